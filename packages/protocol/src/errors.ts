@@ -1,0 +1,23 @@
+/**
+ * The one table of Parley error codes. The domain throws `ParleyError`s carrying a code; each API façade
+ * (Vonage, RingCentral, signaling) renders them in its own wire format, using the HTTP status given here.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400 },
+  bad_request: { status: 400 },
+  unauthorized: { status: 401 },
+  forbidden: { status: 403 },
+  not_found: { status: 404 },
+  conflict: { status: 409 },
+  payload_too_large: { status: 413 },
+  rate_limited: { status: 429 },
+  room_unavailable: { status: 410 },
+  room_locked: { status: 423 },
+  room_full: { status: 403 },
+  presenter_limit_reached: { status: 403 },
+  media_unavailable: { status: 503 },
+  timeout: { status: 504 },
+  internal: { status: 500 },
+} as const satisfies Record<string, { status: number }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

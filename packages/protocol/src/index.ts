@@ -1,0 +1,3 @@
+export * from './signaling.js';
+export * from './errors.js';
+export * from './room-info.js';

@@ -1,0 +1,144 @@
+/**
+ * The signaling protocol between a meeting page (through `@parley/client`) and the Parley server, over
+ * one WebSocket at `/signaling`. The browser never talks to the SFU: the server relays offers, answers
+ * and ICE candidates to the media handles it holds, so every permission is enforced server-side.
+ *
+ * Per participant there are two PeerConnections: `publisher` (what the browser sends) and
+ * `subscriber` (everything it receives, one multistream connection the server re-offers as
+ * publishers come and go).
+ */
+
+export type ParticipantRole = 'host' | 'guest';
+export type PeerConnectionKind = 'publisher' | 'subscriber';
+
+export interface ParticipantInfo {
+  id: string;
+  displayName: string;
+  role: ParticipantRole;
+  audioMuted: boolean;
+  videoMuted: boolean;
+  joinedAt: string;
+}
+
+/** One media line of the subscriber connection: which participant's track arrives on `mid`. */
+export interface SubscribedStream {
+  mid: string;
+  participantId: string;
+  kind: 'audio' | 'video';
+}
+
+export interface IceCandidate {
+  candidate: string;
+  sdpMid?: string | null;
+  sdpMLineIndex?: number | null;
+}
+
+// ---------------------------------------------------------------- client → server
+
+export interface JoinRequest {
+  type: 'join';
+  meetingCode: string;
+  /** The host URL's `participant_token`; absent for guests. */
+  participantToken?: string;
+  displayName: string;
+  audioMuted: boolean;
+  videoMuted: boolean;
+}
+
+export interface PublishRequest {
+  type: 'publish';
+  sdp: string;
+}
+
+export interface SubscriberAnswer {
+  type: 'subscriber-answer';
+  sdp: string;
+}
+
+export interface TrickleFromClient {
+  type: 'trickle';
+  pc: PeerConnectionKind;
+  /** `null` when the browser has gathered every candidate. */
+  candidate: IceCandidate | null;
+}
+
+export interface MediaStateUpdate {
+  type: 'media-state';
+  audioMuted: boolean;
+  videoMuted: boolean;
+}
+
+export interface LeaveRequest {
+  type: 'leave';
+}
+
+export type ClientMessage =
+  | JoinRequest
+  | PublishRequest
+  | SubscriberAnswer
+  | TrickleFromClient
+  | MediaStateUpdate
+  | LeaveRequest;
+
+// ---------------------------------------------------------------- server → client
+
+export interface JoinedEvent {
+  type: 'joined';
+  self: ParticipantInfo;
+  sessionId: string;
+  roomDisplayName: string;
+  /** Everyone else already in the session. */
+  participants: ParticipantInfo[];
+}
+
+export interface PublisherAnswer {
+  type: 'publisher-answer';
+  sdp: string;
+}
+
+/** A (re)negotiation of the subscriber connection; the page answers with `subscriber-answer`. */
+export interface SubscriberOffer {
+  type: 'subscriber-offer';
+  sdp: string;
+  streams: SubscribedStream[];
+}
+
+export interface ParticipantJoinedEvent {
+  type: 'participant-joined';
+  participant: ParticipantInfo;
+}
+
+export interface ParticipantUpdatedEvent {
+  type: 'participant-updated';
+  participant: ParticipantInfo;
+}
+
+export interface ParticipantLeftEvent {
+  type: 'participant-left';
+  participantId: string;
+}
+
+export interface SignalingErrorEvent {
+  type: 'error';
+  code: import('./errors.js').ErrorCode;
+  message: string;
+  /** True when the server closes the connection after this error (a refused join, for instance). */
+  fatal: boolean;
+}
+
+export interface RoomClosedEvent {
+  type: 'room-closed';
+  reason: 'ended' | 'expired';
+}
+
+export type ServerMessage =
+  | JoinedEvent
+  | PublisherAnswer
+  | SubscriberOffer
+  | ParticipantJoinedEvent
+  | ParticipantUpdatedEvent
+  | ParticipantLeftEvent
+  | SignalingErrorEvent
+  | RoomClosedEvent;
+
+export const SIGNALING_PATH = '/signaling';

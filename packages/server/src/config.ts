@@ -1,0 +1,90 @@
+import path from 'node:path';
+import Type, { type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The one typed configuration of the server. Defaults are embedded so `make run` needs nothing;
+ * every setting can be overridden by a `PARLEY_*` environment variable. An invalid value stops the
+ * server at start-up with a message naming the variable.
+ */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  publicUrl: Type.String({ pattern: '^https?://[^/]+(/.*)?$' }),
+  dataDir: Type.String({ minLength: 1 }),
+  /** `sqlite:` path (default: `<dataDir>/parley.db`) or, later, a `postgres://` URL. */
+  databaseUrl: Type.String({ minLength: 1 }),
+  /** A Janus WebSocket URL; when empty the server spawns and supervises its own Janus. */
+  janusUrl: Type.String(),
+  janusBinary: Type.String({ minLength: 1 }),
+  /** Janus RTP port range, `min-max`. */
+  janusRtpPorts: Type.String({ pattern: '^\\d+-\\d+$' }),
+  /** Milliseconds every request to Janus may take before it is abandoned. */
+  janusRequestTimeoutMs: Type.Integer({ minimum: 100 }),
+  /** How often room deadlines are checked. */
+  lifecycleIntervalMs: Type.Integer({ minimum: 50 }),
+  logLevel: Type.Union([
+    Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
+    Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
+  ]),
+  /** Create the development account, application and demo room on start. */
+  devBootstrap: Type.Boolean(),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Which environment variable sets which field, and how its text becomes a value. */
+const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) => unknown }> = {
+  port: { name: 'PARLEY_PORT', parse: Number },
+  host: { name: 'PARLEY_HOST', parse: String },
+  publicUrl: { name: 'PARLEY_PUBLIC_URL', parse: (t) => t.replace(/\/+$/, '') },
+  dataDir: { name: 'PARLEY_DATA_DIR', parse: String },
+  databaseUrl: { name: 'PARLEY_DATABASE_URL', parse: String },
+  janusUrl: { name: 'PARLEY_JANUS_URL', parse: String },
+  janusBinary: { name: 'PARLEY_JANUS_BINARY', parse: String },
+  janusRtpPorts: { name: 'PARLEY_JANUS_RTP_PORTS', parse: String },
+  janusRequestTimeoutMs: { name: 'PARLEY_JANUS_TIMEOUT_MS', parse: Number },
+  lifecycleIntervalMs: { name: 'PARLEY_LIFECYCLE_INTERVAL_MS', parse: Number },
+  logLevel: { name: 'PARLEY_LOG_LEVEL', parse: String },
+  devBootstrap: { name: 'PARLEY_DEV_BOOTSTRAP', parse: (t) => !['0', 'false', 'no', 'off'].includes(t.toLowerCase()) },
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Defaults, then the environment, then `overrides` (tests), then validation. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = 8080;
+  const fromEnv: Partial<Record<keyof Config, unknown>> = {};
+  for (const [key, { name, parse }] of Object.entries(ENVIRONMENT) as [keyof Config, (typeof ENVIRONMENT)[keyof Config]][]) {
+    const text = env[name];
+    if (text !== undefined && text !== '') fromEnv[key] = parse(text);
+  }
+  const merged = { ...fromEnv, ...overrides };
+  const dataDir = path.resolve(String(merged.dataDir ?? './data'));
+  const config = {
+    port,
+    host: '0.0.0.0',
+    publicUrl: `http://localhost:${merged.port ?? port}`,
+    databaseUrl: `sqlite:${path.join(dataDir, 'parley.db')}`,
+    janusUrl: '',
+    janusBinary: 'janus',
+    janusRtpPorts: '20000-40000',
+    janusRequestTimeoutMs: 10_000,
+    lifecycleIntervalMs: 5_000,
+    logLevel: 'info',
+    devBootstrap: true,
+    ...merged,
+    dataDir,
+  };
+  if (!Value.Check(ConfigSchema, config)) {
+    const problems = [...Value.Errors(ConfigSchema, config)].map((e) => {
+      const key = e.instancePath.replace(/^\//, '') as keyof Config;
+      const variable = ENVIRONMENT[key]?.name ?? key;
+      return `${variable}: ${e.message} (got ${String((config as Record<string, unknown>)[key])})`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,41 @@
+/** A room as the domain knows it, independent of any façade's wire format. */
+export interface Room {
+  serial: number;
+  id: string;
+  applicationId: string;
+  displayName: string;
+  metadata: string | null;
+  type: RoomType;
+  expiresAt: string;
+  expireAfterUse: boolean;
+  recording: { autoRecord: boolean; recordOnlyOwner: boolean };
+  meetingCode: string;
+  isAvailable: boolean;
+  themeId: string | null;
+  joinApprovalLevel: JoinApprovalLevel;
+  microphoneState: MicrophoneState;
+  callbackUrls: { rooms: string | null; sessions: string | null; recordings: string | null };
+  features: RoomFeatures;
+  language: string;
+  hostParticipantId: string;
+  closeAt: string | null;
+  createdAt: string;
+}
+
+export type RoomType = 'instant' | 'long_term';
+export type JoinApprovalLevel = 'none' | 'after_owner_only' | 'explicit_approval';
+export type MicrophoneState = 'default' | 'on' | 'off';
+
+export interface RoomFeatures {
+  recording: boolean;
+  chat: boolean;
+  whiteboard: boolean;
+  localeSwitcher: boolean;
+  captions: boolean;
+}
+
+/** The languages of the meeting page (`ui_settings.language`). */
+export const ROOM_LANGUAGES = ['en', 'he', 'es', 'pt-br', 'it', 'ca', 'fr', 'de', 'ar', 'zh-tw', 'zh-cn'] as const;
+
+/** Instant rooms live this long unused, and every room this long after its last participant left. */
+export const ROOM_IDLE_LIFETIME_MS = 10 * 60_000;

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface Account {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface Application {
+  id: string;
+  accountId: string;
+  name: string;
+  publicKey: string;
+  defaultThemeId: string | null;
+  createdAt: string;
+}
+
+/** Accounts and their applications: who may call the APIs, and with which key. */
+export class ApplicationsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insertAccount(account: Account): Promise<void> {
+    await this.db.insertInto('accounts').values({ id: account.id, name: account.name, created_at: account.createdAt }).execute();
+  }
+
+  async findAccount(id: string): Promise<Account | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async insertApplication(application: Application): Promise<void> {
+    await this.db
+      .insertInto('applications')
+      .values({
+        id: application.id,
+        account_id: application.accountId,
+        name: application.name,
+        public_key: application.publicKey,
+        default_theme_id: application.defaultThemeId,
+        created_at: application.createdAt,
+      })
+      .execute();
+  }
+
+  async findApplication(id: string): Promise<Application | undefined> {
+    const row = await this.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        accountId: row.account_id,
+        name: row.name,
+        publicKey: row.public_key,
+        defaultThemeId: row.default_theme_id,
+        createdAt: row.created_at,
+      }
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../database.js';
+import * as initial from './0001-initial.js';
+
+export interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/** Every migration, in order. Names sort: add new ones at the end with the next number. */
+export const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001-initial': initial,
+};

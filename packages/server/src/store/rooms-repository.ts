@@ -1,0 +1,188 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Room } from '../rooms/room.js';
+import type { Database, RoomsTable } from './schema.js';
+
+export type NewRoom = Omit<Room, 'serial'>;
+export type RoomChanges = Partial<Omit<Room, 'serial' | 'id' | 'applicationId' | 'createdAt'>>;
+
+export interface RoomPageQuery {
+  applicationId: string;
+  themeId?: string;
+  /** Serial to start from (inclusive). */
+  startId?: number;
+  /** Serial to stop before (exclusive). */
+  endId?: number;
+  limit: number;
+}
+
+/** Rooms in the database. Converts between the domain's `Room` and the portable row format. */
+export class RoomsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(room: NewRoom): Promise<Room> {
+    await this.db.insertInto('rooms').values(toRow(room)).execute();
+    const stored = await this.findById(room.id);
+    if (!stored) throw new Error(`room ${room.id} vanished after insert`);
+    return stored;
+  }
+
+  async findById(id: string): Promise<Room | undefined> {
+    const row = await this.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async findByMeetingCode(meetingCode: string): Promise<Room | undefined> {
+    const row = await this.db.selectFrom('rooms').selectAll().where('meeting_code', '=', meetingCode).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async meetingCodeExists(meetingCode: string): Promise<boolean> {
+    const row = await this.db.selectFrom('rooms').select('serial').where('meeting_code', '=', meetingCode).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async update(id: string, changes: RoomChanges): Promise<Room | undefined> {
+    const row = toRowChanges(changes);
+    if (Object.keys(row).length > 0) await this.db.updateTable('rooms').set(row).where('id', '=', id).execute();
+    return this.findById(id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('rooms').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** A page of an application's rooms in creation order, and the total matching rooms. */
+  async page(query: RoomPageQuery): Promise<{ rooms: Room[]; total: number }> {
+    let filtered = this.db.selectFrom('rooms').where('application_id', '=', query.applicationId);
+    if (query.themeId !== undefined) filtered = filtered.where('theme_id', '=', query.themeId);
+    const totalRow = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    let paged = filtered.selectAll();
+    if (query.startId !== undefined) paged = paged.where('serial', '>=', query.startId);
+    if (query.endId !== undefined) paged = paged.where('serial', '<', query.endId);
+    const rows = await paged.orderBy('serial', 'asc').limit(query.limit).execute();
+    return { rooms: rows.map(fromRow), total: Number(totalRow.n) };
+  }
+
+  /** Marks unavailable every available room whose deadline has passed; returns those rooms. */
+  async closeDue(now: string): Promise<Room[]> {
+    return this.db.transaction().execute(async (tx) => {
+      const due = await tx
+        .selectFrom('rooms')
+        .selectAll()
+        .where('is_available', '=', 1)
+        .where('close_at', 'is not', null)
+        .where('close_at', '<=', now)
+        .execute();
+      if (due.length === 0) return [];
+      await tx
+        .updateTable('rooms')
+        .set({ is_available: 0 })
+        .where('id', 'in', due.map((r) => r.id))
+        .execute();
+      return due.map((r) => fromRow({ ...r, is_available: 0 }));
+    });
+  }
+}
+
+const flag = (value: boolean): number => (value ? 1 : 0);
+
+function toRow(room: NewRoom): Insertable<RoomsTable> {
+  return {
+    id: room.id,
+    application_id: room.applicationId,
+    display_name: room.displayName,
+    metadata: room.metadata,
+    type: room.type,
+    expires_at: room.expiresAt,
+    expire_after_use: flag(room.expireAfterUse),
+    auto_record: flag(room.recording.autoRecord),
+    record_only_owner: flag(room.recording.recordOnlyOwner),
+    meeting_code: room.meetingCode,
+    is_available: flag(room.isAvailable),
+    theme_id: room.themeId,
+    join_approval_level: room.joinApprovalLevel,
+    microphone_state: room.microphoneState,
+    rooms_callback_url: room.callbackUrls.rooms,
+    sessions_callback_url: room.callbackUrls.sessions,
+    recordings_callback_url: room.callbackUrls.recordings,
+    is_recording_available: flag(room.features.recording),
+    is_chat_available: flag(room.features.chat),
+    is_whiteboard_available: flag(room.features.whiteboard),
+    is_locale_switcher_available: flag(room.features.localeSwitcher),
+    is_captions_available: flag(room.features.captions),
+    language: room.language,
+    host_participant_id: room.hostParticipantId,
+    close_at: room.closeAt,
+    created_at: room.createdAt,
+  };
+}
+
+function toRowChanges(changes: RoomChanges): Updateable<RoomsTable> {
+  const row: Updateable<RoomsTable> = {};
+  if (changes.displayName !== undefined) row.display_name = changes.displayName;
+  if (changes.metadata !== undefined) row.metadata = changes.metadata;
+  if (changes.type !== undefined) row.type = changes.type;
+  if (changes.expiresAt !== undefined) row.expires_at = changes.expiresAt;
+  if (changes.expireAfterUse !== undefined) row.expire_after_use = flag(changes.expireAfterUse);
+  if (changes.recording !== undefined) {
+    row.auto_record = flag(changes.recording.autoRecord);
+    row.record_only_owner = flag(changes.recording.recordOnlyOwner);
+  }
+  if (changes.meetingCode !== undefined) row.meeting_code = changes.meetingCode;
+  if (changes.isAvailable !== undefined) row.is_available = flag(changes.isAvailable);
+  if (changes.themeId !== undefined) row.theme_id = changes.themeId;
+  if (changes.joinApprovalLevel !== undefined) row.join_approval_level = changes.joinApprovalLevel;
+  if (changes.microphoneState !== undefined) row.microphone_state = changes.microphoneState;
+  if (changes.callbackUrls !== undefined) {
+    row.rooms_callback_url = changes.callbackUrls.rooms;
+    row.sessions_callback_url = changes.callbackUrls.sessions;
+    row.recordings_callback_url = changes.callbackUrls.recordings;
+  }
+  if (changes.features !== undefined) {
+    row.is_recording_available = flag(changes.features.recording);
+    row.is_chat_available = flag(changes.features.chat);
+    row.is_whiteboard_available = flag(changes.features.whiteboard);
+    row.is_locale_switcher_available = flag(changes.features.localeSwitcher);
+    row.is_captions_available = flag(changes.features.captions);
+  }
+  if (changes.language !== undefined) row.language = changes.language;
+  if (changes.hostParticipantId !== undefined) row.host_participant_id = changes.hostParticipantId;
+  if (changes.closeAt !== undefined) row.close_at = changes.closeAt;
+  return row;
+}
+
+function fromRow(row: Selectable<RoomsTable>): Room {
+  return {
+    serial: row.serial,
+    id: row.id,
+    applicationId: row.application_id,
+    displayName: row.display_name,
+    metadata: row.metadata,
+    type: row.type,
+    expiresAt: row.expires_at,
+    expireAfterUse: row.expire_after_use === 1,
+    recording: { autoRecord: row.auto_record === 1, recordOnlyOwner: row.record_only_owner === 1 },
+    meetingCode: row.meeting_code,
+    isAvailable: row.is_available === 1,
+    themeId: row.theme_id,
+    joinApprovalLevel: row.join_approval_level,
+    microphoneState: row.microphone_state,
+    callbackUrls: {
+      rooms: row.rooms_callback_url,
+      sessions: row.sessions_callback_url,
+      recordings: row.recordings_callback_url,
+    },
+    features: {
+      recording: row.is_recording_available === 1,
+      chat: row.is_chat_available === 1,
+      whiteboard: row.is_whiteboard_available === 1,
+      localeSwitcher: row.is_locale_switcher_available === 1,
+      captions: row.is_captions_available === 1,
+    },
+    language: row.language,
+    hostParticipantId: row.host_participant_id,
+    closeAt: row.close_at,
+    createdAt: row.created_at,
+  };
+}

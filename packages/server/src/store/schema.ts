@@ -1,0 +1,93 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database schema as Kysely sees it. Portable across SQLite and PostgreSQL: timestamps are ISO-8601
+ * UTC strings with milliseconds (they sort as text), booleans are 0/1 integers.
+ */
+export interface Database {
+  accounts: AccountsTable;
+  applications: ApplicationsTable;
+  rooms: RoomsTable;
+  sessions: SessionsTable;
+  participants: ParticipantsTable;
+  server_keys: ServerKeysTable;
+}
+
+type Flag = number;
+type Timestamp = string;
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** PEM (SPKI) public key that verifies the application's RS256 JWTs. */
+  public_key: string;
+  default_theme_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface RoomsTable {
+  /** Creation-ordered serial: the `start_id`/`end_id` cursor of HAL paging. */
+  serial: Generated<number>;
+  id: string;
+  application_id: string;
+  display_name: string;
+  metadata: string | null;
+  type: 'instant' | 'long_term';
+  expires_at: Timestamp;
+  expire_after_use: Flag;
+  auto_record: Flag;
+  record_only_owner: Flag;
+  meeting_code: string;
+  is_available: Flag;
+  theme_id: string | null;
+  join_approval_level: 'none' | 'after_owner_only' | 'explicit_approval';
+  microphone_state: 'default' | 'on' | 'off';
+  rooms_callback_url: string | null;
+  sessions_callback_url: string | null;
+  recordings_callback_url: string | null;
+  is_recording_available: Flag;
+  is_chat_available: Flag;
+  is_whiteboard_available: Flag;
+  is_locale_switcher_available: Flag;
+  is_captions_available: Flag;
+  language: string;
+  /** The host's participant id, stable per room; host URLs carry a token naming it. */
+  host_participant_id: string;
+  /**
+   * When the room becomes unavailable unless something changes: `null` while a session is live.
+   * Kept in the database so deadlines survive a restart.
+   */
+  close_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  room_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface ParticipantsTable {
+  id: string;
+  session_id: string;
+  room_id: string;
+  display_name: string;
+  role: 'host' | 'guest';
+  joined_at: Timestamp;
+  left_at: Timestamp | null;
+}
+
+/** Secrets the server signs its own tokens with (participant tokens), by key id. */
+export interface ServerKeysTable {
+  id: string;
+  secret: string;
+  created_at: Timestamp;
+}

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { ParticipantRole } from '@parley/protocol';
+import type { Database } from './schema.js';
+
+export interface SessionRecord {
+  id: string;
+  roomId: string;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  roomId: string;
+  displayName: string;
+  role: ParticipantRole;
+  joinedAt: string;
+  leftAt: string | null;
+}
+
+/** Sessions (one live meeting of a room) and who took part in them. */
+export class SessionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Starts a session and makes the room's deadline wait for its end, atomically. */
+  async start(session: { id: string; roomId: string; startedAt: string }): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.insertInto('sessions').values({ id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null }).execute();
+      await tx.updateTable('rooms').set({ close_at: null }).where('id', '=', session.roomId).execute();
+    });
+  }
+
+  /** Ends a session, closes any participant still marked present, and sets the room's next deadline. */
+  async end(session: { id: string; roomId: string; endedAt: string; roomCloseAt: string | null }): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.updateTable('sessions').set({ ended_at: session.endedAt }).where('id', '=', session.id).execute();
+      await tx
+        .updateTable('participants')
+        .set({ left_at: session.endedAt })
+        .where('session_id', '=', session.id)
+        .where('left_at', 'is', null)
+        .execute();
+      await tx.updateTable('rooms').set({ close_at: session.roomCloseAt }).where('id', '=', session.roomId).execute();
+    });
+  }
+
+  async find(id: string): Promise<SessionRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at };
+  }
+
+  async listForRoom(roomId: string): Promise<SessionRecord[]> {
+    const rows = await this.db.selectFrom('sessions').selectAll().where('room_id', '=', roomId).orderBy('started_at').execute();
+    return rows.map((row) => ({ id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at }));
+  }
+
+  /** Sessions a crash left open: the server that owned them is gone, so they end now. */
+  async listOpen(): Promise<SessionRecord[]> {
+    const rows = await this.db.selectFrom('sessions').selectAll().where('ended_at', 'is', null).execute();
+    return rows.map((row) => ({ id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at }));
+  }
+
+  async addParticipant(p: Omit<ParticipantRecord, 'leftAt'>): Promise<void> {
+    await this.db
+      .insertInto('participants')
+      .values({
+        id: p.id,
+        session_id: p.sessionId,
+        room_id: p.roomId,
+        display_name: p.displayName,
+        role: p.role,
+        joined_at: p.joinedAt,
+        left_at: null,
+      })
+      .execute();
+  }
+
+  async markParticipantLeft(id: string, leftAt: string): Promise<void> {
+    await this.db.updateTable('participants').set({ left_at: leftAt }).where('id', '=', id).where('left_at', 'is', null).execute();
+  }
+
+  async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+    const rows = await this.db.selectFrom('participants').selectAll().where('session_id', '=', sessionId).orderBy('joined_at').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      sessionId: row.session_id,
+      roomId: row.room_id,
+      displayName: row.display_name,
+      role: row.role,
+      joinedAt: row.joined_at,
+      leftAt: row.left_at,
+    }));
+  }
+}
