@@ -1,0 +1,46 @@
+import type { JanodeHandle } from 'janode';
+import type { IceCandidate } from '@parley/protocol';
+import type { MediaPublisher } from '../media-backend.js';
+import type { JanusClient } from './janus-client.js';
+
+/** A participant's publishing handle in a VideoRoom; its feed id is the participant id. */
+export class VideoRoomPublisher implements MediaPublisher {
+  private published = false;
+  private closed = false;
+
+  private constructor(
+    private readonly client: JanusClient,
+    private readonly handle: JanodeHandle,
+    readonly participantId: string,
+  ) {}
+
+  static async join(client: JanusClient, roomId: string, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
+    const handle = await client.attachVideoRoom();
+    try {
+      await client.request(handle, { request: 'join', ptype: 'publisher', room: roomId, id: participantId, display: displayName });
+    } catch (error) {
+      await handle.detach().catch(() => undefined);
+      throw error;
+    }
+    return new VideoRoomPublisher(client, handle, participantId);
+  }
+
+  async publish(offerSdp: string): Promise<string> {
+    // The first offer publishes; later ones (a track added or replaced) renegotiate the same feed.
+    const body = this.published ? { request: 'configure' } : { request: 'publish' };
+    const answer = await this.client.request(this.handle, body, { type: 'offer', sdp: offerSdp });
+    if (!answer.jsep?.sdp) throw new Error('Janus answered a publish request without an SDP answer');
+    this.published = true;
+    return answer.jsep.sdp;
+  }
+
+  async trickle(candidate: IceCandidate | null): Promise<void> {
+    await this.client.trickle(this.handle, candidate);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.detach().catch(() => undefined);
+  }
+}

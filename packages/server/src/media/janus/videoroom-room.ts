@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import type { MediaPublisher, MediaRoom, MediaSubscriber, SubscriberOfferDescription } from '../media-backend.js';
+import type { JanusClient } from './janus-client.js';
+import { VideoRoomPublisher } from './videoroom-publisher.js';
+import { VideoRoomSubscriber } from './videoroom-subscriber.js';
+import type { JanodeHandle } from 'janode';
+
+/** A Janus VideoRoom holding one live session. */
+export class VideoRoom implements MediaRoom {
+  private destroyed = false;
+
+  private constructor(
+    private readonly client: JanusClient,
+    private readonly manager: JanodeHandle,
+    readonly id: string,
+    private readonly logger: Logger,
+  ) {}
+
+  static async create(
+    client: JanusClient,
+    manager: JanodeHandle,
+    options: { id: string; description: string; maxPublishers: number },
+    logger: Logger,
+  ): Promise<VideoRoom> {
+    await client.request(manager, {
+      request: 'create',
+      room: options.id,
+      description: options.description.slice(0, 120),
+      publishers: options.maxPublishers,
+      is_private: true,
+      permanent: false,
+      // Per-publisher cap; simulcast layers share it. Keyframes every 10 s heal late subscribers.
+      bitrate: 2_000_000,
+      fir_freq: 10,
+      audiocodec: 'opus',
+      videocodec: 'vp8,h264',
+      audiolevel_event: true,
+      audio_active_packets: 50,
+      audio_level_average: 60,
+      notify_joining: false,
+    });
+    return new VideoRoom(client, manager, options.id, logger);
+  }
+
+  joinPublisher(options: { participantId: string; displayName: string }): Promise<MediaPublisher> {
+    return VideoRoomPublisher.join(this.client, this.id, options.participantId, options.displayName);
+  }
+
+  createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
+    return new VideoRoomSubscriber(this.client, this.id, options.participantId, options.onOffer, this.logger);
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.client.request(this.manager, { request: 'destroy', room: this.id }).catch((error: Error) => {
+      this.logger.debug({ err: error, room: this.id }, 'destroying the VideoRoom failed (Janus may have restarted)');
+    });
+  }
+}
