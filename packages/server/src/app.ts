@@ -1,15 +1,45 @@
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { meetingsApi } from './api/meetings/meetings-api.js';
+import { meetingPageRoutes } from './api/public/meeting-page-route.js';
+import { roomInfoRoutes } from './api/public/room-info-route.js';
+import type { MediaBackend } from './media/media-backend.js';
+import { healthRoutes } from './observability/health-route.js';
+import { metricsRoutes } from './observability/metrics-route.js';
+import type { LiveRooms } from './rooms/live-rooms.js';
 import type { Services } from './services.js';
+import { signalingRoutes } from './signaling/signaling-route.js';
+
+/** The parts that carry live meetings; absent in tests that only exercise the REST APIs. */
+export interface LiveParts {
+  media: MediaBackend;
+  liveRooms: LiveRooms;
+}
+
+export interface AppOptions {
+  live?: LiveParts;
+  /** The built meeting page; defaults to packages/web/dist. */
+  webRoot?: string;
+}
 
 /**
  * The HTTP application: every façade registered on one Fastify instance. Building it starts nothing;
  * tests build one per test and call it in-process with `inject`.
  */
-export async function buildApp(services: Services): Promise<FastifyInstance> {
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
   });
+  await app.register(healthRoutes, { services, media: options.live?.media });
+  await app.register(metricsRoutes, { liveRooms: options.live?.liveRooms });
+  await app.register(roomInfoRoutes, { services });
+  await app.register(meetingsApi, { services });
+  if (options.live) {
+    await app.register(fastifyWebsocket, { options: { maxPayload: 512 * 1024 } });
+    await app.register(signalingRoutes, { liveRooms: options.live.liveRooms });
+  }
+  await app.register(meetingPageRoutes, { webRoot: options.webRoot });
   return app;
 }

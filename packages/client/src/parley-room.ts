@@ -1,0 +1,242 @@
+import type { ParticipantInfo, ServerMessage } from '@parley/protocol';
+import { ParleyClientError } from './client-error.js';
+import { PublisherConnection } from './publisher-connection.js';
+import { SignalingSocket } from './signaling-socket.js';
+import { SubscriberConnection } from './subscriber-connection.js';
+import { TypedEmitter } from './typed-emitter.js';
+
+export interface JoinOptions {
+  meetingCode: string;
+  /** The host URL's `participant_token`; leave out for guests. */
+  participantToken?: string;
+  displayName: string;
+  /** From getUserMedia: zero or one audio track, zero or one video track. */
+  localStream: MediaStream;
+  audioMuted: boolean;
+  videoMuted: boolean;
+  /** Defaults to the page's origin. */
+  serverUrl?: string;
+}
+
+/** Someone else in the meeting, and the media received from them. */
+export interface RemoteParticipant {
+  info: ParticipantInfo;
+  /** Their tracks, added and removed as media starts and stops arriving. */
+  stream: MediaStream;
+}
+
+export type DisconnectReason = 'left' | 'ended' | 'expired' | 'connection_lost' | 'refused';
+
+export interface RoomEvents {
+  'participant-joined': (participant: RemoteParticipant) => void;
+  'participant-left': (participantId: string) => void;
+  'participant-updated': (participant: RemoteParticipant) => void;
+  track: (participant: RemoteParticipant, track: MediaStreamTrack) => void;
+  disconnected: (reason: DisconnectReason, message?: string) => void;
+}
+
+const JOIN_TIMEOUT_MS = 20_000;
+
+/** A joined meeting: publish local media, receive everyone else's, follow who comes and goes. */
+export class ParleyRoom extends TypedEmitter<RoomEvents> {
+  private readonly remotes = new Map<string, RemoteParticipant>();
+  private publisher: PublisherConnection | undefined;
+  private subscriber: SubscriberConnection | undefined;
+  private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
+  private disconnected = false;
+  private mediaState: { audioMuted: boolean; videoMuted: boolean };
+
+  private constructor(
+    private readonly socket: SignalingSocket,
+    readonly self: ParticipantInfo,
+    readonly sessionId: string,
+    readonly roomDisplayName: string,
+    readonly localStream: MediaStream,
+  ) {
+    super();
+    this.mediaState = { audioMuted: self.audioMuted, videoMuted: self.videoMuted };
+  }
+
+  /** Connects, joins and starts publishing; rejects with a `ParleyClientError` saying why it cannot. */
+  static async join(options: JoinOptions): Promise<ParleyRoom> {
+    const socket = await SignalingSocket.open(options.serverUrl ?? location.origin);
+    const early: ServerMessage[] = [];
+    const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new ParleyClientError('timeout', 'The server did not answer the join request')), JOIN_TIMEOUT_MS);
+      socket.onMessage((message) => {
+        if (message.type === 'joined') {
+          clearTimeout(timer);
+          resolve(message);
+        } else if (message.type === 'error' && message.fatal) {
+          clearTimeout(timer);
+          reject(new ParleyClientError(message.code, message.message));
+        } else {
+          early.push(message);
+        }
+      });
+      socket.onClose(() => {
+        clearTimeout(timer);
+        reject(ParleyClientError.connectionLost());
+      });
+      socket.send({
+        type: 'join',
+        meetingCode: options.meetingCode,
+        ...(options.participantToken ? { participantToken: options.participantToken } : {}),
+        displayName: options.displayName,
+        audioMuted: options.audioMuted,
+        videoMuted: options.videoMuted,
+      });
+    }).catch((error: unknown) => {
+      socket.close();
+      throw error;
+    });
+
+    const room = new ParleyRoom(socket, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
+    for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
+    socket.onMessage((message) => room.handle(message));
+    socket.onClose(() => room.disconnect('connection_lost'));
+    for (const message of early) room.handle(message);
+    room.applyTrackState();
+    if (options.localStream.getTracks().length > 0) await room.startPublishing();
+    return room;
+  }
+
+  participants(): RemoteParticipant[] {
+    return [...this.remotes.values()];
+  }
+
+  setMicrophoneEnabled(enabled: boolean): void {
+    this.mediaState = { ...this.mediaState, audioMuted: !enabled };
+    this.applyTrackState();
+    this.socket.send({ type: 'media-state', ...this.mediaState });
+  }
+
+  setCameraEnabled(enabled: boolean): void {
+    this.mediaState = { ...this.mediaState, videoMuted: !enabled };
+    this.applyTrackState();
+    this.socket.send({ type: 'media-state', ...this.mediaState });
+  }
+
+  /** Publishes `track` in place of the current track of its kind (a new camera or microphone). */
+  async replaceTrack(track: MediaStreamTrack): Promise<void> {
+    const old = this.localStream.getTracks().find((t) => t.kind === track.kind);
+    if (old && old !== track) {
+      this.localStream.removeTrack(old);
+      old.stop();
+    }
+    if (!this.localStream.getTracks().includes(track)) this.localStream.addTrack(track);
+    this.applyTrackState();
+    if (!(await this.publisher?.replaceTrack(track))) {
+      throw new ParleyClientError('media_failed', `No ${track.kind} track was being published to replace`);
+    }
+  }
+
+  /** Leaves the meeting and releases every connection. */
+  async leave(): Promise<void> {
+    if (this.disconnected) return;
+    this.socket.send({ type: 'leave' });
+    this.disconnect('left');
+  }
+
+  /** @internal */
+  get publisherConnection(): RTCPeerConnection | undefined {
+    return this.publisher?.pc;
+  }
+
+  /** @internal */
+  get subscriberConnection(): RTCPeerConnection | undefined {
+    return this.subscriber?.peerConnection;
+  }
+
+  private applyTrackState(): void {
+    for (const track of this.localStream.getAudioTracks()) track.enabled = !this.mediaState.audioMuted;
+    for (const track of this.localStream.getVideoTracks()) track.enabled = !this.mediaState.videoMuted;
+  }
+
+  private async startPublishing(): Promise<void> {
+    this.publisher = new PublisherConnection(
+      (sdp) =>
+        new Promise<string>((resolve, reject) => {
+          this.pendingPublisherAnswer = { resolve, reject };
+          this.socket.send({ type: 'publish', sdp });
+        }),
+      (candidate) => this.socket.send({ type: 'trickle', pc: 'publisher', candidate }),
+    );
+    try {
+      await this.publisher.publish(this.localStream);
+    } catch (error) {
+      throw error instanceof ParleyClientError ? error : new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
+    }
+  }
+
+  private handle(message: ServerMessage): void {
+    switch (message.type) {
+      case 'publisher-answer':
+        this.pendingPublisherAnswer?.resolve(message.sdp);
+        this.pendingPublisherAnswer = undefined;
+        break;
+      case 'subscriber-offer':
+        this.ensureSubscriber()
+          .applyOffer(message.sdp, message.streams)
+          .catch((error: Error) => console.error('Parley: applying the subscriber offer failed', error));
+        break;
+      case 'participant-joined': {
+        const participant = { info: message.participant, stream: new MediaStream() };
+        this.remotes.set(participant.info.id, participant);
+        this.emit('participant-joined', participant);
+        break;
+      }
+      case 'participant-updated': {
+        const participant = this.remotes.get(message.participant.id);
+        if (participant) {
+          participant.info = message.participant;
+          this.emit('participant-updated', participant);
+        }
+        break;
+      }
+      case 'participant-left':
+        if (this.remotes.delete(message.participantId)) this.emit('participant-left', message.participantId);
+        break;
+      case 'room-closed':
+        this.disconnect(message.reason);
+        break;
+      case 'error':
+        if (this.pendingPublisherAnswer) {
+          this.pendingPublisherAnswer.reject(new ParleyClientError(message.code, message.message));
+          this.pendingPublisherAnswer = undefined;
+        }
+        if (message.fatal) this.disconnect('refused', message.message);
+        break;
+      case 'joined':
+        break;
+    }
+  }
+
+  private ensureSubscriber(): SubscriberConnection {
+    this.subscriber ??= new SubscriberConnection(
+      (sdp) => this.socket.send({ type: 'subscriber-answer', sdp }),
+      (candidate) => this.socket.send({ type: 'trickle', pc: 'subscriber', candidate }),
+      (participantId, track) => {
+        const participant = this.remotes.get(participantId);
+        if (!participant) return;
+        for (const existing of participant.stream.getTracks()) {
+          if (existing.kind === track.kind && existing !== track) participant.stream.removeTrack(existing);
+        }
+        if (!participant.stream.getTracks().includes(track)) participant.stream.addTrack(track);
+        this.emit('track', participant, track);
+      },
+      (participantId, track) => this.remotes.get(participantId)?.stream.removeTrack(track),
+    );
+    return this.subscriber;
+  }
+
+  private disconnect(reason: DisconnectReason, message?: string): void {
+    if (this.disconnected) return;
+    this.disconnected = true;
+    this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
+    this.publisher?.close();
+    this.subscriber?.close();
+    this.socket.close();
+    this.emit('disconnected', reason, message);
+  }
+}

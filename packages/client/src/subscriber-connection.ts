@@ -1,0 +1,56 @@
+import type { IceCandidate, SubscribedStream } from '@parley/protocol';
+import { toIceCandidate } from './publisher-connection.js';
+
+/**
+ * @internal The subscribing PeerConnection: everything the SFU sends, one media line per remote
+ * track. The server offers, this answers; `streams` says whose track each media line carries.
+ */
+export class SubscriberConnection {
+  private readonly pc: RTCPeerConnection;
+  private streamsByMid = new Map<string, SubscribedStream>();
+  /** Serializes offers: a renegotiation must wait for the previous one to finish. */
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sendAnswer: (sdp: string) => void,
+    onCandidate: (candidate: IceCandidate | null) => void,
+    private readonly onTrack: (participantId: string, track: MediaStreamTrack) => void,
+    private readonly onTrackEnded: (participantId: string, track: MediaStreamTrack) => void,
+  ) {
+    this.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+    this.pc.onicecandidate = (event) => onCandidate(event.candidate ? toIceCandidate(event.candidate) : null);
+    this.pc.ontrack = (event) => {
+      const mid = event.transceiver.mid;
+      const stream = mid ? this.streamsByMid.get(mid) : undefined;
+      if (stream) this.onTrack(stream.participantId, event.track);
+    };
+  }
+
+  get peerConnection(): RTCPeerConnection {
+    return this.pc;
+  }
+
+  applyOffer(sdp: string, streams: SubscribedStream[]): Promise<void> {
+    this.chain = this.chain.then(() => this.negotiate(sdp, streams));
+    return this.chain;
+  }
+
+  close(): void {
+    this.pc.close();
+  }
+
+  private async negotiate(sdp: string, streams: SubscribedStream[]): Promise<void> {
+    const previous = this.streamsByMid;
+    this.streamsByMid = new Map(streams.map((s) => [s.mid, s]));
+    await this.pc.setRemoteDescription({ type: 'offer', sdp });
+    const answer = await this.pc.createAnswer();
+    await this.pc.setLocalDescription(answer);
+    this.sendAnswer(answer.sdp ?? '');
+    // Media lines the new offer no longer carries: their tracks have ended for the page.
+    for (const [mid, stream] of previous) {
+      if (this.streamsByMid.get(mid)?.participantId === stream.participantId) continue;
+      const transceiver = this.pc.getTransceivers().find((t) => t.mid === mid);
+      if (transceiver) this.onTrackEnded(stream.participantId, transceiver.receiver.track);
+    }
+  }
+}

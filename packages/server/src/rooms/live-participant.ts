@@ -1,0 +1,35 @@
+import type { IceCandidate, ParticipantInfo, PeerConnectionKind, ServerMessage } from '@parley/protocol';
+import type { MediaPublisher, MediaSubscriber } from '../media/media-backend.js';
+
+/** How the domain reaches a participant's page; the signaling layer implements it over a WebSocket. */
+export interface ParticipantConnection {
+  send(message: ServerMessage): void;
+  /** Ends the connection; the page is told why by a message sent before. */
+  close(): void;
+}
+
+/** One person in a live session: their media handles and their connection. */
+export class LiveParticipant {
+  /** Whether their publisher carries media others can subscribe to. */
+  publishing = false;
+  left = false;
+
+  constructor(
+    public info: ParticipantInfo,
+    readonly connection: ParticipantConnection,
+    readonly publisher: MediaPublisher,
+    readonly subscriber: MediaSubscriber,
+  ) {}
+
+  get id(): string {
+    return this.info.id;
+  }
+
+  trickle(pc: PeerConnectionKind, candidate: IceCandidate | null): Promise<void> {
+    return pc === 'publisher' ? this.publisher.trickle(candidate) : this.subscriber.trickle(candidate);
+  }
+
+  async releaseMedia(): Promise<void> {
+    await Promise.all([this.subscriber.close(), this.publisher.close()]);
+  }
+}

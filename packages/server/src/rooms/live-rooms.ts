@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import type { JoinRequest } from '@parley/protocol';
+import type { Clock } from '../clock.js';
+import { ParleyError } from '../errors.js';
+import type { ParticipantTokens } from '../identity/participant-tokens.js';
+import type { MediaBackend } from '../media/media-backend.js';
+import type { RoomsRepository } from '../store/rooms-repository.js';
+import type { SessionsRepository } from '../store/sessions-repository.js';
+import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
+import { LiveSession } from './live-session.js';
+import { closeAtAfterSession } from './room-deadlines.js';
+
+interface Dependencies {
+  rooms: RoomsRepository;
+  sessions: SessionsRepository;
+  participantTokens: ParticipantTokens;
+  media: MediaBackend;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Every live session on this node, by room id: the only holder of live meeting state. */
+export class LiveRooms {
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly starting = new Map<string, Promise<LiveSession>>();
+  private readonly stopListening: () => void;
+
+  constructor(private readonly deps: Dependencies) {
+    this.stopListening = deps.media.onReset(() => void this.closeAll('media_unavailable', 'The media server restarted'));
+  }
+
+  /** Admits a participant into the room's live session, starting the session if needed. */
+  async join(request: JoinRequest, connection: ParticipantConnection): Promise<{ session: LiveSession; participant: LiveParticipant }> {
+    const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
+    if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
+    let role: 'host' | 'guest' = 'guest';
+    if (request.participantToken) {
+      const claims = await this.deps.participantTokens.verify(request.participantToken);
+      if (!claims || claims.roomId !== room.id) throw ParleyError.unauthorized('This meeting link is not valid');
+      role = claims.role;
+    }
+    const as = { displayName: request.displayName, role, audioMuted: request.audioMuted, videoMuted: request.videoMuted };
+    // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let session = this.sessions.get(room.id);
+      if (!session) {
+        const current = await this.deps.rooms.findById(room.id);
+        if (!current?.isAvailable) throw new ParleyError('room_unavailable', 'This meeting is no longer available');
+        session = await this.startSession(room.id);
+      }
+      const participant = await session.join(as, connection);
+      if (participant) return { session, participant };
+    }
+    throw new ParleyError('internal', 'Could not join the meeting; please try again');
+  }
+
+  /** Counts for metrics. */
+  stats(): { sessions: number; participants: number } {
+    let participants = 0;
+    for (const session of this.sessions.values()) participants += session.participantList().length;
+    return { sessions: this.sessions.size, participants };
+  }
+
+  /** The live session of a room, if one is running on this node. */
+  find(roomId: string): LiveSession | undefined {
+    return this.sessions.get(roomId);
+  }
+
+  /**
+   * Ends sessions a crash left open: their media rooms died with the previous process. Run once at
+   * start-up, before any join.
+   */
+  async endOrphanedSessions(): Promise<number> {
+    const open = await this.deps.sessions.listOpen();
+    const now = this.deps.clock.now();
+    for (const session of open) {
+      const room = await this.deps.rooms.findById(session.roomId);
+      const closeAt = room ? closeAtAfterSession(room, now) : null;
+      await this.deps.sessions.end({ id: session.id, roomId: session.roomId, endedAt: now.toISOString(), roomCloseAt: closeAt });
+    }
+    return open.length;
+  }
+
+  async closeAll(code: 'media_unavailable' | 'internal', message: string): Promise<void> {
+    const sessions = [...this.sessions.values()];
+    await Promise.all(sessions.map((s) => s.close({ type: 'error', code, message, fatal: true }).catch(() => undefined)));
+  }
+
+  async shutdown(): Promise<void> {
+    this.stopListening();
+    await this.closeAll('internal', 'The server is shutting down');
+  }
+
+  private startSession(roomId: string): Promise<LiveSession> {
+    // Two first joins at once must share one session: the second awaits the first's start.
+    let starting = this.starting.get(roomId);
+    if (!starting) {
+      starting = (async () => {
+        const room = await this.deps.rooms.findById(roomId);
+        if (!room) throw ParleyError.notFound('This meeting no longer exists');
+        const session = await LiveSession.start(room, this.deps, (ended) => {
+          if (this.sessions.get(roomId) === ended) this.sessions.delete(roomId);
+        });
+        this.sessions.set(roomId, session);
+        return session;
+      })().finally(() => this.starting.delete(roomId));
+      this.starting.set(roomId, starting);
+    }
+    return starting;
+  }
+}

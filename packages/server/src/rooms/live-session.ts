@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { ParticipantInfo, ParticipantRole, ServerMessage } from '@parley/protocol';
+import type { Clock } from '../clock.js';
+import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
+import type { SessionsRepository } from '../store/sessions-repository.js';
+import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { closeAtAfterSession } from './room-deadlines.js';
+import type { Room } from './room.js';
+import { SerialQueue } from './serial-queue.js';
+
+/** Seed limit: video publishers in one room. */
+export const MAX_PUBLISHERS = 25;
+
+export interface JoinAs {
+  displayName: string;
+  role: ParticipantRole;
+  audioMuted: boolean;
+  videoMuted: boolean;
+}
+
+interface Dependencies {
+  media: MediaBackend;
+  sessions: SessionsRepository;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * The live meeting of one room: its SFU room and its participants. Starts with the first join, ends
+ * with the last leave; both are stored. Joins and leaves are serialized.
+ */
+export class LiveSession {
+  private readonly participants = new Map<string, LiveParticipant>();
+  private readonly queue = new SerialQueue();
+  private ended = false;
+
+  private constructor(
+    readonly id: string,
+    readonly room: Room,
+    private readonly mediaRoom: MediaRoom,
+    private readonly deps: Dependencies,
+    private readonly onEnded: (session: LiveSession) => void,
+  ) {}
+
+  static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
+    const id = randomUUID();
+    const mediaRoom = await deps.media.createRoom({ id, description: room.displayName, maxPublishers: MAX_PUBLISHERS });
+    try {
+      await deps.sessions.start({ id, roomId: room.id, startedAt: deps.clock.now().toISOString() });
+    } catch (error) {
+      await mediaRoom.destroy();
+      throw error;
+    }
+    deps.logger.info({ roomId: room.id, sessionId: id }, 'session started');
+    return new LiveSession(id, room, mediaRoom, deps, onEnded);
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  participantList(): ParticipantInfo[] {
+    return [...this.participants.values()].map((p) => p.info);
+  }
+
+  /** Adds a participant; resolves `undefined` when this session ended meanwhile (join a new one). */
+  join(as: JoinAs, connection: ParticipantConnection): Promise<LiveParticipant | undefined> {
+    return this.queue.run(async () => {
+      if (this.ended) return undefined;
+      const info: ParticipantInfo = {
+        id: randomUUID(),
+        displayName: as.displayName,
+        role: as.role,
+        audioMuted: as.audioMuted,
+        videoMuted: as.videoMuted,
+        joinedAt: this.deps.clock.now().toISOString(),
+      };
+      const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
+      const subscriber = this.mediaRoom.createSubscriber({
+        participantId: info.id,
+        onOffer: (offer) => connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
+      });
+      const participant = new LiveParticipant(info, connection, publisher, subscriber);
+      try {
+        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt });
+      } catch (error) {
+        await participant.releaseMedia();
+        throw error;
+      }
+      const others = this.participantList();
+      this.participants.set(info.id, participant);
+      connection.send({ type: 'joined', self: info, sessionId: this.id, roomDisplayName: this.room.displayName, participants: others });
+      this.broadcast({ type: 'participant-joined', participant: info }, info.id);
+      this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
+      void subscriber.setPublishers(this.publishingIds()).catch(() => undefined);
+      return participant;
+    });
+  }
+
+  /** Applies the participant's publisher offer, then lets everyone else subscribe to them. */
+  async publish(participant: LiveParticipant, offerSdp: string): Promise<string> {
+    const answer = await participant.publisher.publish(offerSdp);
+    if (!participant.publishing) {
+      participant.publishing = true;
+      this.refreshSubscriptions();
+    }
+    return answer;
+  }
+
+  updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
+    participant.info = { ...participant.info, ...state };
+    this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
+  }
+
+  /** Removes a participant (they left, or their connection closed); the last one out ends the session. */
+  leave(participant: LiveParticipant): Promise<void> {
+    return this.queue.run(async () => {
+      if (participant.left) return;
+      participant.left = true;
+      this.participants.delete(participant.id);
+      const now = this.deps.clock.now().toISOString();
+      await participant.releaseMedia();
+      await this.deps.sessions.markParticipantLeft(participant.id, now);
+      this.broadcast({ type: 'participant-left', participantId: participant.id });
+      this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
+      if (participant.publishing) this.refreshSubscriptions();
+      if (this.participants.size === 0) await this.end();
+    });
+  }
+
+  /** Ends the session for everyone, telling their pages why (the media server was lost, say). */
+  close(message: ServerMessage): Promise<void> {
+    return this.queue.run(async () => {
+      for (const participant of this.participants.values()) {
+        participant.left = true;
+        participant.connection.send(message);
+        participant.connection.close();
+        await participant.releaseMedia().catch(() => undefined);
+      }
+      this.participants.clear();
+      await this.end();
+    });
+  }
+
+  private async end(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnded(this);
+    const endedAt = this.deps.clock.now();
+    await this.mediaRoom.destroy();
+    await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(this.room, endedAt) });
+    this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session ended');
+  }
+
+  private publishingIds(): string[] {
+    return [...this.participants.values()].filter((p) => p.publishing).map((p) => p.id);
+  }
+
+  private refreshSubscriptions(): void {
+    const publishing = this.publishingIds();
+    for (const participant of this.participants.values()) {
+      void participant.subscriber.setPublishers(publishing).catch((error: Error) =>
+        this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
+      );
+    }
+  }
+
+  private broadcast(message: ServerMessage, exceptId?: string): void {
+    for (const participant of this.participants.values()) {
+      if (participant.id !== exceptId) participant.connection.send(message);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { bootstrapDevelopment, type DevBootstrap } from './dev-bootstrap.js';
+import { JanusBackend } from './media/janus/janus-backend.js';
+import { LiveRooms } from './rooms/live-rooms.js';
+import { RoomLifecycle } from './rooms/room-lifecycle.js';
+import { createServices, type ServiceOptions, type Services } from './services.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  media: JanusBackend;
+  liveRooms: LiveRooms;
+  lifecycle: RoomLifecycle;
+  /** Where the server listens, e.g. `http://127.0.0.1:8080`. */
+  listenUrl: string;
+  dev: DevBootstrap | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts every part in order, failing fast with a message that names the part: store, media server,
+ * live rooms, room deadlines, HTTP. `close` stops them in reverse.
+ */
+export async function startServer(config: Config, options: ServiceOptions & { webRoot?: string } = {}): Promise<RunningServer> {
+  const services = await createServices(config, options);
+  const { logger } = services;
+  let media: JanusBackend;
+  try {
+    media = await JanusBackend.start({
+      url: config.janusUrl,
+      binary: config.janusBinary,
+      dataDir: config.dataDir,
+      rtpPorts: parsePortRange(config.janusRtpPorts),
+      requestTimeoutMs: config.janusRequestTimeoutMs,
+      logger,
+    });
+  } catch (error) {
+    await services.store.close();
+    throw error;
+  }
+  const liveRooms = new LiveRooms({ ...services, media });
+  const orphaned = await liveRooms.endOrphanedSessions();
+  if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');
+  const lifecycle = new RoomLifecycle(services.rooms, services.clock, logger, config.lifecycleIntervalMs);
+  await lifecycle.sweep();
+  lifecycle.start();
+
+  const app = await buildApp(services, { live: { media, liveRooms }, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
+  const dev = config.devBootstrap ? await bootstrapDevelopment(services) : undefined;
+  const listenUrl = await app.listen({ port: config.port, host: config.host });
+
+  return {
+    app,
+    services,
+    media,
+    liveRooms,
+    lifecycle,
+    listenUrl,
+    dev,
+    async close() {
+      await liveRooms.shutdown();
+      await app.close();
+      await lifecycle.stop();
+      await media.close();
+      await services.store.close();
+    },
+  };
+}
+
+function parsePortRange(range: string): { min: number; max: number } {
+  const [min, max] = range.split('-').map(Number) as [number, number];
+  return { min, max };
+}

@@ -1,0 +1,47 @@
+import Type, { type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import type { ClientMessage } from '@parley/protocol';
+
+/** The schema every message from a page must match before the server acts on it. */
+const IceCandidateSchema = Type.Object({
+  candidate: Type.String({ maxLength: 2048 }),
+  sdpMid: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  sdpMLineIndex: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 1024 }), Type.Null()])),
+});
+
+const Sdp = Type.String({ minLength: 1, maxLength: 200_000 });
+
+export const ClientMessageSchema = Type.Union([
+  Type.Object({
+    type: Type.Literal('join'),
+    meetingCode: Type.String({ minLength: 1, maxLength: 64 }),
+    participantToken: Type.Optional(Type.String({ maxLength: 4096 })),
+    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    audioMuted: Type.Boolean(),
+    videoMuted: Type.Boolean(),
+  }),
+  Type.Object({ type: Type.Literal('publish'), sdp: Sdp }),
+  Type.Object({ type: Type.Literal('subscriber-answer'), sdp: Sdp }),
+  Type.Object({
+    type: Type.Literal('trickle'),
+    pc: Type.Union([Type.Literal('publisher'), Type.Literal('subscriber')]),
+    candidate: Type.Union([IceCandidateSchema, Type.Null()]),
+  }),
+  Type.Object({ type: Type.Literal('media-state'), audioMuted: Type.Boolean(), videoMuted: Type.Boolean() }),
+  Type.Object({ type: Type.Literal('leave') }),
+]);
+
+// The schema and the protocol's hand-written types must agree; this line fails to compile if not.
+const agrees: Static<typeof ClientMessageSchema> extends ClientMessage ? true : false = true;
+void agrees;
+
+/** Parses one WebSocket text frame; `undefined` when it is not a valid client message. */
+export function parseClientMessage(text: string): ClientMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return Value.Check(ClientMessageSchema, value) ? (value as ClientMessage) : undefined;
+}

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from '@fastify/websocket';
+import { SIGNALING_PATH, type ServerMessage } from '@parley/protocol';
+import { ParleyError } from '../errors.js';
+import type { LiveParticipant, ParticipantConnection } from '../rooms/live-participant.js';
+import type { LiveRooms } from '../rooms/live-rooms.js';
+import type { LiveSession } from '../rooms/live-session.js';
+import { parseClientMessage } from './client-messages.js';
+
+/** A page must say who it is this soon after connecting. */
+const JOIN_TIMEOUT_MS = 15_000;
+
+/**
+ * The signaling WebSocket: one per participant. The first message must be `join`; afterwards the page
+ * relays SDP and ICE for its two PeerConnections. A closed socket is a leave.
+ */
+export async function signalingRoutes(app: FastifyInstance, options: { liveRooms: LiveRooms }): Promise<void> {
+  app.get(SIGNALING_PATH, { websocket: true }, (socket) => {
+    const connection = new SocketConnection(socket);
+    let joined: { session: LiveSession; participant: LiveParticipant } | undefined;
+    let joining = false;
+    const joinTimer = setTimeout(() => connection.fail(new ParleyError('bad_request', 'No join request received')), JOIN_TIMEOUT_MS);
+
+    socket.on('message', (data, isBinary) => {
+      const message = isBinary ? undefined : parseClientMessage(data.toString());
+      if (!message) {
+        connection.send({ type: 'error', code: 'validation_failed', message: 'Malformed signaling message', fatal: false });
+        return;
+      }
+      if (message.type === 'join') {
+        if (joined || joining) return;
+        joining = true;
+        clearTimeout(joinTimer);
+        options.liveRooms
+          .join(message, connection)
+          .then((result) => {
+            joined = result;
+            // The socket may have closed while the join was in flight.
+            if (connection.isClosed) void result.session.leave(result.participant);
+          })
+          .catch((error: unknown) => connection.fail(error));
+        return;
+      }
+      if (!joined) {
+        connection.send({ type: 'error', code: 'bad_request', message: 'Join first', fatal: false });
+        return;
+      }
+      const { session, participant } = joined;
+      const handle = (work: Promise<unknown>): void => {
+        work.catch((error: unknown) => {
+          app.log.warn({ err: error, participantId: participant.id, message: message.type }, 'signaling request failed');
+          connection.send({ type: 'error', ...describe(error), fatal: false });
+        });
+      };
+      switch (message.type) {
+        case 'publish':
+          handle(session.publish(participant, message.sdp).then((sdp) => connection.send({ type: 'publisher-answer', sdp })));
+          break;
+        case 'subscriber-answer':
+          handle(participant.subscriber.answer(message.sdp));
+          break;
+        case 'trickle':
+          handle(participant.trickle(message.pc, message.candidate));
+          break;
+        case 'media-state':
+          session.updateMediaState(participant, message);
+          break;
+        case 'leave':
+          handle(session.leave(participant).then(() => connection.close()));
+          break;
+      }
+    });
+
+    socket.on('close', () => {
+      clearTimeout(joinTimer);
+      connection.markClosed();
+      if (joined) void joined.session.leave(joined.participant).catch((error: Error) => app.log.warn({ err: error }, 'leave failed'));
+    });
+  });
+}
+
+class SocketConnection implements ParticipantConnection {
+  private closed = false;
+
+  constructor(private readonly socket: WebSocket) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  markClosed(): void {
+    this.closed = true;
+  }
+
+  send(message: ServerMessage): void {
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  close(): void {
+    if (!this.closed) this.socket.close(1000);
+  }
+
+  /** Tells the page why it cannot go on, then closes. */
+  fail(error: unknown): void {
+    this.send({ type: 'error', ...describe(error), fatal: true });
+    this.close();
+  }
+}
+
+function describe(error: unknown): Pick<Extract<ServerMessage, { type: 'error' }>, 'code' | 'message'> {
+  if (error instanceof ParleyError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: 'Something went wrong on the server' };
+}
