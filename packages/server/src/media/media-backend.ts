@@ -41,6 +41,11 @@ export interface MediaPublisher {
   readonly participantId: string;
   /** Applies the browser's offer; resolves with the SFU's answer. */
   publish(offerSdp: string): Promise<string>;
+  /**
+   * Called with `true` once the publisher's media reaches the SFU (others can subscribe only then),
+   * and with `false` when its connection goes down.
+   */
+  onFlowing(listener: (flowing: boolean) => void): void;
   trickle(candidate: IceCandidate | null): Promise<void>;
   close(): Promise<void>;
 }

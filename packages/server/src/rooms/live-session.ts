@@ -82,6 +82,11 @@ export class LiveSession {
         onOffer: (offer) => connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
       });
       const participant = new LiveParticipant(info, connection, publisher, subscriber);
+      publisher.onFlowing((flowing) => {
+        if (participant.left || participant.publishing === flowing) return;
+        participant.publishing = flowing;
+        this.refreshSubscriptions();
+      });
       try {
         await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt });
       } catch (error) {
@@ -98,14 +103,9 @@ export class LiveSession {
     });
   }
 
-  /** Applies the participant's publisher offer, then lets everyone else subscribe to them. */
-  async publish(participant: LiveParticipant, offerSdp: string): Promise<string> {
-    const answer = await participant.publisher.publish(offerSdp);
-    if (!participant.publishing) {
-      participant.publishing = true;
-      this.refreshSubscriptions();
-    }
-    return answer;
+  /** Applies the participant's publisher offer; others subscribe once their media flows. */
+  publish(participant: LiveParticipant, offerSdp: string): Promise<string> {
+    return participant.publisher.publish(offerSdp);
   }
 
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {

@@ -8,11 +8,21 @@ export class VideoRoomPublisher implements MediaPublisher {
   private published = false;
   private closed = false;
 
+  private flowingListener: ((flowing: boolean) => void) | undefined;
+
   private constructor(
     private readonly client: JanusClient,
     private readonly handle: JanodeHandle,
     readonly participantId: string,
-  ) {}
+  ) {
+    // Janus refuses subscribers until the publisher's PeerConnection is up ("No such feed").
+    handle.on('handle_webrtcup', () => this.flowingListener?.(true));
+    handle.on('handle_hangup', () => this.flowingListener?.(false));
+  }
+
+  onFlowing(listener: (flowing: boolean) => void): void {
+    this.flowingListener = listener;
+  }
 
   static async join(client: JanusClient, roomId: string, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
     const handle = await client.attachVideoRoom();
