@@ -1,0 +1,83 @@
+/** Inline icons (24×24, stroke follows `currentColor`). Always decorative: the button carries the label. */
+const PATHS = {
+  microphone: (
+    <>
+      <rect x="9" y="3" width="6" height="11" rx="3" />
+      <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
+    </>
+  ),
+  microphoneOff: (
+    <>
+      <path d="M15 9.4V6a3 3 0 0 0-5.7-1.3M9 9v2a3 3 0 0 0 4.6 2.5" />
+      <path d="M19 11a7 7 0 0 1-1.2 3.9M5 11a7 7 0 0 0 10.9 5.8M12 18v3M3 3l18 18" />
+    </>
+  ),
+  camera: (
+    <>
+      <rect x="3" y="6" width="13" height="12" rx="2.5" />
+      <path d="m16 10.5 5-3v9l-5-3" />
+    </>
+  ),
+  cameraOff: (
+    <>
+      <path d="M8 6h5.5A2.5 2.5 0 0 1 16 8.5V12m0 3.5A2.5 2.5 0 0 1 13.5 18h-8A2.5 2.5 0 0 1 3 15.5v-7A2.5 2.5 0 0 1 5 6" />
+      <path d="m16 10.5 5-3v9l-3.5-2.1M3 3l18 18" />
+    </>
+  ),
+  leave: (
+    <path d="M3.6 14.2c-.6-.6-.6-1.6.1-2.2C6 10 9 9 12 9s6 1 8.3 3c.7.6.7 1.6.1 2.2l-1.3 1.3a1.2 1.2 0 0 1-1.6.1l-1.9-1.4a1.2 1.2 0 0 1-.5-1v-1.7a12 12 0 0 0-6.2 0v1.7c0 .4-.2.8-.5 1l-1.9 1.4a1.2 1.2 0 0 1-1.6-.1z" />
+  ),
+  people: (
+    <>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.5a6.5 6.5 0 0 1 3.5 5.5" />
+    </>
+  ),
+  alert: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7.5v5.5M12 16.5v.01" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m20 20-4.3-4.3" />
+    </>
+  ),
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  wave: <path d="M7 11.5V6.5a1.5 1.5 0 0 1 3 0V11m0-1V4.5a1.5 1.5 0 0 1 3 0V10m0-.5V6a1.5 1.5 0 0 1 3 0v7.5a6.5 6.5 0 0 1-11.7 3.9L2.6 14a1.6 1.6 0 0 1 2.4-2z" />,
+  speaker: (
+    <>
+      <path d="M4 9.5h3l5-4v13l-5-4H4z" />
+      <path d="M16 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11" />
+    </>
+  ),
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 24, className }: { name: IconName; size?: number; className?: string }) {
+  return (
+    <svg
+      className={className}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill={name === 'leave' ? 'currentColor' : 'none'}
+      stroke={name === 'leave' ? 'none' : 'currentColor'}
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {PATHS[name]}
+    </svg>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../base/ui/Icon';
+import type { MediaKind } from '../functions';
+
+interface Props {
+  kind: MediaKind;
+  /** The device is sending (microphone unmuted, camera on). */
+  enabled: boolean;
+  /** There is a device to toggle at all. */
+  available: boolean;
+  onToggle: (enabled: boolean) => void;
+  shortcut?: string;
+}
+
+/**
+ * The microphone or camera switch, used on the pre-join screen and in the meeting.
+ * `aria-pressed="true"` means the device is on; the label names the device, the tooltip the action.
+ */
+export function MediaToggleButton({ kind, enabled, available, onToggle, shortcut }: Props) {
+  const { t } = useTranslation();
+  const on = enabled && available;
+  const action = !available
+    ? kind === 'audio' ? t('controls.microphoneUnavailable') : t('controls.cameraUnavailable')
+    : kind === 'audio'
+      ? on ? t('controls.muteMicrophone') : t('controls.unmuteMicrophone')
+      : on ? t('controls.turnOffCamera') : t('controls.turnOnCamera');
+  const icon = kind === 'audio' ? (on ? 'microphone' : 'microphoneOff') : on ? 'camera' : 'cameraOff';
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      data-testid={kind === 'audio' ? 'toggle-microphone' : 'toggle-camera'}
+      aria-label={kind === 'audio' ? t('controls.microphone') : t('controls.camera')}
+      aria-pressed={on}
+      aria-keyshortcuts={shortcut}
+      title={shortcut ? `${action} (${shortcut.toUpperCase()})` : action}
+      disabled={!available}
+      onClick={() => onToggle(!enabled)}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}

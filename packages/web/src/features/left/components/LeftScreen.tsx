@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { FullPageMessage } from '../../base/ui/FullPageMessage';
+import type { DisconnectReason } from '../../meeting/useRoom';
+
+/** After the meeting: why it ended for this person, and the way back in when there is one. */
+export function LeftScreen({ reason, onRejoin }: { reason: DisconnectReason; onRejoin: () => void }) {
+  const { t } = useTranslation();
+  const copy = {
+    left: { icon: 'wave', title: t('left.leftTitle'), body: t('left.leftBody') },
+    ended: { icon: 'clock', title: t('left.endedTitle'), body: t('left.endedBody') },
+    expired: { icon: 'clock', title: t('left.expiredTitle'), body: t('left.expiredBody') },
+    connection_lost: { icon: 'alert', title: t('left.connectionLostTitle'), body: t('left.connectionLostBody') },
+    refused: { icon: 'alert', title: t('left.refusedTitle'), body: t('left.refusedBody') },
+  } as const;
+  const { icon, title, body } = copy[reason] ?? copy.left;
+  // An expired meeting cannot be entered again; everything else is worth a try.
+  const canRejoin = reason !== 'expired';
+  return (
+    <FullPageMessage
+        testId="left-screen"
+        data={{ 'data-reason': reason }}
+        icon={icon}
+        tone={reason === 'connection_lost' || reason === 'refused' ? 'warning' : 'neutral'}
+        title={title}
+        body={body}
+      >
+        {canRejoin && (
+          <button type="button" className="button button--primary" data-testid="rejoin-button" onClick={onRejoin} autoFocus>
+            {t('left.rejoin')}
+          </button>
+        )}
+      </FullPageMessage>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../base/ui/Icon';
+import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
+import type { MediaKind } from '../../devices/functions';
+
+interface Props {
+  audio: { enabled: boolean; available: boolean };
+  video: { enabled: boolean; available: boolean };
+  onToggle: (kind: MediaKind, enabled: boolean) => void;
+  onLeave: () => void;
+  leaving: boolean;
+}
+
+export function ControlBar({ audio, video, onToggle, onLeave, leaving }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
+      <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
+      <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
+      <button
+        type="button"
+        className="button button--danger control-bar__leave"
+        data-testid="leave-button"
+        aria-label={t('controls.leave')}
+        title={t('controls.leave')}
+        disabled={leaving}
+        onClick={onLeave}
+      >
+        <Icon name="leave" />
+        <span className="control-bar__leave-text">{t('controls.leaveShort')}</span>
+      </button>
+    </div>
+  );
+}

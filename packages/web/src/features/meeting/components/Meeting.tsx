@@ -1,0 +1,141 @@
+import type { ParleyRoom } from '@parley/client';
+import type { PublicTheme } from '@parley/protocol';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../base/ui/Icon';
+import type { MediaKind } from '../../devices/functions';
+import type { LocalMedia } from '../../devices/useLocalMedia';
+import { useRoom, type DisconnectReason } from '../useRoom';
+import { ControlBar } from './ControlBar';
+import { MeetingHeader } from './MeetingHeader';
+import { Stage } from './Stage';
+import { Tile } from './Tile';
+import '../meeting.css';
+
+interface Props {
+  room: ParleyRoom;
+  media: LocalMedia;
+  theme: PublicTheme | null;
+  onLeave: () => Promise<void>;
+  onDisconnected: (reason: DisconnectReason) => void;
+}
+
+export function Meeting({ room, media, theme, onLeave, onDisconnected }: Props) {
+  const { t } = useTranslation();
+  const remotes = useRoom(room, onDisconnected);
+  const [leaving, setLeaving] = useState(false);
+  const [audioBlocked, setAudioBlocked] = useState(false);
+  const [playAttempt, setPlayAttempt] = useState(0);
+  const onAutoplayBlocked = useCallback(() => setAudioBlocked(true), []);
+
+  const toggle = useCallback(
+    (kind: MediaKind, enabled: boolean) => {
+      media.setEnabled(kind, enabled);
+      if (kind === 'audio') room.setMicrophoneEnabled(enabled);
+      else room.setCameraEnabled(enabled);
+    },
+    [media, room],
+  );
+
+  const leave = useCallback(() => {
+    setLeaving(true);
+    void onLeave();
+  }, [onLeave]);
+
+  useShortcuts({
+    m: () => media.hasAudio && toggle('audio', !media.audioEnabled),
+    v: () => media.hasVideo && toggle('video', !media.videoEnabled),
+  });
+
+  const count = remotes.length + 1;
+  const self = room.self;
+
+  return (
+    <div className="meeting" data-testid="meeting">
+      <MeetingHeader roomName={room.roomDisplayName} theme={theme} count={count} />
+
+      {audioBlocked && (
+        <div className="meeting__notice" role="status">
+          <Icon name="speaker" size={18} />
+          <span>{t('meeting.audioBlocked')}</span>
+          <button
+            type="button"
+            className="button button--primary meeting__notice-action"
+            data-testid="enable-audio"
+            onClick={() => {
+              setAudioBlocked(false);
+              setPlayAttempt((n) => n + 1);
+            }}
+          >
+            {t('meeting.enableAudio')}
+          </button>
+        </div>
+      )}
+
+      <Stage count={count}>
+        <Tile
+          participantId={self.id}
+          displayName={self.displayName}
+          label={t('meeting.you')}
+          stream={media.stream}
+          isSelf
+          isHost={self.role === 'host'}
+          audioMuted={!media.audioEnabled || !media.hasAudio}
+          videoMuted={!media.videoEnabled || !media.hasVideo}
+          trackVersion={0}
+          playAttempt={0}
+        />
+        {remotes.map((p) => (
+          <Tile
+            key={p.info.id}
+            participantId={p.info.id}
+            displayName={p.info.displayName}
+            label={p.info.displayName}
+            stream={p.stream}
+            isSelf={false}
+            isHost={p.info.role === 'host'}
+            audioMuted={p.info.audioMuted}
+            videoMuted={p.info.videoMuted}
+            trackVersion={p.trackVersion}
+            playAttempt={playAttempt}
+            onAutoplayBlocked={onAutoplayBlocked}
+          />
+        ))}
+      </Stage>
+
+      {remotes.length === 0 && (
+        <p className="meeting__alone" data-testid="alone-hint">
+          {t('meeting.alone')}
+        </p>
+      )}
+
+      <ControlBar
+        audio={{ enabled: media.audioEnabled, available: media.hasAudio }}
+        video={{ enabled: media.videoEnabled, available: media.hasVideo }}
+        onToggle={toggle}
+        onLeave={leave}
+        leaving={leaving}
+      />
+    </div>
+  );
+}
+
+/** Single-key shortcuts, ignored while typing in a field or with a modifier held. */
+function useShortcuts(handlers: Record<string, () => unknown>): void {
+  const [latest] = useState(() => ({ current: handlers }));
+  latest.current = handlers;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const handler = latest.current[event.key.toLowerCase()];
+      if (handler) {
+        event.preventDefault();
+        handler();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [latest]);
+}

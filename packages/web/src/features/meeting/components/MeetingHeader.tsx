@@ -1,0 +1,24 @@
+import type { PublicTheme } from '@parley/protocol';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../base/ui/Icon';
+import { Brand } from '../../theme/components/Brand';
+
+export function MeetingHeader({ roomName, theme, count }: { roomName: string; theme: PublicTheme | null; count: number }) {
+  const { t } = useTranslation();
+  const countLabel = t('meeting.participantCount', { count });
+  return (
+    <header className="meeting-header">
+      <Brand theme={theme} />
+      <span className="meeting-header__divider" aria-hidden="true" />
+      <h1 className="meeting-header__room" data-testid="meeting-room-name">
+        {roomName}
+      </h1>
+      <span className="meeting-header__count" title={countLabel}>
+        <Icon name="people" size={18} />
+        <span data-testid="participant-count" data-count={count} aria-label={countLabel}>
+          {count}
+        </span>
+      </span>
+    </header>
+  );
+}

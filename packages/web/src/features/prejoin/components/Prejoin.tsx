@@ -1,0 +1,143 @@
+import type { PublicTheme } from '@parley/protocol';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Brand } from '../../theme/components/Brand';
+import { DeviceErrors } from '../../devices/components/DeviceErrors';
+import { DeviceSelect } from '../../devices/components/DeviceSelect';
+import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
+import type { LocalMedia } from '../../devices/useLocalMedia';
+import { MAX_DISPLAY_NAME_LENGTH, normalizeDisplayName } from '../functions';
+import { Preview } from './Preview';
+import '../prejoin.css';
+
+interface Props {
+  roomName: string;
+  theme: PublicTheme | null;
+  displayName: string;
+  onDisplayNameChange: (name: string) => void;
+  media: LocalMedia;
+  joining: boolean;
+  /** A translated reason the last join attempt failed. */
+  error: string | null;
+  onJoin: (displayName: string) => void;
+}
+
+export function Prejoin({ roomName, theme, displayName, onDisplayNameChange, media, joining, error, onJoin }: Props) {
+  const { t } = useTranslation();
+  const nameId = useId();
+  const nameErrorId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [nameMissing, setNameMissing] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const name = normalizeDisplayName(displayName);
+    if (!name) {
+      setNameMissing(true);
+      nameRef.current?.focus();
+      return;
+    }
+    onJoin(name);
+  };
+
+  return (
+    <main className="prejoin" data-testid="prejoin">
+      <header className="prejoin__top">
+        <Brand theme={theme} />
+      </header>
+      <div className="prejoin__layout">
+        <div className="prejoin__media">
+          <Preview
+            stream={media.stream}
+            ready={media.ready}
+            showVideo={media.hasVideo && media.videoEnabled}
+            hasCamera={media.hasVideo}
+            displayName={displayName}
+          >
+            <MediaToggleButton
+              kind="audio"
+              enabled={media.audioEnabled}
+              available={media.hasAudio}
+              onToggle={(on) => media.setEnabled('audio', on)}
+            />
+            <MediaToggleButton
+              kind="video"
+              enabled={media.videoEnabled}
+              available={media.hasVideo}
+              onToggle={(on) => media.setEnabled('video', on)}
+            />
+          </Preview>
+          <DeviceErrors errors={media.errors} />
+        </div>
+
+        <form className="prejoin__panel" onSubmit={submit} noValidate>
+          <p className="prejoin__eyebrow">{t('prejoin.heading')}</p>
+          <h1 className="prejoin__room" data-testid="prejoin-room-name">
+            {roomName}
+          </h1>
+
+          <div className="prejoin__field">
+            <label htmlFor={nameId} className="prejoin__label">
+              {t('prejoin.nameLabel')}
+            </label>
+            <input
+              ref={nameRef}
+              id={nameId}
+              className="prejoin__input"
+              data-testid="display-name-input"
+              type="text"
+              autoComplete="name"
+              autoFocus={!displayName}
+              maxLength={MAX_DISPLAY_NAME_LENGTH}
+              placeholder={t('prejoin.namePlaceholder')}
+              value={displayName}
+              aria-invalid={nameMissing || undefined}
+              aria-describedby={nameMissing ? nameErrorId : undefined}
+              onChange={(event) => {
+                onDisplayNameChange(event.target.value);
+                if (nameMissing && event.target.value.trim()) setNameMissing(false);
+              }}
+            />
+            {nameMissing && (
+              <p id={nameErrorId} className="prejoin__field-error" role="alert">
+                {t('prejoin.nameRequired')}
+              </p>
+            )}
+          </div>
+
+          <fieldset className="prejoin__devices">
+            <legend className="visually-hidden">{t('prejoin.settings')}</legend>
+            <DeviceSelect
+              kind="audio"
+              devices={media.devices.audio}
+              selectedId={media.selected.audio}
+              onSelect={(id) => void media.selectDevice('audio', id)}
+            />
+            <DeviceSelect
+              kind="video"
+              devices={media.devices.video}
+              selectedId={media.selected.video}
+              onSelect={(id) => void media.selectDevice('video', id)}
+            />
+          </fieldset>
+
+          {error && (
+            <p className="prejoin__error" role="alert" data-testid="join-error">
+              {error}
+            </p>
+          )}
+
+          <button
+            type="submit"
+            className="button button--primary prejoin__join"
+            data-testid="join-button"
+            disabled={joining}
+            aria-busy={joining || undefined}
+          >
+            {joining ? t('prejoin.joining') : t('prejoin.join')}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

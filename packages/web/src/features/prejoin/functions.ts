@@ -1,0 +1,22 @@
+const DISPLAY_NAME_KEY = 'parley.displayName';
+export const MAX_DISPLAY_NAME_LENGTH = 100;
+
+export function storedDisplayName(): string | null {
+  try {
+    return localStorage.getItem(DISPLAY_NAME_KEY);
+  } catch {
+    return null; // storage blocked (third-party iframe, private mode)
+  }
+}
+
+export function rememberDisplayName(name: string): void {
+  try {
+    localStorage.setItem(DISPLAY_NAME_KEY, name);
+  } catch {
+    // storage blocked: nothing to remember it in
+  }
+}
+
+export function normalizeDisplayName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, MAX_DISPLAY_NAME_LENGTH);
+}
