@@ -1,4 +1,4 @@
-/** Up to two letters for an avatar: first and last word of the name ("Ada Lovelace" → "AL"). */
+/** Up to two letters for an avatar: first and last word of the name ("Sam Rivera" → "SR"). */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter((w) => w !== '');
   const first = words[0];
