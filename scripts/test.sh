@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Runs every suite inside a private network namespace made for this run: loopback plus a veth pair
-# with an address of its own (Janus offers no ICE candidates on loopback). No test traffic can leave
-# the namespace. Ends with one line summing all suites: "N passed, N failed".
+# Runs every suite inside a private network namespace made for this run (scripts/netns-exec.sh), so no
+# test traffic can leave the machine. Ends with one line summing all suites: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --tests || exit 1
@@ -9,8 +8,7 @@ bash scripts/setup.sh --tests || exit 1
 log_dir=$(mktemp -d)
 trap 'rm -rf "$log_dir"' EXIT
 
-if [ "$(id -u)" = 0 ]; then unshare_cmd=(unshare -n); else unshare_cmd=(sudo unshare -n); fi
-"${unshare_cmd[@]}" bash scripts/in-test-netns.sh "$log_dir"
+bash scripts/netns-exec.sh bash scripts/run-suites.sh "$log_dir"
 status=$?
 
 passed=0; failed=0

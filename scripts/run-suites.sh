@@ -1,14 +1,7 @@
 #!/usr/bin/env bash
-# Runs inside `unshare -n`: brings up the namespace's network, then each suite, logging to $1.
+# Runs every suite (inside the test namespace, see netns-exec.sh), logging each to $1/<suite>.log.
 set -uo pipefail
 log_dir=$1
-ip link set lo up
-ip link add parley-t0 type veth peer name parley-t1
-ip addr add 10.201.0.1/24 dev parley-t0
-ip link set parley-t0 up
-ip link set parley-t1 up
-export PARLEY_TEST_NETNS=1
-
 status=0
 run_suite() {
   local name=$1; shift
