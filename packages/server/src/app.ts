@@ -1,5 +1,5 @@
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { meetingsApi } from './api/meetings/meetings-api.js';
 import { meetingPageRoutes } from './api/public/meeting-page-route.js';
 import { roomInfoRoutes } from './api/public/room-info-route.js';
@@ -29,7 +29,8 @@ export interface AppOptions {
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Every request at info level would drown the meeting events that matter.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
   });
   await app.register(healthRoutes, { services, media: options.live?.media });
