@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       '',
       'Create a room through the API:',
       `  curl -s -X POST ${config.publicUrl}/v1/meetings/rooms \\`,
-      `    -H "Authorization: Bearer $(npx parley token --key-file ${dev.file})" \\`,
+      `    -H "Authorization: Bearer $(npx parley token)" \\`,
       `    -H 'Content-Type: application/json' -d '{"display_name":"My meeting"}'`,
     );
   }
