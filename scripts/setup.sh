@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 want_tests=0
 [ "${1:-}" = "--tests" ] && want_tests=1
 
-packages=(janus janus-tools ffmpeg)
+# python3, make and g++ build the native npm modules (better-sqlite3, unix-dgram) during npm ci.
+packages=(janus janus-tools ffmpeg python3 make g++)
 [ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux)
 
 missing=()
