@@ -61,6 +61,11 @@ export class JanusClient {
     return answer;
   }
 
+  /** Releases a handle; a Janus that does not answer in time has lost it anyway. */
+  async detach(handle: JanodeHandle): Promise<void> {
+    await withTimeout(handle.detach(), this.timeoutMs, 'detach handle').catch(() => undefined);
+  }
+
   /** Relays a browser's ICE candidate to the handle; `null` says gathering is complete. */
   async trickle(handle: JanodeHandle, candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null } | null): Promise<void> {
     if (candidate === null) await withTimeout(handle.trickleComplete(), this.timeoutMs, 'trickle complete');

@@ -29,7 +29,7 @@ export class VideoRoomPublisher implements MediaPublisher {
     try {
       await client.request(handle, { request: 'join', ptype: 'publisher', room: roomId, id: participantId, display: displayName });
     } catch (error) {
-      await handle.detach().catch(() => undefined);
+      await client.detach(handle);
       throw error;
     }
     return new VideoRoomPublisher(client, handle, participantId);
@@ -51,6 +51,6 @@ export class VideoRoomPublisher implements MediaPublisher {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.handle.detach().catch(() => undefined);
+    await this.client.detach(this.handle);
   }
 }

@@ -55,7 +55,7 @@ export class VideoRoomSubscriber implements MediaSubscriber {
     this.closed = true;
     const handle = this.handle;
     this.handle = undefined;
-    await handle?.detach().catch(() => undefined);
+    if (handle) await this.client.detach(handle);
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
