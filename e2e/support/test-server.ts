@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -7,6 +6,7 @@ import { SignJWT, importPKCS8 } from 'jose';
 import { loadConfig } from '../../packages/server/src/config.js';
 import { createApplication } from '../../packages/server/src/identity/applications.js';
 import { startServer, type RunningServer } from '../../packages/server/src/server.js';
+import { freePort } from '../../packages/server/src/free-port.js';
 
 export interface TestServer {
   server: RunningServer;
@@ -65,15 +65,4 @@ export async function startTestServer(): Promise<TestServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

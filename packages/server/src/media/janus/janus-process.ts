@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { findJanusLibDir, writeJanusConfig } from './janus-config.js';
+import { freePort } from '../../free-port.js';
 
 export interface JanusProcessOptions {
   binary: string;
@@ -129,17 +130,6 @@ export class JanusProcess extends EventEmitter<JanusProcessEvents> {
     await exited;
     clearTimeout(timer);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, timeoutMs: number, gaveUp: () => boolean): Promise<void> {
