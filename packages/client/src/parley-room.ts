@@ -138,16 +138,6 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.disconnect('left');
   }
 
-  /** @internal */
-  get publisherConnection(): RTCPeerConnection | undefined {
-    return this.publisher?.pc;
-  }
-
-  /** @internal */
-  get subscriberConnection(): RTCPeerConnection | undefined {
-    return this.subscriber?.peerConnection;
-  }
-
   private applyTrackState(): void {
     for (const track of this.localStream.getAudioTracks()) track.enabled = !this.mediaState.audioMuted;
     for (const track of this.localStream.getVideoTracks()) track.enabled = !this.mediaState.videoMuted;

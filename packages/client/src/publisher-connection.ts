@@ -5,7 +5,7 @@ import type { IceCandidate } from '@parley/protocol';
  * server with `sendOffer`, which resolves with the SFU's answer.
  */
 export class PublisherConnection {
-  readonly pc: RTCPeerConnection;
+  private readonly pc: RTCPeerConnection;
 
   constructor(
     private readonly sendOffer: (sdp: string) => Promise<string>,

@@ -26,10 +26,6 @@ export class SubscriberConnection {
     };
   }
 
-  get peerConnection(): RTCPeerConnection {
-    return this.pc;
-  }
-
   applyOffer(sdp: string, streams: SubscribedStream[]): Promise<void> {
     this.chain = this.chain.then(() => this.negotiate(sdp, streams));
     return this.chain;

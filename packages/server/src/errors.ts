@@ -21,17 +21,8 @@ export class ParleyError extends Error {
   static validation(message: string, details?: unknown[]): ParleyError {
     return new ParleyError('validation_failed', message, details);
   }
-  static badRequest(message: string, details?: unknown[]): ParleyError {
-    return new ParleyError('bad_request', message, details);
-  }
   static notFound(message: string): ParleyError {
     return new ParleyError('not_found', message);
-  }
-  static conflict(message: string): ParleyError {
-    return new ParleyError('conflict', message);
-  }
-  static forbidden(message: string): ParleyError {
-    return new ParleyError('forbidden', message);
   }
   static unauthorized(message: string): ParleyError {
     return new ParleyError('unauthorized', message);

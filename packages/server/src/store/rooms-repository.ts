@@ -47,11 +47,6 @@ export class RoomsRepository {
     return this.findById(id);
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('rooms').where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
-  }
-
   /** A page of an application's rooms in creation order, and the total matching rooms. */
   async page(query: RoomPageQuery): Promise<{ rooms: Room[]; total: number }> {
     let filtered = this.db.selectFrom('rooms').where('application_id', '=', query.applicationId);
