@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { roomUrls, type RoomUrls } from './api/meetings/room-json.js';
 import { createApplication } from './identity/applications.js';
+import { roomLinks, type RoomUrls } from './rooms/room-links.js';
 import { RoomService } from './rooms/room-service.js';
 import type { Services } from './services.js';
 
@@ -44,12 +44,11 @@ export async function bootstrapDevelopment(services: Services): Promise<DevBoots
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
-  const hostToken = await services.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' });
   return {
     applicationId: saved.application_id,
     privateKey: saved.private_key,
     file,
-    demoRoom: { id: room.id, meetingCode: room.meetingCode, ...roomUrls(services.config.publicUrl, room.meetingCode, hostToken) },
+    demoRoom: { id: room.id, meetingCode: room.meetingCode, ...(await roomLinks(room, services.config.publicUrl, services.participantTokens)) },
   };
 }
 

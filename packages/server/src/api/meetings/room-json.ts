@@ -1,3 +1,4 @@
+import type { RoomUrls } from '../../rooms/room-links.js';
 import type { Room } from '../../rooms/room.js';
 
 /** A room on the wire, key for key (and in the order) the live Vonage API answered. */
@@ -25,23 +26,6 @@ export interface VonageRoom {
     is_whiteboard_available: boolean;
     is_locale_switcher_available: boolean;
     is_captions_available: boolean;
-  };
-}
-
-export interface RoomUrls {
-  hostUrl: string;
-  guestUrl: string;
-}
-
-/**
- * The meeting page's addresses for a room: the guest URL carries only the meeting code; the host URL
- * also carries a participant token naming the room's host.
- */
-export function roomUrls(publicUrl: string, meetingCode: string, hostToken: string): RoomUrls {
-  const code = encodeURIComponent(meetingCode);
-  return {
-    hostUrl: `${publicUrl}/?room_token=${code}&participant_token=${encodeURIComponent(hostToken)}`,
-    guestUrl: `${publicUrl}/${code}`,
   };
 }
 

@@ -1,11 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { roomLinks } from '../../rooms/room-links.js';
 import type { Room } from '../../rooms/room.js';
 import type { RoomService } from '../../rooms/room-service.js';
 import type { Services } from '../../services.js';
 import { applicationOf } from './authenticate.js';
 import { createRoomInputOf } from './create-room-request.js';
-import { roomUrls, vonageRoomOf, type VonageRoom } from './room-json.js';
+import { vonageRoomOf, type VonageRoom } from './room-json.js';
 import { roomPageLinks, type VonageRoomPage } from './room-page-json.js';
 import { CreateRoomBody, DEFAULT_PAGE_SIZE, RoomPageQuery, RoomParams } from './room-schemas.js';
 
@@ -20,14 +21,8 @@ export function registerRoomRoutes(app: FastifyInstance, deps: RoomRoutesDeps): 
   const { publicUrl } = deps.services.config;
 
   /** Host URLs carry a freshly minted token on every answer, as Vonage's did. */
-  const present = async (room: Room): Promise<VonageRoom> => {
-    const hostToken = await deps.services.participantTokens.mint({
-      participantId: room.hostParticipantId,
-      roomId: room.id,
-      role: 'host',
-    });
-    return vonageRoomOf(room, roomUrls(publicUrl, room.meetingCode, hostToken));
-  };
+  const present = async (room: Room): Promise<VonageRoom> =>
+    vonageRoomOf(room, await roomLinks(room, publicUrl, deps.services.participantTokens));
 
   api.post('/rooms', { schema: { body: CreateRoomBody } }, async (request, reply) => {
     const room = await deps.rooms.create(applicationOf(request).id, createRoomInputOf(request.body));
