@@ -60,16 +60,13 @@ describe('a meeting of three browsers', { timeout: 120_000 }, () => {
 
   it('has every browser decode the other two’s video and receive their audio', async () => {
     for (const [name, participant] of Object.entries(people)) {
-      const first = await (async () => {
-        let counters = await inboundCounters(participant.page);
-        await waitUntil(async () => {
-          counters = await inboundCounters(participant.page);
-          const video = Object.values(counters.videoFramesDecoded).filter((n) => n > 0).length;
-          const audio = Object.values(counters.audioPacketsReceived).filter((n) => n > 0).length;
-          return video >= 2 && audio >= 2 ? undefined : `${name} decodes ${video} videos and receives ${audio} audio streams`;
-        }, 20_000);
-        return counters;
-      })();
+      let first = await inboundCounters(participant.page);
+      await waitUntil(async () => {
+        first = await inboundCounters(participant.page);
+        const video = Object.values(first.videoFramesDecoded).filter((n) => n > 0).length;
+        const audio = Object.values(first.audioPacketsReceived).filter((n) => n > 0).length;
+        return video >= 2 && audio >= 2 ? undefined : `${name} decodes ${video} videos and receives ${audio} audio streams`;
+      }, 20_000);
       // The counters keep rising: media is flowing, not just negotiated.
       await waitUntil(async () => {
         const now = await inboundCounters(participant.page);

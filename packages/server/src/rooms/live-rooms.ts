@@ -9,6 +9,7 @@ import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
 import { LiveSession } from './live-session.js';
 import { closeAtAfterSession } from './room-deadlines.js';
+import type { Room } from './room.js';
 
 interface Dependencies {
   rooms: RoomsRepository;
@@ -44,9 +45,8 @@ export class LiveRooms {
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);
       if (!session) {
-        const current = await this.deps.rooms.findById(room.id);
-        if (!current?.isAvailable) throw new ParleyError('room_unavailable', 'This meeting is no longer available');
-        session = await this.startSession(room.id);
+        if (!room.isAvailable) throw new ParleyError('room_unavailable', 'This meeting is no longer available');
+        session = await this.startSession(room);
       }
       const participant = await session.join(as, connection);
       if (participant) return { session, participant };
@@ -91,20 +91,19 @@ export class LiveRooms {
     await this.closeAll('internal', 'The server is shutting down');
   }
 
-  private startSession(roomId: string): Promise<LiveSession> {
+  private startSession(room: Room): Promise<LiveSession> {
     // Two first joins at once must share one session: the second awaits the first's start.
-    let starting = this.starting.get(roomId);
+    let starting = this.starting.get(room.id);
     if (!starting) {
-      starting = (async () => {
-        const room = await this.deps.rooms.findById(roomId);
-        if (!room) throw ParleyError.notFound('This meeting no longer exists');
-        const session = await LiveSession.start(room, this.deps, (ended) => {
-          if (this.sessions.get(roomId) === ended) this.sessions.delete(roomId);
-        });
-        this.sessions.set(roomId, session);
-        return session;
-      })().finally(() => this.starting.delete(roomId));
-      this.starting.set(roomId, starting);
+      starting = LiveSession.start(room, this.deps, (ended) => {
+        if (this.sessions.get(room.id) === ended) this.sessions.delete(room.id);
+      })
+        .then((session) => {
+          this.sessions.set(room.id, session);
+          return session;
+        })
+        .finally(() => this.starting.delete(room.id));
+      this.starting.set(room.id, starting);
     }
     return starting;
   }

@@ -98,7 +98,7 @@ export class LiveSession {
       connection.send({ type: 'joined', self: info, sessionId: this.id, roomDisplayName: this.room.displayName, participants: others });
       this.broadcast({ type: 'participant-joined', participant: info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
-      void subscriber.setPublishers(this.publishingIds()).catch(() => undefined);
+      this.updateSubscription(participant, this.publishingIds());
       return participant;
     });
   }
@@ -159,11 +159,13 @@ export class LiveSession {
 
   private refreshSubscriptions(): void {
     const publishing = this.publishingIds();
-    for (const participant of this.participants.values()) {
-      void participant.subscriber.setPublishers(publishing).catch((error: Error) =>
-        this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
-      );
-    }
+    for (const participant of this.participants.values()) this.updateSubscription(participant, publishing);
+  }
+
+  private updateSubscription(participant: LiveParticipant, publishing: string[]): void {
+    void participant.subscriber.setPublishers(publishing).catch((error: Error) =>
+      this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
+    );
   }
 
   private broadcast(message: ServerMessage, exceptId?: string): void {

@@ -1,9 +1,9 @@
+import type { JanodeHandle } from 'janode';
 import type { Logger } from 'pino';
 import type { MediaPublisher, MediaRoom, MediaSubscriber, SubscriberOfferDescription } from '../media-backend.js';
 import type { JanusClient } from './janus-client.js';
 import { VideoRoomPublisher } from './videoroom-publisher.js';
 import { VideoRoomSubscriber } from './videoroom-subscriber.js';
-import type { JanodeHandle } from 'janode';
 
 /** A Janus VideoRoom holding one live session. */
 export class VideoRoom implements MediaRoom {
@@ -47,7 +47,7 @@ export class VideoRoom implements MediaRoom {
   }
 
   createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
-    return new VideoRoomSubscriber(this.client, this.id, options.participantId, options.onOffer, this.logger);
+    return new VideoRoomSubscriber(this.client, this.id, options.participantId, options.onOffer);
   }
 
   async destroy(): Promise<void> {
