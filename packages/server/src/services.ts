@@ -6,6 +6,7 @@ import { ApplicationsRepository } from './store/applications-repository.js';
 import { openStore, type Store } from './store/database.js';
 import { RoomsRepository } from './store/rooms-repository.js';
 import { SessionsRepository } from './store/sessions-repository.js';
+import { ThemesRepository } from './store/themes-repository.js';
 
 /**
  * Everything the HTTP and signaling layers use, built once at start-up. Route plugins receive this;
@@ -19,6 +20,7 @@ export interface Services {
   applications: ApplicationsRepository;
   rooms: RoomsRepository;
   sessions: SessionsRepository;
+  themes: ThemesRepository;
   participantTokens: ParticipantTokens;
 }
 
@@ -39,6 +41,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     applications: new ApplicationsRepository(store.db),
     rooms: new RoomsRepository(store.db),
     sessions: new SessionsRepository(store.db),
+    themes: new ThemesRepository(store.db),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
   };
 }

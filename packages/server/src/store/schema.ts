@@ -11,6 +11,9 @@ export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   server_keys: ServerKeysTable;
+  themes: ThemesTable;
+  logo_uploads: LogoUploadsTable;
+  recordings: RecordingsTable;
 }
 
 type Flag = number;
@@ -89,5 +92,48 @@ export interface ParticipantsTable {
 export interface ServerKeysTable {
   id: string;
   secret: string;
+  created_at: Timestamp;
+}
+
+export interface ThemesTable {
+  id: string;
+  application_id: string;
+  /** Unique within the application. */
+  name: string;
+  domain: 'VCP' | 'VBC';
+  main_color: string;
+  brand_text: string;
+  /** The path segment of themed room URLs; unique across the deployment. */
+  short_company_url: string | null;
+  /** Storage keys of the finalized logos. */
+  brand_image_white: string | null;
+  brand_image_colored: string | null;
+  branded_favicon: string | null;
+  created_at: Timestamp;
+}
+
+/** An upload target handed out by `GET /themes/logos-upload-urls`: usable once, until it expires. */
+export interface LogoUploadsTable {
+  /** `auto-expiring-temp/logos/<logo type>/<uuid>`, as Vonage named them. */
+  key: string;
+  application_id: string;
+  logo_type: 'white' | 'colored' | 'favicon';
+  expires_at: Timestamp;
+  /** Set once a file arrived; a second upload to the same target is refused. */
+  uploaded_at: Timestamp | null;
+  byte_size: number | null;
+  created_at: Timestamp;
+}
+
+export interface RecordingsTable {
+  id: string;
+  room_id: string;
+  session_id: string;
+  status: 'started' | 'stopped' | 'paused' | 'uploaded';
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  /** The playable file, relative to the data folder, once it exists. */
+  file_path: string | null;
+  byte_size: number | null;
   created_at: Timestamp;
 }

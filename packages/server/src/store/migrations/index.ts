@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 import * as initial from './0001-initial.js';
+import * as themesLogosRecordings from './0002-themes-logos-recordings.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -9,4 +10,5 @@ export interface DialectMigration {
 /** Every migration, in order. Names sort: add new ones at the end with the next number. */
 export const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
+  '0002-themes-logos-recordings': themesLogosRecordings,
 };

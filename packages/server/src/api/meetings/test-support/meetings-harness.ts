@@ -33,6 +33,8 @@ export interface MeetingsHarness {
   /** A second application of the same server, for tenancy checks. */
   otherApplication(): Promise<{ application: Application; privateKey: KeyObject }>;
   roomsTable(): Promise<unknown[]>;
+  /** Every row of every table, to prove a refused request changed nothing. */
+  databaseSnapshot(): Promise<Record<string, unknown[]>>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startMeetingsHarness(): Promise<MeetingsHarness> {
     },
     otherApplication: () => registerApplication(services, 1, 'Other application'),
     roomsTable: () => services.store.db.selectFrom('rooms').selectAll().orderBy('serial').execute(),
+    databaseSnapshot: () => databaseSnapshot(services),
     async close() {
       await app.close();
       await services.dispose();
@@ -104,21 +107,34 @@ export async function startMeetingsHarness(): Promise<MeetingsHarness> {
   };
 }
 
+/** The tables an API request may write; `server_keys` and `kysely_*` bookkeeping are left out. */
+const API_TABLES = ['accounts', 'applications', 'rooms', 'sessions', 'participants', 'themes', 'logo_uploads', 'recordings'] as const;
+
+async function databaseSnapshot(services: TestServices): Promise<Record<string, unknown[]>> {
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of API_TABLES) {
+    // Sorted as text, so the snapshot does not depend on the engine's row order.
+    const rows = await services.store.db.selectFrom(table).selectAll().execute();
+    snapshot[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return snapshot;
+}
+
 /**
  * Sends a request that must be refused, and checks the answer (status, JSON content type, exact body)
- * and that the rooms table is exactly as it was before.
+ * and that no table an API request may write changed.
  */
 export async function assertRefused(
   harness: MeetingsHarness,
   send: () => Promise<LightMyRequestResponse>,
   expected: { status: number; body: unknown },
 ): Promise<void> {
-  const before = await harness.roomsTable();
+  const before = await harness.databaseSnapshot();
   const response = await send();
   assert.equal(response.statusCode, expected.status, response.body);
   assert.match(String(response.headers['content-type']), /^application\/json\b/);
   assert.deepEqual(response.json(), expected.body);
-  assert.deepEqual(await harness.roomsTable(), before, 'a refused request changed the rooms table');
+  assert.deepEqual(await harness.databaseSnapshot(), before, 'a refused request changed the database');
 }
 
 /** The Meetings service's error body, as Vonage wrote it. */
