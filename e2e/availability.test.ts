@@ -28,7 +28,7 @@ describe('availability: health and unavailable rooms', { timeout: 90_000 }, () =
   it('shows a clear page for a room that has expired', async () => {
     const created = await server.api('POST', '/v1/meetings/rooms', { display_name: 'Expires' });
     const room = created.body as { id: string; _links: { guest_url: { href: string } } };
-    await server.server.services.rooms.update(room.id, { closeAt: new Date(Date.now() - 1000).toISOString() });
+    await server.server.services.rooms.update(room.id, {}, new Date(Date.now() - 1000).toISOString());
     await server.server.lifecycle.sweep();
     await browser.page.goto(room._links.guest_url.href);
     const page = await browser.page.waitForSelector('[data-testid="room-unavailable"]');

@@ -1,8 +1,12 @@
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { meetingsApi } from './api/meetings/meetings-api.js';
+import { openApiDocs } from './api/openapi.js';
+import { logoFileRoute } from './api/public/logo-file-route.js';
 import { meetingPageRoutes } from './api/public/meeting-page-route.js';
+import { recordingDownloadRoutes } from './api/public/recording-download-route.js';
 import { roomInfoRoutes } from './api/public/room-info-route.js';
+import { logoUploadRoute } from './api/uploads/logo-upload-route.js';
 import type { MediaBackend } from './media/media-backend.js';
 import { healthRoutes } from './observability/health-route.js';
 import { metricsRoutes } from './observability/metrics-route.js';
@@ -33,14 +37,19 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
   });
+  // First: the OpenAPI document is built from the routes registered after it.
+  await openApiDocs(app, { publicUrl: services.config.publicUrl });
   await app.register(healthRoutes, { services, media: options.live?.media });
   await app.register(metricsRoutes, { liveRooms: options.live?.liveRooms });
   await app.register(roomInfoRoutes, { services });
+  await app.register(recordingDownloadRoutes, { services });
   await app.register(meetingsApi, { services });
+  await app.register(logoUploadRoute, { services });
+  await app.register(logoFileRoute, { services });
   if (options.live) {
     await app.register(fastifyWebsocket, { options: { maxPayload: 512 * 1024 } });
     await app.register(signalingRoutes, { liveRooms: options.live.liveRooms });
   }
-  await app.register(meetingPageRoutes, { webRoot: options.webRoot });
+  await app.register(meetingPageRoutes, { themes: services.themes, webRoot: options.webRoot });
   return app;
 }

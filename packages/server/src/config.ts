@@ -7,6 +7,19 @@ import { Value } from 'typebox/value';
  * every setting can be overridden by a `PARLEY_*` environment variable. An invalid value stops the
  * server at start-up with a message naming the variable.
  */
+/**
+ * A number callers dial to join a meeting by phone, in the shape `GET /dial-in-numbers` answers: digits
+ * only (no `+`, at most the 15 of E.164), a BCP-47-like locale (`en-GB`), and the country's name.
+ */
+const DialInNumber = Type.Object(
+  {
+    number: Type.String({ pattern: '^[0-9]{1,15}$' }),
+    locale: Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$' }),
+    display_name: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   host: Type.String({ minLength: 1 }),
@@ -29,9 +42,21 @@ export const ConfigSchema = Type.Object({
   ]),
   /** Create the development account, application and demo room on start. */
   devBootstrap: Type.Boolean(),
+  /** What `GET /dial-in-numbers` lists, in this order. */
+  dialInNumbers: Type.Array(DialInNumber, { maxItems: 1000 }),
+  /** Meetings API requests per second each application may make on this node; 0 turns the limit off. */
+  rateLimitPerSecond: Type.Integer({ minimum: 0 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
+export type DialInNumber = Static<typeof DialInNumber>;
+
+/**
+ * Well above what an integration does (a few calls per meeting it schedules, bursts when a timetable
+ * creates many rooms at once), well below what one node answers (thousands of room reads per second,
+ * see bench/api.ts): one application's runaway loop cannot take the server from the others.
+ */
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 100;
 
 /** Which environment variable sets which field, and how its text becomes a value. */
 const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) => unknown }> = {
@@ -47,6 +72,8 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   lifecycleIntervalMs: { name: 'PARLEY_LIFECYCLE_INTERVAL_MS', parse: Number },
   logLevel: { name: 'PARLEY_LOG_LEVEL', parse: String },
   devBootstrap: { name: 'PARLEY_DEV_BOOTSTRAP', parse: (t) => !['0', 'false', 'no', 'off'].includes(t.toLowerCase()) },
+  dialInNumbers: { name: 'PARLEY_DIAL_IN_NUMBERS', parse: (t) => JSON.parse(t) },
+  rateLimitPerSecond: { name: 'PARLEY_RATE_LIMIT', parse: Number },
 };
 
 export class ConfigError extends Error {
@@ -59,7 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const fromEnv: Partial<Record<keyof Config, unknown>> = {};
   for (const [key, { name, parse }] of Object.entries(ENVIRONMENT) as [keyof Config, (typeof ENVIRONMENT)[keyof Config]][]) {
     const text = env[name];
-    if (text !== undefined && text !== '') fromEnv[key] = parse(text);
+    if (text === undefined || text === '') continue;
+    try {
+      fromEnv[key] = parse(text);
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: cannot be read (${(error as Error).message})`);
+    }
   }
   const merged = { ...fromEnv, ...overrides };
   const dataDir = path.resolve(String(merged.dataDir ?? './data'));
@@ -75,14 +107,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     lifecycleIntervalMs: 5_000,
     logLevel: 'info',
     devBootstrap: true,
+    dialInNumbers: [],
+    rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
     ...merged,
     dataDir,
   };
   if (!Value.Check(ConfigSchema, config)) {
     const problems = [...Value.Errors(ConfigSchema, config)].map((e) => {
-      const key = e.instancePath.replace(/^\//, '') as keyof Config;
-      const variable = ENVIRONMENT[key]?.name ?? key;
-      return `${variable}: ${e.message} (got ${String((config as Record<string, unknown>)[key])})`;
+      const [key = '', ...inside] = e.instancePath.replace(/^\//, '').split('/');
+      const variable = ENVIRONMENT[key as keyof Config]?.name ?? key;
+      // Inside a JSON setting, say where: `PARLEY_DIAL_IN_NUMBERS[1].number`.
+      const where = inside.map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : `.${segment}`)).join('');
+      const got = [key, ...inside].reduce<unknown>((value, segment) => (value as Record<string, unknown> | undefined)?.[segment], config);
+      return `${variable}${where}: ${e.message} (got ${typeof got === 'object' ? JSON.stringify(got) : String(got)})`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

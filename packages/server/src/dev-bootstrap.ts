@@ -32,7 +32,7 @@ export async function bootstrapDevelopment(services: Services): Promise<DevBoots
     const created = await createApplication({ store: services.store, clock: services.clock }, { name: 'Parley development' });
     saved = { application_id: created.application.id, private_key: created.privateKeyPem };
   }
-  const roomService = new RoomService({ rooms: services.rooms, clock: services.clock });
+  const roomService = new RoomService(services);
   let room = saved.demo_room_id ? await services.rooms.findById(saved.demo_room_id) : undefined;
   if (!room?.isAvailable) {
     room = await roomService.create(saved.application_id, {
@@ -48,7 +48,7 @@ export async function bootstrapDevelopment(services: Services): Promise<DevBoots
     applicationId: saved.application_id,
     privateKey: saved.private_key,
     file,
-    demoRoom: { id: room.id, meetingCode: room.meetingCode, ...(await roomLinks(room, services.config.publicUrl, services.participantTokens)) },
+    demoRoom: { id: room.id, meetingCode: room.meetingCode, ...(await roomLinks({ ...services, publicUrl: services.config.publicUrl }, room)) },
   };
 }
 

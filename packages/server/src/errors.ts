@@ -24,7 +24,19 @@ export class ParleyError extends Error {
   static notFound(message: string): ParleyError {
     return new ParleyError('not_found', message);
   }
+  static badRequest(message: string, details?: unknown[]): ParleyError {
+    return new ParleyError('bad_request', message, details);
+  }
+  static conflict(message: string): ParleyError {
+    return new ParleyError('conflict', message);
+  }
   static unauthorized(message: string): ParleyError {
     return new ParleyError('unauthorized', message);
+  }
+  static forbidden(message: string): ParleyError {
+    return new ParleyError('forbidden', message);
+  }
+  static rateLimited(message: string): ParleyError {
+    return new ParleyError('rate_limited', message);
   }
 }

@@ -1,12 +1,20 @@
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
+import { loadServerKey } from './identity/server-keys.js';
+import { RecordingDownloadLinks } from './recording/recording-download-links.js';
+import { RoomClosures } from './rooms/room-closures.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { openStore, type Store } from './store/database.js';
+import { LogoUploadsRepository } from './store/logo-uploads-repository.js';
+import { RecordingsRepository } from './store/recordings-repository.js';
 import { RoomsRepository } from './store/rooms-repository.js';
 import { SessionsRepository } from './store/sessions-repository.js';
 import { ThemesRepository } from './store/themes-repository.js';
+import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
+import { LogoUploadPolicy } from './themes/logo-upload-policy.js';
 
 /**
  * Everything the HTTP and signaling layers use, built once at start-up. Route plugins receive this;
@@ -22,6 +30,14 @@ export interface Services {
   sessions: SessionsRepository;
   themes: ThemesRepository;
   participantTokens: ParticipantTokens;
+  /** Rooms closed for good (deleted) whose live sessions must end, wherever they run. */
+  roomClosures: RoomClosures;
+  recordings: RecordingsRepository;
+  recordingDownloadLinks: RecordingDownloadLinks;
+  logoUploads: LogoUploadsRepository;
+  /** Logo files, uploaded and finalized, by storage key. */
+  logoStorage: LogoStorage;
+  logoUploadPolicy: LogoUploadPolicy;
 }
 
 export interface ServiceOptions {
@@ -43,5 +59,12 @@ export async function createServices(config: Config, options: ServiceOptions = {
     sessions: new SessionsRepository(store.db),
     themes: new ThemesRepository(store.db),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
+    roomClosures: new RoomClosures(),
+    recordings: new RecordingsRepository(store.db),
+    // After the participant tokens: both use the one server key, which the first of them creates.
+    recordingDownloadLinks: await RecordingDownloadLinks.load(store.db, config.publicUrl, clock),
+    logoUploads: new LogoUploadsRepository(store.db),
+    logoStorage: new LocalLogoStorage(path.join(config.dataDir, 'logos')),
+    logoUploadPolicy: new LogoUploadPolicy(await loadServerKey(store.db, () => clock.now())),
   };
 }

@@ -23,12 +23,21 @@ type VerifySignature = (token: string) => Record<string, unknown>;
  */
 const verifiers = new Map<string, { publicKey: string; verify: VerifySignature }>();
 const MAX_CACHED_VERIFIERS = 1000;
+const VERIFIED_TOKENS_PER_APPLICATION = 256;
 
 function signatureVerifierOf(application: Application): VerifySignature {
   const cached = verifiers.get(application.id);
   if (cached?.publicKey === application.publicKey) return cached.verify;
-  // Time claims are checked against the injected clock below, not the system clock fast-jwt would use.
-  const verify = createVerifier({ key: application.publicKey, algorithms: ['RS256'], ignoreExpiration: true, ignoreNotBefore: true });
+  const verify = createVerifier({
+    key: application.publicKey,
+    algorithms: ['RS256'],
+    // Time claims are checked on every call against the injected clock (checkClaims), not here.
+    ignoreExpiration: true,
+    ignoreNotBefore: true,
+    // A client that reuses its token (most do, for its lifetime) pays the RSA verification once. The
+    // cache belongs to this key's verifier, so a rotated key never accepts a token the old one cached.
+    cache: VERIFIED_TOKENS_PER_APPLICATION,
+  });
   verifiers.delete(application.id);
   if (verifiers.size >= MAX_CACHED_VERIFIERS) verifiers.delete(verifiers.keys().next().value as string);
   verifiers.set(application.id, { publicKey: application.publicKey, verify });

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import type { Kysely } from 'kysely';
 import type { ParticipantRole } from '@parley/protocol';
 import type { Database } from '../store/schema.js';
+import { loadServerKey } from './server-keys.js';
 
 export interface ParticipantClaims {
   participantId: string;
@@ -16,36 +16,32 @@ export interface ParticipantClaims {
  * `participantId` and `iat`, plus the room and role Parley enforces.
  */
 export class ParticipantTokens {
-  private constructor(
-    private readonly keyId: string,
-    private readonly secret: Uint8Array,
-  ) {}
+  /** Synchronous signing and verification: a host URL is minted on every room read. */
+  private readonly sign: (payload: Record<string, unknown>) => string;
+  private readonly check: (token: string) => Record<string, unknown>;
 
-  static async load(db: Kysely<Database>, now: () => Date): Promise<ParticipantTokens> {
-    let row = await db.selectFrom('server_keys').selectAll().orderBy('created_at', 'desc').executeTakeFirst();
-    if (!row) {
-      row = { id: randomUUID(), secret: randomBytes(32).toString('base64url'), created_at: now().toISOString() };
-      await db.insertInto('server_keys').values(row).execute();
-    }
-    return new ParticipantTokens(row.id, Buffer.from(row.secret, 'base64url'));
+  private constructor(keyId: string, secret: Buffer) {
+    this.sign = createSigner({ key: secret, algorithm: 'HS256', kid: keyId });
+    this.check = createVerifier({ key: secret, algorithms: ['HS256'] });
   }
 
-  async mint(claims: ParticipantClaims): Promise<string> {
-    return new SignJWT({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: this.keyId })
-      .setIssuedAt()
-      .sign(this.secret);
+  static async load(db: Kysely<Database>, now: () => Date): Promise<ParticipantTokens> {
+    const key = await loadServerKey(db, now);
+    return new ParticipantTokens(key.id, Buffer.from(key.secret));
+  }
+
+  mint(claims: ParticipantClaims): string {
+    return this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role });
   }
 
   /** The claims of a valid token, or `undefined` for a forged, malformed or foreign one. */
-  async verify(token: string): Promise<ParticipantClaims | undefined> {
+  verify(token: string): ParticipantClaims | undefined {
     try {
-      const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'] });
-      const { participantId, roomId, role } = payload;
+      const { participantId, roomId, role } = this.check(token);
       if (typeof participantId !== 'string' || typeof roomId !== 'string' || (role !== 'host' && role !== 'guest')) return undefined;
       return { participantId, roomId, role };
     } catch (error) {
-      if (error instanceof joseErrors.JOSEError) return undefined;
+      if (error instanceof TokenError) return undefined;
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
 import { LiveSession } from './live-session.js';
+import type { RoomClosures } from './room-closures.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room } from './room.js';
 
@@ -16,6 +17,7 @@ interface Dependencies {
   sessions: SessionsRepository;
   participantTokens: ParticipantTokens;
   media: MediaBackend;
+  roomClosures: RoomClosures;
   clock: Clock;
   logger: Logger;
 }
@@ -24,10 +26,13 @@ interface Dependencies {
 export class LiveRooms {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly starting = new Map<string, Promise<LiveSession>>();
-  private readonly stopListening: () => void;
+  private readonly stopListening: (() => void)[];
 
   constructor(private readonly deps: Dependencies) {
-    this.stopListening = deps.media.onReset(() => void this.closeAll('media_unavailable', 'The media server restarted'));
+    this.stopListening = [
+      deps.media.onReset(() => void this.closeAll('media_unavailable', 'The media server restarted')),
+      deps.roomClosures.onClosed((roomId) => this.endSessionOf(roomId)),
+    ];
   }
 
   /** Admits a participant into the room's live session, starting the session if needed. */
@@ -86,8 +91,20 @@ export class LiveRooms {
     await Promise.all(sessions.map((s) => s.close({ type: 'error', code, message, fatal: true }).catch(() => undefined)));
   }
 
+  /**
+   * Ends the room's live session, if one runs (or is starting) here, the way every session is ended
+   * for everyone at once: each page is told why, then its media and connection are released.
+   */
+  async endSessionOf(roomId: string): Promise<void> {
+    const session = this.sessions.get(roomId) ?? (await this.starting.get(roomId)?.catch(() => undefined));
+    if (!session) return;
+    await session.close({ type: 'room-closed', reason: 'ended' }).catch((error: Error) =>
+      this.deps.logger.error({ err: error, roomId, sessionId: session.id }, 'ending the session of a closed room failed'),
+    );
+  }
+
   async shutdown(): Promise<void> {
-    this.stopListening();
+    for (const stop of this.stopListening) stop();
     await this.closeAll('internal', 'The server is shutting down');
   }
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ParticipantInfo, ParticipantRole, ServerMessage } from '@parley/protocol';
 import type { Clock } from '../clock.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
+import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
 import { closeAtAfterSession } from './room-deadlines.js';
@@ -21,6 +22,7 @@ export interface JoinAs {
 
 interface Dependencies {
   media: MediaBackend;
+  rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   clock: Clock;
   logger: Logger;
@@ -149,7 +151,10 @@ export class LiveSession {
     this.onEnded(this);
     const endedAt = this.deps.clock.now();
     await this.mediaRoom.destroy();
-    await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(this.room, endedAt) });
+    // The room may have changed since the session started (a new expires_at, say): its deadline follows
+    // the room as it is now. A room deleted meanwhile is no longer read, and its deadline no longer matters.
+    const room = (await this.deps.rooms.findById(this.room.id)) ?? this.room;
+    await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(room, endedAt) });
     this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session ended');
   }
 

@@ -25,7 +25,7 @@ describe('room lifecycle', () => {
     clock = new TestClock();
     services = await createTestServices({ clock });
     lifecycle = new RoomLifecycle(services.rooms, clock, silent, 1000);
-    roomService = new RoomService({ rooms: services.rooms, clock });
+    roomService = new RoomService(services);
     applicationId = (await createApplication({ store: services.store, clock }, { name: 'lifecycle' })).application.id;
   });
 

@@ -63,7 +63,7 @@ describe('RoomService', () => {
     // The existence check says free, as it would in a race, and the unique index refuses the insert.
     const racing: typeof services.rooms = Object.assign(Object.create(services.rooms) as typeof services.rooms, { meetingCodeExists: async () => false });
     const draws = [taken.meetingCode, '5550002223'];
-    const service = new RoomService({ rooms: racing, clock }, () => draws.shift() ?? '5550002224');
+    const service = new RoomService({ ...services, rooms: racing }, () => draws.shift() ?? '5550002224');
     assert.equal((await service.create(applicationId, { displayName: 'raced' })).meetingCode, '5550002223');
   });
 
@@ -76,11 +76,15 @@ describe('RoomService', () => {
     assert.equal(theirs.rooms.some((r) => r.id === room.id), false);
   });
 
-  test('refuses a theme, since no theme exists', async () => {
-    await assert.rejects(
-      new RoomService(services).create(applicationId, { displayName: 'x', themeId: 'abc' }),
-      rejectsWith('not_found', 'could not find theme abc'),
-    );
+  test("refuses a theme that does not exist or is another application's", async () => {
+    const theirs = { id: randomUUID(), applicationId: otherApplicationId, name: 'theirs', domain: 'VCP' as const, mainColor: '#000', brandText: 'b', shortCompanyUrl: null, logos: { white: null, colored: null, favicon: null }, createdAt: clock.now().toISOString() };
+    await services.themes.insert(theirs);
+    for (const themeId of ['abc', theirs.id]) {
+      await assert.rejects(
+        new RoomService(services).create(applicationId, { displayName: 'x', themeId }),
+        rejectsWith('not_found', `could not find theme ${themeId}`),
+      );
+    }
   });
 
   test('refuses expiry rules broken by any caller, not only the Vonage façade', async () => {

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { isoTimestamp, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
-import type { NewRoom, RoomsRepository } from '../store/rooms-repository.js';
+import type { ApplicationsRepository } from '../store/applications-repository.js';
+import type { NewRoom, RoomChanges, RoomPage, RoomsRepository } from '../store/rooms-repository.js';
+import type { SessionsRepository } from '../store/sessions-repository.js';
+import type { ThemesRepository } from '../store/themes-repository.js';
 import { freshMeetingCode, isMeetingCodeClash, MEETING_CODE_ATTEMPTS, randomMeetingCode } from './meeting-codes.js';
+import type { RoomClosures } from './room-closures.js';
+import { closeAtOfIdleRoom } from './room-deadlines.js';
 import {
   ROOM_IDLE_LIFETIME_MS,
   ROOM_LANGUAGES,
@@ -14,22 +19,35 @@ import {
 } from './room.js';
 
 export type RoomLanguage = (typeof ROOM_LANGUAGES)[number];
+export type { RoomPage };
 
-/** What a caller may choose when creating a room; everything left out takes the product default. */
-export interface CreateRoomInput {
-  displayName: string;
+/** What a caller may set on a room when creating it and later; what is left out keeps its value. */
+export interface RoomSettingsInput {
   metadata?: string | null;
-  type?: RoomType;
-  /** Required for long-term rooms, refused for instant ones (their expiry is fixed). */
+  /** Long-term rooms only: an instant room's expiry is fixed. */
   expiresAt?: Date;
   expireAfterUse?: boolean;
-  recording?: Partial<Room['recording']>;
+  /** One of the application's themes; null for none (the application's default is then shown). */
   themeId?: string | null;
   joinApprovalLevel?: JoinApprovalLevel;
   microphoneState?: MicrophoneState;
+  /** Merged into the room's: a key left out keeps its URL, a null one clears it. */
   callbackUrls?: Partial<Room['callbackUrls']>;
+  /** Merged into the room's features. */
   features?: Partial<RoomFeatures>;
   language?: RoomLanguage;
+}
+
+/** What a caller may choose when creating a room; everything left out takes the product default. */
+export interface CreateRoomInput extends RoomSettingsInput {
+  displayName: string;
+  type?: RoomType;
+  recording?: Partial<Room['recording']>;
+}
+
+/** What a caller may change in a long-term room. A room's type and recording options stay as created. */
+export interface UpdateRoomInput extends RoomSettingsInput {
+  displayName?: string;
 }
 
 export interface RoomPageRequest {
@@ -38,12 +56,8 @@ export interface RoomPageRequest {
   /** Serial to stop before, exclusive. */
   endId?: number;
   pageSize: number;
-}
-
-export interface RoomPage {
-  rooms: Room[];
-  /** Every room of the application, whatever the bounds. */
-  total: number;
+  /** Only the rooms using this theme, which must be one of the application's. */
+  themeId?: string;
 }
 
 export const DEFAULT_ROOM_FEATURES: Readonly<RoomFeatures> = {
@@ -61,13 +75,17 @@ export const MIN_EXPIRY_LEAD_MS = ROOM_IDLE_LIFETIME_MS;
 
 export interface RoomServiceDeps {
   rooms: RoomsRepository;
+  themes: ThemesRepository;
+  applications: ApplicationsRepository;
+  sessions: SessionsRepository;
+  roomClosures: RoomClosures;
   clock: Clock;
 }
 
 /**
- * Rooms as the product defines them, whatever API asked: defaults, lifecycle deadlines, meeting codes
- * and tenancy (an application never sees another application's room). Field names in messages are the
- * API's snake_case names, which every façade shares.
+ * Rooms as the product defines them, whatever API asked: defaults, lifecycle deadlines, meeting codes,
+ * themes and tenancy (an application never sees another application's room, nor uses its themes).
+ * Field names in messages are the API's snake_case names, which every façade shares.
  */
 export class RoomService {
   constructor(
@@ -76,14 +94,12 @@ export class RoomService {
   ) {}
 
   async create(applicationId: string, input: CreateRoomInput): Promise<Room> {
-    if (input.displayName.trim() === '') throw ParleyError.validation('"display_name" is not allowed to be empty');
+    checkDisplayName(input.displayName);
     const now = this.deps.clock.now();
     const type = input.type ?? 'instant';
-    const expiresAt = this.expiryOf(type, input, now);
-    if (input.themeId != null) {
-      // Themes do not exist yet, so no theme id can name one.
-      throw ParleyError.notFound(`could not find theme ${input.themeId}`);
-    }
+    const expiresAt = expiryOf(type, input, now);
+    // A room made without a theme takes the application's default as its own, as Vonage's did.
+    const themeId = input.themeId != null ? await this.ownThemeId(applicationId, input.themeId) : await this.defaultThemeId(applicationId);
     const room: Omit<NewRoom, 'meetingCode'> = {
       id: randomUUID(),
       applicationId,
@@ -94,7 +110,7 @@ export class RoomService {
       expireAfterUse: input.expireAfterUse ?? false,
       recording: { autoRecord: false, recordOnlyOwner: false, ...input.recording },
       isAvailable: true,
-      themeId: null,
+      themeId,
       joinApprovalLevel: input.joinApprovalLevel ?? 'none',
       microphoneState: input.microphoneState ?? 'default',
       callbackUrls: { rooms: null, sessions: null, recordings: null, ...input.callbackUrls },
@@ -115,31 +131,85 @@ export class RoomService {
     return room;
   }
 
+  /**
+   * Changes a long-term room. Instant rooms cannot be changed (Vonage called them "temporary"), nor can
+   * a room that is no longer available: once closed a room stays closed, and a new `expires_at` would
+   * otherwise claim a life it will not have. A changed expiry moves the room's deadline at once.
+   */
+  async update(applicationId: string, id: string, input: UpdateRoomInput): Promise<Room> {
+    const room = await this.get(applicationId, id);
+    if (room.type === 'instant') {
+      throw ParleyError.badRequest(`The room with id: ${id} could not be updated because of its type: temporary`);
+    }
+    if (!room.isAvailable) {
+      throw ParleyError.badRequest(`The room with id: ${id} could not be updated because it is no longer available`);
+    }
+    const now = this.deps.clock.now();
+    if (input.displayName !== undefined) checkDisplayName(input.displayName);
+    if (input.expiresAt !== undefined) checkLongTermExpiry(input.expiresAt, now);
+    const changes: RoomChanges = {};
+    if (input.displayName !== undefined) changes.displayName = input.displayName;
+    if (input.metadata !== undefined) changes.metadata = input.metadata;
+    if (input.expiresAt !== undefined) changes.expiresAt = isoTimestamp(input.expiresAt);
+    if (input.expireAfterUse !== undefined) changes.expireAfterUse = input.expireAfterUse;
+    if (input.themeId !== undefined) changes.themeId = input.themeId === null ? null : await this.ownThemeId(applicationId, input.themeId);
+    if (input.joinApprovalLevel !== undefined) changes.joinApprovalLevel = input.joinApprovalLevel;
+    if (input.microphoneState !== undefined) changes.microphoneState = input.microphoneState;
+    if (input.callbackUrls !== undefined) changes.callbackUrls = { ...room.callbackUrls, ...input.callbackUrls };
+    if (input.features !== undefined) changes.features = { ...room.features, ...input.features };
+    if (input.language !== undefined) changes.language = input.language;
+    const expiryChanged = changes.expiresAt !== undefined || changes.expireAfterUse !== undefined;
+    const idleCloseAt = expiryChanged ? closeAtOfIdleRoom({ ...room, ...changes }, await this.lastSessionEnd(room.id), now) : undefined;
+    const updated = await this.deps.rooms.update(room.id, changes, idleCloseAt);
+    if (!updated) throw ParleyError.notFound(`Room ${id} was not found`);
+    return updated;
+  }
+
+  /**
+   * Deletes a room: at once unavailable and gone for every reader (its meeting page says it does not
+   * exist), and whoever is in it is sent away. Its sessions and recordings stay in the history.
+   */
+  async delete(applicationId: string, id: string): Promise<void> {
+    const room = await this.get(applicationId, id);
+    const deleted = await this.deps.rooms.softDelete(room.id, isoTimestamp(this.deps.clock.now()));
+    // A concurrent delete got there first: to this caller the room is as gone as to any other.
+    if (!deleted) throw ParleyError.notFound(`Room ${id} was not found`);
+    await this.deps.roomClosures.announce(room.id);
+  }
+
+  /** A page of the application's rooms, or of its rooms using one of its themes. */
   async page(applicationId: string, request: RoomPageRequest): Promise<RoomPage> {
+    if (request.themeId !== undefined) {
+      const theme = await this.deps.themes.findById(request.themeId);
+      if (!theme || theme.applicationId !== applicationId) {
+        throw ParleyError.notFound(`Failed to get rooms because theme id ${request.themeId} not found`);
+      }
+    }
     return this.deps.rooms.page({
       applicationId,
+      ...(request.themeId !== undefined ? { themeId: request.themeId } : {}),
       ...(request.startId !== undefined ? { startId: request.startId } : {}),
       ...(request.endId !== undefined ? { endId: request.endId } : {}),
       limit: request.pageSize,
     });
   }
 
-  private expiryOf(type: RoomType, input: CreateRoomInput, now: Date): Date {
-    if (type === 'instant') {
-      if (input.expiresAt !== undefined) throw ParleyError.validation('"expires_at" is not allowed');
-      if (input.expireAfterUse) throw ParleyError.validation('"expire_after_use" must be [false]');
-      return new Date(now.getTime() + ROOM_IDLE_LIFETIME_MS);
-    }
-    if (input.expiresAt === undefined) throw ParleyError.validation('"expires_at" is required');
-    const earliest = new Date(now.getTime() + MIN_EXPIRY_LEAD_MS);
-    if (input.expiresAt.getTime() <= earliest.getTime()) {
-      throw ParleyError.validation(`"expires_at" must be greater than "${isoTimestamp(earliest)}"`);
-    }
-    const latest = latestExpiry(now);
-    if (input.expiresAt.getTime() > latest.getTime()) {
-      throw ParleyError.validation(`"expires_at" must be less than or equal to "${isoTimestamp(latest)}"`);
-    }
-    return input.expiresAt;
+  /** The theme's id when it is one of the application's; another application's theme does not exist. */
+  private async ownThemeId(applicationId: string, themeId: string): Promise<string> {
+    const theme = await this.deps.themes.findById(themeId);
+    if (!theme || theme.applicationId !== applicationId) throw ParleyError.notFound(`could not find theme ${themeId}`);
+    return theme.id;
+  }
+
+  private async defaultThemeId(applicationId: string): Promise<string | null> {
+    return (await this.deps.applications.findApplication(applicationId))?.defaultThemeId ?? null;
+  }
+
+  /** When the room's last session ended; undefined when it never had one or one is live now. */
+  private async lastSessionEnd(roomId: string): Promise<Date | undefined> {
+    const sessions = await this.deps.sessions.listForRoom(roomId);
+    const endedAt = sessions[sessions.length - 1]?.endedAt;
+    return endedAt ? new Date(endedAt) : undefined;
   }
 
   private async insertWithFreshCode(room: Omit<NewRoom, 'meetingCode'>): Promise<Room> {
@@ -151,6 +221,33 @@ export class RoomService {
         if (attempt >= MEETING_CODE_ATTEMPTS || !isMeetingCodeClash(error)) throw error;
       }
     }
+  }
+}
+
+function checkDisplayName(displayName: string): void {
+  if (displayName.trim() === '') throw ParleyError.validation('"display_name" is not allowed to be empty');
+}
+
+function expiryOf(type: RoomType, input: CreateRoomInput, now: Date): Date {
+  if (type === 'instant') {
+    if (input.expiresAt !== undefined) throw ParleyError.validation('"expires_at" is not allowed');
+    if (input.expireAfterUse) throw ParleyError.validation('"expire_after_use" must be [false]');
+    return new Date(now.getTime() + ROOM_IDLE_LIFETIME_MS);
+  }
+  if (input.expiresAt === undefined) throw ParleyError.validation('"expires_at" is required');
+  checkLongTermExpiry(input.expiresAt, now);
+  return input.expiresAt;
+}
+
+/** A long-term room expires more than ten minutes and at most a year from now. */
+function checkLongTermExpiry(expiresAt: Date, now: Date): void {
+  const earliest = new Date(now.getTime() + MIN_EXPIRY_LEAD_MS);
+  if (expiresAt.getTime() <= earliest.getTime()) {
+    throw ParleyError.validation(`"expires_at" must be greater than "${isoTimestamp(earliest)}"`);
+  }
+  const latest = latestExpiry(now);
+  if (expiresAt.getTime() > latest.getTime()) {
+    throw ParleyError.validation(`"expires_at" must be less than or equal to "${isoTimestamp(latest)}"`);
   }
 }
 

@@ -43,6 +43,22 @@ export class ApplicationsRepository {
       .execute();
   }
 
+  /**
+   * Sets (or, with null, clears) the application's default theme. The theme must be one of the
+   * application's own, checked in the same statement so a theme deleted meanwhile cannot become the
+   * default; false when it is not (or the application does not exist).
+   */
+  async setDefaultTheme(applicationId: string, themeId: string | null): Promise<boolean> {
+    let update = this.db.updateTable('applications').set({ default_theme_id: themeId }).where('id', '=', applicationId);
+    if (themeId !== null) {
+      update = update.where((eb) =>
+        eb.exists(eb.selectFrom('themes').select('themes.id').where('themes.id', '=', themeId).where('themes.application_id', '=', applicationId)),
+      );
+    }
+    const result = await update.executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async findApplication(id: string): Promise<Application | undefined> {
     const row = await this.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
     return (

@@ -3,7 +3,8 @@ import type { Room } from '../rooms/room.js';
 import type { Database, RoomsTable } from './schema.js';
 
 export type NewRoom = Omit<Room, 'serial'>;
-export type RoomChanges = Partial<Omit<Room, 'serial' | 'id' | 'applicationId' | 'createdAt'>>;
+/** What may change of a stored room; its deadline moves only through `update`'s own argument. */
+export type RoomChanges = Partial<Omit<Room, 'serial' | 'id' | 'applicationId' | 'createdAt' | 'closeAt'>>;
 
 export interface RoomPageQuery {
   applicationId: string;
@@ -15,7 +16,21 @@ export interface RoomPageQuery {
   limit: number;
 }
 
-/** Rooms in the database. Converts between the domain's `Room` and the portable row format. */
+export interface RoomPage {
+  rooms: Room[];
+  /** Every matching room (of the application, of the theme), whatever the bounds. */
+  total: number;
+  /**
+   * The page before this one: the `limit` matching rooms just before its first room (or before
+   * `startId` when it is empty), as the serial they start from and how many there are.
+   */
+  previousPage?: { startId: number; size: number };
+}
+
+/**
+ * Rooms in the database. Converts between the domain's `Room` and the portable row format. Deleted
+ * rooms stay stored for the history of their sessions, but no method here returns or counts them.
+ */
 export class RoomsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -27,36 +42,72 @@ export class RoomsRepository {
   }
 
   async findById(id: string): Promise<Room | undefined> {
-    const row = await this.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.existing().selectAll().where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }
 
   async findByMeetingCode(meetingCode: string): Promise<Room | undefined> {
-    const row = await this.db.selectFrom('rooms').selectAll().where('meeting_code', '=', meetingCode).executeTakeFirst();
+    const row = await this.existing().selectAll().where('meeting_code', '=', meetingCode).executeTakeFirst();
     return row && fromRow(row);
   }
 
+  /** Deleted rooms count too: a code once handed out never opens another room. */
   async meetingCodeExists(meetingCode: string): Promise<boolean> {
     const row = await this.db.selectFrom('rooms').select('serial').where('meeting_code', '=', meetingCode).executeTakeFirst();
     return row !== undefined;
   }
 
-  async update(id: string, changes: RoomChanges): Promise<Room | undefined> {
+  /**
+   * Applies `changes`, and moves the room's deadline to `idleCloseAt` when given, unless a session is
+   * live: a live session holds `close_at` at null, and its end sets the next deadline from the room
+   * as it is then. Deciding that in the same statement leaves no gap for a session starting meanwhile.
+   */
+  async update(id: string, changes: RoomChanges, idleCloseAt?: string): Promise<Room | undefined> {
     const row = toRowChanges(changes);
-    if (Object.keys(row).length > 0) await this.db.updateTable('rooms').set(row).where('id', '=', id).execute();
+    await this.db.transaction().execute(async (tx) => {
+      if (Object.keys(row).length > 0) await tx.updateTable('rooms').set(row).where('id', '=', id).where('deleted_at', 'is', null).execute();
+      if (idleCloseAt !== undefined) {
+        await tx
+          .updateTable('rooms')
+          .set({ close_at: idleCloseAt })
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .where('close_at', 'is not', null)
+          .execute();
+      }
+    });
     return this.findById(id);
   }
 
-  /** A page of an application's rooms in creation order, and the total matching rooms. */
-  async page(query: RoomPageQuery): Promise<{ rooms: Room[]; total: number }> {
-    let filtered = this.db.selectFrom('rooms').where('application_id', '=', query.applicationId);
-    if (query.themeId !== undefined) filtered = filtered.where('theme_id', '=', query.themeId);
-    const totalRow = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    let paged = filtered.selectAll();
+  /** Makes the room unavailable and gone for every reader; false when it was already deleted. */
+  async softDelete(id: string, deletedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('rooms')
+      .set({ deleted_at: deletedAt, is_available: 0 })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** A page of an application's rooms (or of its rooms of one theme) in creation order. */
+  async page(query: RoomPageQuery): Promise<RoomPage> {
+    let matching = this.existing().where('application_id', '=', query.applicationId);
+    if (query.themeId !== undefined) matching = matching.where('theme_id', '=', query.themeId);
+    const totalRow = await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    let paged = matching.selectAll();
     if (query.startId !== undefined) paged = paged.where('serial', '>=', query.startId);
     if (query.endId !== undefined) paged = paged.where('serial', '<', query.endId);
     const rows = await paged.orderBy('serial', 'asc').limit(query.limit).execute();
-    return { rooms: rows.map(fromRow), total: Number(totalRow.n) };
+    const page: RoomPage = { rooms: rows.map(fromRow), total: Number(totalRow.n) };
+    const before = rows[0]?.serial ?? query.startId;
+    if (before !== undefined) {
+      // Counted backwards from this page, so the previous page is exact even when pages do not align.
+      const previous = await matching.select('serial').where('serial', '<', before).orderBy('serial', 'desc').limit(query.limit).execute();
+      const start = previous[previous.length - 1];
+      if (start) page.previousPage = { startId: start.serial, size: previous.length };
+    }
+    return page;
   }
 
   /** Marks unavailable every available room whose deadline has passed; returns those rooms. */
@@ -65,6 +116,7 @@ export class RoomsRepository {
       const due = await tx
         .selectFrom('rooms')
         .selectAll()
+        .where('deleted_at', 'is', null)
         .where('is_available', '=', 1)
         .where('close_at', 'is not', null)
         .where('close_at', '<=', now)
@@ -77,6 +129,11 @@ export class RoomsRepository {
         .execute();
       return due.map((r) => fromRow({ ...r, is_available: 0 }));
     });
+  }
+
+  /** Every room that was not deleted. */
+  private existing() {
+    return this.db.selectFrom('rooms').where('deleted_at', 'is', null);
   }
 }
 
@@ -143,7 +200,6 @@ function toRowChanges(changes: RoomChanges): Updateable<RoomsTable> {
   }
   if (changes.language !== undefined) row.language = changes.language;
   if (changes.hostParticipantId !== undefined) row.host_participant_id = changes.hostParticipantId;
-  if (changes.closeAt !== undefined) row.close_at = changes.closeAt;
   return row;
 }
 

@@ -69,6 +69,8 @@ export interface RoomsTable {
    */
   close_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   created_at: Timestamp;
+  /** Set when the room was deleted; every reader of rooms treats such a room as gone. */
+  deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface SessionsTable {

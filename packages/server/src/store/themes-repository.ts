@@ -55,12 +55,13 @@ export class ThemesRepository {
     return this.findById(id);
   }
 
-  /** How many rooms use the theme. */
+  /** How many rooms use the theme; deleted rooms use nothing. */
   async roomCount(id: string): Promise<number> {
     const row = await this.db
       .selectFrom('rooms')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('theme_id', '=', id)
+      .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

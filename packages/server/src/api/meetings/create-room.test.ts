@@ -8,7 +8,8 @@ const NOW = '2026-01-01T12:00:00.000Z';
 describe('POST /rooms', () => {
   let h: MeetingsHarness;
   before(async () => {
-    h = await startMeetingsHarness();
+    // These tests call far faster than any client would; the rate limit has tests of its own.
+    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
   });
   after(() => h.close());
   const storedRoom = async (id: string) => h.services.store.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -1,9 +1,21 @@
 import type { FastifyInstance } from 'fastify';
+import { RecordingService } from '../../recording/recording-service.js';
 import { RoomService } from '../../rooms/room-service.js';
 import type { Services } from '../../services.js';
+import { LogoFinalization } from '../../themes/logo-finalization.js';
+import { LogoUploads } from '../../themes/logo-uploads.js';
+import { ThemeService } from '../../themes/theme-service.js';
+import { registerApplicationRoutes } from './applications-routes.js';
 import { requireApplicationToken } from './authenticate.js';
+import { limitRequestBodies } from './body-limit.js';
+import { registerDialInNumberRoutes } from './dial-in-numbers-routes.js';
 import { joiStyleValidatorCompiler } from './joi-style-validation.js';
+import { registerLogoRoutes } from './logos-routes.js';
+import { limitRequestsPerApplication } from './rate-limit.js';
+import { registerRecordingRoutes } from './recordings-routes.js';
 import { registerRoomRoutes } from './rooms-routes.js';
+import { registerSessionRoutes } from './sessions-routes.js';
+import { registerThemeRoutes } from './themes-routes.js';
 import { installVonageErrorHandling } from './vonage-errors.js';
 
 /**
@@ -20,6 +32,14 @@ export interface MeetingsApiOptions {
 export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOptions): Promise<void> {
   const { services } = options;
   const rooms = new RoomService(services);
+  const themes = new ThemeService(services);
+  const recordings = new RecordingService({ ...services, dataDir: services.config.dataDir });
+  const downloadLinks = services.recordingDownloadLinks;
+  const logoUploads = new LogoUploads(services);
+  const logoFinalization = new LogoFinalization(services);
+  // One count per application across the three prefixes, so registered here, above them.
+  await limitRequestsPerApplication(app, services.config.rateLimitPerSecond);
+  limitRequestBodies(app);
   for (const prefix of MEETINGS_PREFIXES) {
     await app.register(
       async (scope) => {
@@ -27,6 +47,12 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
         installVonageErrorHandling(scope);
         requireApplicationToken(scope, services);
         registerRoomRoutes(scope, { services, rooms });
+        registerThemeRoutes(scope, { services, themes });
+        registerApplicationRoutes(scope, { themes });
+        registerRecordingRoutes(scope, { recordings, downloadLinks });
+        registerSessionRoutes(scope, { recordings, downloadLinks });
+        registerDialInNumberRoutes(scope, { dialInNumbers: services.config.dialInNumbers });
+        registerLogoRoutes(scope, { services, uploads: logoUploads, finalization: logoFinalization });
       },
       { prefix },
     );

@@ -1,5 +1,4 @@
-import type { Room } from '../../rooms/room.js';
-import type { RoomPageRequest } from '../../rooms/room-service.js';
+import type { RoomPage, RoomPageRequest } from '../../rooms/room-service.js';
 import type { VonageRoom } from './room-json.js';
 
 interface Link {
@@ -16,15 +15,24 @@ export interface VonageRoomPage {
 }
 
 /**
- * The page's links, absolute (Node's SDK does `new URL(href)`), built on `listUrl` (the public URL of
- * the endpoint that was called, under the prefix it was called with).
+ * The page on the wire, its links built on `listUrl`: the public URL of the endpoint that was called
+ * (`/rooms` or `/themes/:theme_id/rooms`), under the prefix it was called with.
+ */
+export function vonageRoomPageOf(listUrl: string, request: RoomPageRequest, page: RoomPage, rooms: VonageRoom[]): VonageRoomPage {
+  return { page_size: rooms.length, _embedded: rooms, _links: roomPageLinks(listUrl, request, page), total_items: page.total };
+}
+
+/**
+ * The page's links, absolute (Node's SDK does `new URL(href)`).
  *
  * - `next` only when the page is full, starting after its last room: an SDK following `next` stops
  *   after at most one empty page, and never loops on one.
- * - `prev` only when the page was asked to start somewhere; it ends (exclusively) at this page's first
- *   room.
+ * - `prev` when rooms come before this page: the `page_size` rooms just before it, wherever this page
+ *   started. When fewer than a page's worth are left, the link ends (exclusively) where this page
+ *   begins, so the previous page never repeats rooms of this one.
+ * - `end_id`, when asked for, stays in `next` and in a full `prev`, so a walk keeps its bounds.
  */
-export function roomPageLinks(listUrl: string, request: RoomPageRequest, rooms: readonly Room[]): VonageRoomPage['_links'] {
+export function roomPageLinks(listUrl: string, request: RoomPageRequest, page: RoomPage): VonageRoomPage['_links'] {
   const href = (bounds: { startId?: number | undefined; endId?: number | undefined }): Link => {
     const query = new URLSearchParams({ page_size: String(request.pageSize) });
     if (bounds.startId !== undefined) query.set('start_id', String(bounds.startId));
@@ -32,9 +40,12 @@ export function roomPageLinks(listUrl: string, request: RoomPageRequest, rooms: 
     return { href: `${listUrl}?${query.toString()}` };
   };
   const links: VonageRoomPage['_links'] = { first: href({}), self: href(request) };
-  const first = rooms[0];
+  const { previousPage, rooms } = page;
+  if (previousPage) {
+    const partial = previousPage.size < request.pageSize;
+    links.prev = href({ startId: previousPage.startId, endId: partial ? (rooms[0]?.serial ?? request.startId) : request.endId });
+  }
   const last = rooms[rooms.length - 1];
-  if (first && request.startId !== undefined) links.prev = href({ endId: first.serial });
   if (last && rooms.length === request.pageSize) links.next = href({ startId: last.serial + 1, endId: request.endId });
   return links;
 }

@@ -5,53 +5,91 @@ import Type, { type Static } from 'typebox';
  * schema does not name are ignored, as Vonage did, so SDKs that send extra keys keep working.
  */
 
+/** Room and theme ids are UUIDs; the bound only keeps absurd input out. */
+export const ID_MAX_LENGTH = 128;
+
 /** Vonage's own pattern for callback URLs. */
-const CallbackUrl = Type.Union([Type.String({ pattern: '^https?:\\/\\/.*$' }), Type.Null()]);
+const CallbackUrl = Type.Union([Type.String({ pattern: '^https?:\\/\\/.*$', maxLength: 2048 }), Type.Null()]);
+
+const DisplayName = Type.String({ minLength: 1, maxLength: 200 });
+const Metadata = Type.Union([Type.String({ maxLength: 500 }), Type.Null()]);
+/** Parsed leniently (see `lenient-timestamp.ts`), so any short string passes the schema. */
+const ExpiresAt = Type.String({ maxLength: 64 });
+/** The text `"null"` is one more way of saying null, which one of Vonage's guides used. */
+const ThemeId = Type.Union([Type.String({ minLength: 1, maxLength: ID_MAX_LENGTH }), Type.Null()]);
+const JoinApprovalLevel = Type.Enum(['none', 'after_owner_only', 'explicit_approval']);
+
+const InitialJoinOptions = Type.Object({
+  microphone_state: Type.Optional(Type.Enum(['on', 'off', 'default'])),
+});
+
+const CallbackUrls = Type.Object({
+  rooms_callback_url: Type.Optional(CallbackUrl),
+  sessions_callback_url: Type.Optional(CallbackUrl),
+  recordings_callback_url: Type.Optional(CallbackUrl),
+});
+
+const AvailableFeatures = Type.Object({
+  is_recording_available: Type.Optional(Type.Boolean()),
+  is_chat_available: Type.Optional(Type.Boolean()),
+  is_whiteboard_available: Type.Optional(Type.Boolean()),
+  is_locale_switcher_available: Type.Optional(Type.Boolean()),
+  is_captions_available: Type.Optional(Type.Boolean()),
+});
+
+/** Matched case-insensitively against the room languages (see `room-language.ts`). */
+const UiSettings = Type.Object({ language: Type.Optional(Type.String({ maxLength: 32 })) });
 
 export const CreateRoomBody = Type.Object({
-  display_name: Type.String({ minLength: 1, maxLength: 200 }),
-  metadata: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  display_name: DisplayName,
+  metadata: Type.Optional(Metadata),
   type: Type.Optional(Type.Enum(['instant', 'long_term'])),
-  /** Parsed leniently (see `lenient-timestamp.ts`), so any string passes the schema. */
-  expires_at: Type.Optional(Type.String()),
+  expires_at: Type.Optional(ExpiresAt),
   expire_after_use: Type.Optional(Type.Boolean()),
-  theme_id: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  join_approval_level: Type.Optional(Type.Enum(['none', 'after_owner_only', 'explicit_approval'])),
+  theme_id: Type.Optional(ThemeId),
+  join_approval_level: Type.Optional(JoinApprovalLevel),
   recording_options: Type.Optional(
     Type.Object({
       auto_record: Type.Optional(Type.Boolean()),
       record_only_owner: Type.Optional(Type.Boolean()),
     }),
   ),
-  initial_join_options: Type.Optional(
-    Type.Object({
-      microphone_state: Type.Optional(Type.Enum(['on', 'off', 'default'])),
-    }),
-  ),
-  callback_urls: Type.Optional(
-    Type.Object({
-      rooms_callback_url: Type.Optional(CallbackUrl),
-      sessions_callback_url: Type.Optional(CallbackUrl),
-      recordings_callback_url: Type.Optional(CallbackUrl),
-    }),
-  ),
-  available_features: Type.Optional(
-    Type.Object({
-      is_recording_available: Type.Optional(Type.Boolean()),
-      is_chat_available: Type.Optional(Type.Boolean()),
-      is_whiteboard_available: Type.Optional(Type.Boolean()),
-      is_locale_switcher_available: Type.Optional(Type.Boolean()),
-      is_captions_available: Type.Optional(Type.Boolean()),
-    }),
-  ),
-  /** Matched case-insensitively against the room languages (see `room-language.ts`). */
-  ui_settings: Type.Optional(Type.Object({ language: Type.Optional(Type.String()) })),
+  initial_join_options: Type.Optional(InitialJoinOptions),
+  callback_urls: Type.Optional(CallbackUrls),
+  available_features: Type.Optional(AvailableFeatures),
+  ui_settings: Type.Optional(UiSettings),
   /** Sent by the Java SDK's builder. A new room is always available, so the value is ignored. */
   is_available: Type.Optional(Type.Boolean()),
 });
 export type CreateRoomBody = Static<typeof CreateRoomBody>;
 
-export const RoomParams = Type.Object({ room_id: Type.String() });
+/**
+ * The changes of `PATCH /rooms/:room_id`. `display_name` and `metadata` are not in Vonage's list, but
+ * the Node SDK sends them and its users expect them applied. `type`, `recording_options` and anything
+ * else are not named, so they are ignored rather than refused: the Node SDK sends them too.
+ */
+export const RoomUpdateDetails = Type.Object({
+  display_name: Type.Optional(DisplayName),
+  metadata: Type.Optional(Metadata),
+  expires_at: Type.Optional(ExpiresAt),
+  expire_after_use: Type.Optional(Type.Boolean()),
+  theme_id: Type.Optional(ThemeId),
+  join_approval_level: Type.Optional(JoinApprovalLevel),
+  initial_join_options: Type.Optional(InitialJoinOptions),
+  callback_urls: Type.Optional(CallbackUrls),
+  available_features: Type.Optional(AvailableFeatures),
+  ui_settings: Type.Optional(UiSettings),
+});
+export type RoomUpdateDetails = Static<typeof RoomUpdateDetails>;
+
+/** `update_options` is what the Node SDK sends instead of `update_details` (a bug of every version). */
+export const UpdateRoomBody = Type.Object({
+  update_details: Type.Optional(RoomUpdateDetails),
+  update_options: Type.Optional(RoomUpdateDetails),
+});
+export type UpdateRoomBody = Static<typeof UpdateRoomBody>;
+
+export const RoomParams = Type.Object({ room_id: Type.String({ maxLength: ID_MAX_LENGTH }) });
 export type RoomParams = Static<typeof RoomParams>;
 
 /** Java's default page is 1000 rooms, so that is the ceiling. */

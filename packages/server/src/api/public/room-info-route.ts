@@ -1,24 +1,52 @@
 import type { FastifyInstance } from 'fastify';
-import type { PublicRoomInfo } from '@parley/protocol';
+import type {} from '@fastify/swagger';
+import Type, { type Static } from 'typebox';
+import type { PublicRoomInfo, PublicTheme } from '@parley/protocol';
 import type { Room } from '../../rooms/room.js';
 import type { Services } from '../../services.js';
+import { logoUrl } from '../../themes/logo-urls.js';
+import { themeOfRoom } from '../../themes/room-theme.js';
+import type { Theme } from '../../themes/theme.js';
+
+const RoomInfoParams = Type.Object({ meetingCode: Type.String({ maxLength: 64 }) });
+const RoomInfoQuery = Type.Object({
+  company: Type.Optional(
+    Type.String({ maxLength: 128, description: "The `short_company_url` segment the page was opened under (`/<company>/<meeting code>`)." }),
+  ),
+});
 
 /**
  * What the meeting page reads before joining: `GET /api/public/rooms/:meetingCode`. Public on purpose:
  * the meeting code is the guest's key; nothing here is secret.
  */
 export async function roomInfoRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
-  const { rooms } = options.services;
-  app.get<{ Params: { meetingCode: string } }>('/api/public/rooms/:meetingCode', async (request, reply) => {
-    const room = /^\d{1,32}$/.test(request.params.meetingCode) ? await rooms.findByMeetingCode(request.params.meetingCode) : undefined;
-    if (!room) {
-      return reply.code(404).send({ code: 'not_found', message: `There is no meeting with code ${request.params.meetingCode}` });
-    }
-    return reply.send(toPublicRoomInfo(room));
-  });
+  const { services } = options;
+  app.get<{ Params: Static<typeof RoomInfoParams>; Querystring: Static<typeof RoomInfoQuery> }>(
+    '/api/public/rooms/:meetingCode',
+    {
+      schema: {
+        summary: 'What the meeting page shows before joining a room: its name, availability, features and theme',
+        tags: ['Meeting page'],
+        params: RoomInfoParams,
+        querystring: RoomInfoQuery,
+      },
+    },
+    async (request, reply) => {
+      const { meetingCode } = request.params;
+      const { company } = request.query;
+      const room = /^\d{1,32}$/.test(meetingCode) ? await services.rooms.findByMeetingCode(meetingCode) : undefined;
+      const theme = room ? await themeOfRoom(services, room) : null;
+      // A company's URL shows only its own rooms: under another company's segment (or one the room's
+      // theme does not have) the room does not exist.
+      if (!room || (company !== undefined && theme?.shortCompanyUrl !== company)) {
+        return reply.code(404).send({ code: 'not_found', message: `There is no meeting with code ${meetingCode}` });
+      }
+      return reply.send(toPublicRoomInfo(room, theme, services.config.publicUrl));
+    },
+  );
 }
 
-function toPublicRoomInfo(room: Room): PublicRoomInfo {
+function toPublicRoomInfo(room: Room, theme: Theme | null, publicUrl: string): PublicRoomInfo {
   return {
     meetingCode: room.meetingCode,
     displayName: room.displayName,
@@ -27,6 +55,16 @@ function toPublicRoomInfo(room: Room): PublicRoomInfo {
     language: room.language,
     microphoneState: room.microphoneState,
     features: { ...room.features },
-    theme: null,
+    theme: theme && toPublicTheme(theme, publicUrl),
+  };
+}
+
+function toPublicTheme(theme: Theme, publicUrl: string): PublicTheme {
+  return {
+    mainColor: theme.mainColor,
+    brandText: theme.brandText,
+    brandImageColoredUrl: logoUrl(publicUrl, theme.logos.colored),
+    brandImageWhiteUrl: logoUrl(publicUrl, theme.logos.white),
+    brandedFaviconUrl: logoUrl(publicUrl, theme.logos.favicon),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 import * as initial from './0001-initial.js';
 import * as themesLogosRecordings from './0002-themes-logos-recordings.js';
+import * as roomsDeletedAt from './0003-rooms-deleted-at.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -11,4 +12,5 @@ export interface DialectMigration {
 export const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-themes-logos-recordings': themesLogosRecordings,
+  '0003-rooms-deleted-at': roomsDeletedAt,
 };

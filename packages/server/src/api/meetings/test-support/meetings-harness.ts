@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
 import { buildApp } from '../../../app.js';
+import type { Config } from '../../../config.js';
 import type { Application } from '../../../store/applications-repository.js';
 import { createTestServices, TestClock } from '../../../test-support/test-services.js';
 
@@ -64,9 +65,10 @@ async function registerApplication(services: TestServices, index: number, name: 
   return { application, privateKey };
 }
 
-export async function startMeetingsHarness(): Promise<MeetingsHarness> {
+/** `config` overrides settings for the test (a low rate limit, say). */
+export async function startMeetingsHarness(options: { config?: Partial<Config> } = {}): Promise<MeetingsHarness> {
   const clock = new TestClock();
-  const services = await createTestServices({ clock });
+  const services = await createTestServices({ clock, ...(options.config ? { config: options.config } : {}) });
   const app = await buildApp(services);
   const created = await registerApplication(services, 0, 'Test application');
   const privateKey = created.privateKey;
