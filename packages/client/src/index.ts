@@ -1,3 +1,3 @@
 export { ParleyRoom, type JoinOptions, type RemoteParticipant, type RoomEvents, type DisconnectReason } from './parley-room.js';
-export { fetchRoomInfo } from './room-info.js';
+export { fetchRoomInfo, type RoomInfoOptions } from './room-info.js';
 export { ParleyClientError, type ClientErrorCode } from './client-error.js';

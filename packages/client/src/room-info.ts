@@ -1,11 +1,22 @@
 import type { PublicRoomInfo } from '@parley/protocol';
 import { ParleyClientError } from './client-error.js';
 
+export interface RoomInfoOptions {
+  /**
+   * The theme's `short_company_url` the page was opened under (`/<company>/<code>`): the server then
+   * answers only if the room is that company's.
+   */
+  company?: string | null;
+  baseUrl?: string;
+}
+
 /** What a page needs to know about a room before joining it; rejects with code `not_found` for none. */
-export async function fetchRoomInfo(meetingCode: string, baseUrl: string = location.origin): Promise<PublicRoomInfo> {
+export async function fetchRoomInfo(meetingCode: string, options: RoomInfoOptions = {}): Promise<PublicRoomInfo> {
+  const query = options.company ? `?${new URLSearchParams({ company: options.company })}` : '';
+  const url = `${options.baseUrl ?? location.origin}/api/public/rooms/${encodeURIComponent(meetingCode)}${query}`;
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/public/rooms/${encodeURIComponent(meetingCode)}`);
+    response = await fetch(url);
   } catch {
     throw ParleyClientError.connectionLost('Cannot reach the Parley server');
   }

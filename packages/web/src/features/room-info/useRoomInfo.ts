@@ -1,18 +1,18 @@
 import { fetchRoomInfo, ParleyClientError } from '@parley/client';
-import type { PublicRoomInfo } from '@parley/protocol';
+import type { PublicRoomInfo, PublicTheme } from '@parley/protocol';
 import { useCallback, useEffect, useState } from 'react';
 
 export type RoomInfoState =
   | { status: 'loading' }
   | { status: 'ready'; info: PublicRoomInfo }
-  /** No such meeting, or no meeting code in the URL at all. */
+  /** No such meeting (at this company's URL), or no meeting code in the URL at all. */
   | { status: 'not_found' }
-  /** The meeting exists but can no longer be joined (ended, expired). */
-  | { status: 'unavailable' }
+  /** The meeting exists but can no longer be joined (ended, expired); it is still shown in its theme. */
+  | { status: 'unavailable'; theme: PublicTheme | null }
   /** The server could not be asked (network, 5xx): worth a retry. */
   | { status: 'error' };
 
-export function useRoomInfo(meetingCode: string | null): { state: RoomInfoState; retry: () => void } {
+export function useRoomInfo(meetingCode: string | null, company: string | null): { state: RoomInfoState; retry: () => void } {
   const [state, setState] = useState<RoomInfoState>(meetingCode ? { status: 'loading' } : { status: 'not_found' });
   const [attempt, setAttempt] = useState(0);
 
@@ -20,16 +20,17 @@ export function useRoomInfo(meetingCode: string | null): { state: RoomInfoState;
     if (!meetingCode) return;
     let cancelled = false;
     setState({ status: 'loading' });
-    fetchRoomInfo(meetingCode).then(
+    fetchRoomInfo(meetingCode, { company }).then(
       (info) => {
         if (cancelled) return;
-        if (!info.isAvailable) setState({ status: info.unavailableReason === 'not_found' ? 'not_found' : 'unavailable' });
-        else setState({ status: 'ready', info });
+        if (info.isAvailable) setState({ status: 'ready', info });
+        else if (info.unavailableReason === 'not_found') setState({ status: 'not_found' });
+        else setState({ status: 'unavailable', theme: info.theme });
       },
       (error: unknown) => {
         if (cancelled) return;
         if (error instanceof ParleyClientError && error.code === 'not_found') setState({ status: 'not_found' });
-        else if (error instanceof ParleyClientError && error.code === 'room_unavailable') setState({ status: 'unavailable' });
+        else if (error instanceof ParleyClientError && error.code === 'room_unavailable') setState({ status: 'unavailable', theme: null });
         else {
           console.warn('[parley] could not load the room', error);
           setState({ status: 'error' });
@@ -39,7 +40,7 @@ export function useRoomInfo(meetingCode: string | null): { state: RoomInfoState;
     return () => {
       cancelled = true;
     };
-  }, [meetingCode, attempt]);
+  }, [meetingCode, company, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, retry };

@@ -1,3 +1,5 @@
+import type { PublicTheme } from '@parley/protocol';
+
 /** CSS custom properties derived from a room theme's main colour. */
 export interface AccentPalette {
   '--accent': string;
@@ -39,4 +41,43 @@ export function accentPalette(mainColor: string): AccentPalette | null {
     // Text on the accent: whichever of black or white reads better.
     '--on-accent': light ? '#0b0d12' : '#ffffff',
   };
+}
+
+/** The theme's brand text, or null when it has none worth showing. */
+export function brandTextOf(theme: PublicTheme | null): string | null {
+  const text = theme?.brandText.trim();
+  return text ? text : null;
+}
+
+/** Whether an image address from a theme may be put in the page: http(s) only, never `javascript:` or `data:`. */
+export function isImageUrl(value: string | null): value is string {
+  if (!value) return false;
+  try {
+    const { protocol } = new URL(value, 'http://page.invalid');
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Light surfaces (the pre-join screen, full-page messages) and dark ones (the meeting). */
+export type Surface = 'light' | 'dark';
+
+export interface LogoChoice {
+  kind: 'white' | 'colored';
+  url: string;
+  /** A logo made for the other kind of surface, shown on a plate of its own kind so it stays legible. */
+  plated: boolean;
+}
+
+/**
+ * The logos to try on a surface, best first (spec §7.3): the white logo on dark surfaces, the coloured
+ * one on light surfaces, and the other when only that one exists (or the first fails to load).
+ */
+export function logoCandidates(theme: PublicTheme | null, surface: Surface): LogoChoice[] {
+  if (!theme) return [];
+  const white = { kind: 'white' as const, url: theme.brandImageWhiteUrl, plated: surface === 'light' };
+  const colored = { kind: 'colored' as const, url: theme.brandImageColoredUrl, plated: surface === 'dark' };
+  const ordered = surface === 'dark' ? [white, colored] : [colored, white];
+  return ordered.filter((choice): choice is LogoChoice => isImageUrl(choice.url));
 }

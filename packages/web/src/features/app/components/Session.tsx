@@ -12,7 +12,6 @@ import { Prejoin } from '../../prejoin/components/Prejoin';
 import { normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
 import { Loading } from '../../room-info/components/Loading';
 import { RoomUnavailable } from '../../room-info/components/RoomUnavailable';
-import { useTheme } from '../../theme/useTheme';
 
 type Phase =
   | { kind: 'prejoin'; error: JoinErrorCode | null }
@@ -25,10 +24,6 @@ type Phase =
 /** One visit to an available room: pre-join → meeting → left → (rejoin) → meeting … */
 export function Session({ info, params }: { info: PublicRoomInfo; params: UrlParams }) {
   const { t } = useTranslation();
-  useTheme(info.theme);
-  useEffect(() => {
-    document.title = t('app.documentTitle', { room: info.displayName });
-  }, [t, info.displayName]);
 
   const [displayName, setDisplayName] = useState(() => params.displayName ?? storedDisplayName() ?? '');
   const [phase, setPhase] = useState<Phase>(() =>
@@ -116,7 +111,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     case 'left':
       return <LeftScreen reason={phase.reason} onRejoin={() => setPhase({ kind: 'joining', fromPrejoin: false })} />;
     case 'meeting':
-      return <Meeting room={phase.room} media={media} theme={info.theme} onLeave={leave} onDisconnected={onDisconnected} />;
+      return <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} />;
     case 'joining':
       if (!phase.fromPrejoin) return <Loading />;
     // falls through: joining from the pre-join screen keeps it up, with a busy Join button
@@ -124,7 +119,6 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
       return (
         <Prejoin
           roomName={info.displayName}
-          theme={info.theme}
           displayName={displayName}
           onDisplayNameChange={setDisplayName}
           media={media}

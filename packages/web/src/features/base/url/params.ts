@@ -1,18 +1,32 @@
-/** What the page reads from its own URL. Host URL: `/?room_token=<code>&participant_token=<jwt>`; guest URL: `/<code>`. */
+/**
+ * What the page reads from its own URL (spec §4.5). Host URL: `/?room_token=<code>&participant_token=<jwt>`;
+ * guest URL: `/<code>`; both again under a theme's short company URL: `/<company>/?room_token=…` and
+ * `/<company>/<code>`.
+ */
 export interface UrlParams {
   meetingCode: string | null;
+  /** The theme's `short_company_url` segment the page was opened under, if any. */
+  company: string | null;
   participantToken: string | null;
   displayName: string | null;
   skipPrejoin: boolean;
   language: string | null;
 }
 
+export interface RoomPath {
+  company: string | null;
+  meetingCode: string | null;
+}
+
 const TRUE_VALUES = new Set(['1', 'true', 'yes']);
 
 export function readUrlParams(location: { pathname: string; search: string }): UrlParams {
   const query = new URLSearchParams(location.search);
+  const roomToken = nonEmpty(query.get('room_token'));
+  const path = roomPathOf(location.pathname, roomToken !== null);
   return {
-    meetingCode: nonEmpty(query.get('room_token')) ?? meetingCodeFromPath(location.pathname),
+    meetingCode: roomToken ?? path.meetingCode,
+    company: path.company,
     participantToken: nonEmpty(query.get('participant_token')),
     displayName: nonEmpty(query.get('display_name')?.trim().slice(0, 100)),
     skipPrejoin: TRUE_VALUES.has((query.get('skip_prejoin') ?? '').toLowerCase()),
@@ -20,17 +34,32 @@ export function readUrlParams(location: { pathname: string; search: string }): U
   };
 }
 
-/** The first path segment is the meeting code (`/<code>`); anything deeper is not a meeting URL. */
-export function meetingCodeFromPath(pathname: string): string | null {
-  const segments = pathname.split('/').filter((s) => s !== '');
-  if (segments.length !== 1) return null;
-  let segment: string;
+/**
+ * The company and meeting code a path names. One segment is the meeting code of a guest URL, unless
+ * the query already carries the code (`room_token`): then it is the company of a host URL. Two
+ * segments are `<company>/<code>`. Anything deeper, or undecodable, names no room.
+ */
+export function roomPathOf(pathname: string, codeInQuery: boolean): RoomPath {
+  const none: RoomPath = { company: null, meetingCode: null };
+  const segments = pathname.split('/').filter((s) => s !== '').map(decodedSegment);
+  if (segments.some((s) => s === null)) return none;
+  const [first = null, second = null] = segments;
+  switch (segments.length) {
+    case 1:
+      return codeInQuery ? { company: first, meetingCode: null } : { company: null, meetingCode: first };
+    case 2:
+      return { company: first, meetingCode: second };
+    default:
+      return none;
+  }
+}
+
+function decodedSegment(segment: string): string | null {
   try {
-    segment = decodeURIComponent(segments[0] ?? '');
+    return nonEmpty(decodeURIComponent(segment).trim());
   } catch {
     return null;
   }
-  return nonEmpty(segment.trim());
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FullPageMessage } from '../../base/ui/FullPageMessage';
+import { Brand } from '../../theme/components/Brand';
 import type { DisconnectReason } from '../../meeting/useRoom';
 
 /** After the meeting: why it ended for this person, and the way back in when there is one. */
@@ -17,18 +18,19 @@ export function LeftScreen({ reason, onRejoin }: { reason: DisconnectReason; onR
   const canRejoin = reason !== 'expired';
   return (
     <FullPageMessage
-        testId="left-screen"
-        data={{ 'data-reason': reason }}
-        icon={icon}
-        tone={reason === 'connection_lost' || reason === 'refused' ? 'warning' : 'neutral'}
-        title={title}
-        body={body}
-      >
-        {canRejoin && (
-          <button type="button" className="button button--primary" data-testid="rejoin-button" onClick={onRejoin} autoFocus>
-            {t('left.rejoin')}
-          </button>
-        )}
-      </FullPageMessage>
+      testId="left-screen"
+      data={{ 'data-reason': reason }}
+      brand={<Brand surface="light" />}
+      icon={icon}
+      tone={reason === 'connection_lost' || reason === 'refused' ? 'warning' : 'neutral'}
+      title={title}
+      body={body}
+    >
+      {canRejoin && (
+        <button type="button" className="button button--primary" data-testid="rejoin-button" onClick={onRejoin} autoFocus>
+          {t('left.rejoin')}
+        </button>
+      )}
+    </FullPageMessage>
   );
 }

@@ -1,5 +1,4 @@
 import type { ParleyRoom } from '@parley/client';
-import type { PublicTheme } from '@parley/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
@@ -15,12 +14,11 @@ import '../meeting.css';
 interface Props {
   room: ParleyRoom;
   media: LocalMedia;
-  theme: PublicTheme | null;
   onLeave: () => Promise<void>;
   onDisconnected: (reason: DisconnectReason) => void;
 }
 
-export function Meeting({ room, media, theme, onLeave, onDisconnected }: Props) {
+export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const { t } = useTranslation();
   const remotes = useRoom(room, onDisconnected);
   const [leaving, setLeaving] = useState(false);
@@ -52,7 +50,7 @@ export function Meeting({ room, media, theme, onLeave, onDisconnected }: Props) 
 
   return (
     <div className="meeting" data-testid="meeting">
-      <MeetingHeader roomName={room.roomDisplayName} theme={theme} count={count} />
+      <MeetingHeader roomName={room.roomDisplayName} count={count} />
 
       {audioBlocked && (
         <div className="meeting__notice" role="status">

@@ -1,14 +1,13 @@
-import type { PublicTheme } from '@parley/protocol';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
 import { Brand } from '../../theme/components/Brand';
 
-export function MeetingHeader({ roomName, theme, count }: { roomName: string; theme: PublicTheme | null; count: number }) {
+export function MeetingHeader({ roomName, count }: { roomName: string; count: number }) {
   const { t } = useTranslation();
   const countLabel = t('meeting.participantCount', { count });
   return (
     <header className="meeting-header">
-      <Brand theme={theme} />
+      <Brand surface="dark" />
       <span className="meeting-header__divider" aria-hidden="true" />
       <h1 className="meeting-header__room" data-testid="meeting-room-name">
         {roomName}

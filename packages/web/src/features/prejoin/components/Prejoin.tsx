@@ -1,4 +1,3 @@
-import type { PublicTheme } from '@parley/protocol';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../../theme/components/Brand';
@@ -12,7 +11,6 @@ import '../prejoin.css';
 
 interface Props {
   roomName: string;
-  theme: PublicTheme | null;
   displayName: string;
   onDisplayNameChange: (name: string) => void;
   media: LocalMedia;
@@ -22,7 +20,7 @@ interface Props {
   onJoin: (displayName: string) => void;
 }
 
-export function Prejoin({ roomName, theme, displayName, onDisplayNameChange, media, joining, error, onJoin }: Props) {
+export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joining, error, onJoin }: Props) {
   const { t } = useTranslation();
   const nameId = useId();
   const nameErrorId = useId();
@@ -41,9 +39,9 @@ export function Prejoin({ roomName, theme, displayName, onDisplayNameChange, med
   };
 
   return (
-    <main className="prejoin" data-testid="prejoin">
+    <main className="prejoin surface-light" data-testid="prejoin">
       <header className="prejoin__top">
-        <Brand theme={theme} />
+        <Brand surface="light" />
       </header>
       <div className="prejoin__layout">
         <div className="prejoin__media">

@@ -18,7 +18,7 @@ export function Preview({ stream, ready, showVideo, hasCamera, displayName, chil
   const videoRef = useRef<HTMLVideoElement>(null);
   useAttachStream(videoRef, stream, { muted: true });
   return (
-    <div className="preview" data-testid="prejoin-preview">
+    <div className="preview surface-dark" data-testid="prejoin-preview">
       <video ref={videoRef} className="preview__video" data-mirror="true" autoPlay playsInline muted hidden={!showVideo} />
       {!showVideo && (
         <div className="preview__placeholder">

@@ -4,7 +4,7 @@ import '../../base/ui/full-page.css';
 export function Loading() {
   const { t } = useTranslation();
   return (
-    <main className="full-page" data-testid="loading" aria-busy="true">
+    <main className="full-page surface-light" data-testid="loading" aria-busy="true">
       <div className="spinner" role="status">
         <span className="visually-hidden">{t('app.loading')}</span>
       </div>
