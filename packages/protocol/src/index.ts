@@ -1,3 +1,4 @@
 export * from './signaling.js';
 export * from './errors.js';
 export * from './room-info.js';
+export * from './webhooks.js';

@@ -14,7 +14,12 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 900;
 /** Accepts what people have at hand: a PEM string, possibly with `\n` escapes from an env file. */
 export function privateKeyOf(key: string | KeyObject): KeyObject {
   if (typeof key !== 'string') return key;
-  return createPrivateKey(key.includes('\\n') ? key.replace(/\\n/g, '\n') : key);
+  try {
+    return createPrivateKey(key.includes('\\n') ? key.replace(/\\n/g, '\n') : key);
+  } catch (error) {
+    // OpenSSL's own words ("DECODER routines::unsupported") do not say which input was wrong.
+    throw new TypeError(`The application's private key is not a PEM private key (PKCS#8 or PKCS#1): ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /**

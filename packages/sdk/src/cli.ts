@@ -1,24 +1,36 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ParleyApiError } from './api-error.js';
 import { appsCommand } from './cli/apps-command.js';
 import { processIo, UsageError, type CliIo } from './cli/cli-io.js';
+import { API_OPTIONS_HELP } from './cli/command-line.js';
+import { dialInNumbersCommand } from './cli/dial-in-numbers-command.js';
+import { recordingsCommand } from './cli/recordings-command.js';
 import { roomsCommand } from './cli/rooms-command.js';
+import { themesCommand } from './cli/themes-command.js';
 import { tokenCommand } from './cli/token-command.js';
 
 const USAGE = `parley: Parley's Meetings API from the command line
 
-  parley apps create [--data-dir ./data] [--name NAME] [--key-out FILE] [--json]
-  parley token [--app-id ID] [--key FILE] [--ttl 900]
-  parley rooms create --name NAME [--type instant|long_term] [--expires-at TIME] [--json]
-  parley rooms list [--page-size N] [--start-id N] [--all] [--json]
-  parley rooms get ROOM_ID [--json]
+  parley rooms create|list|get|update|delete        meeting rooms
+  parley themes list|get|create|update|delete|rooms|set-default|upload-logo
+                                                    white-labelling of the meeting page
+  parley recordings get|delete|list                 recordings of sessions
+  parley dial-in-numbers                            numbers to join by phone
+  parley apps create                                register an application in a server's database
+  parley token                                      a Bearer token for curl
 
-Server and credentials: --url, --app-id, --key (a PEM file), or PARLEY_URL, PARLEY_APPLICATION_ID,
-PARLEY_PRIVATE_KEY_FILE, or the development application in ./data/dev-application.json.`;
+"parley COMMAND --help" tells more. Exit codes: 0 done, 1 refused by the server or failed, 2 usage mistake.
+
+${API_OPTIONS_HELP}`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  rooms: roomsCommand,
+  themes: themesCommand,
+  recordings: recordingsCommand,
+  'dial-in-numbers': dialInNumbersCommand,
   apps: appsCommand,
   token: tokenCommand,
-  rooms: roomsCommand,
 };
 
 /** Runs one command line; answers the exit code: 0 done, 1 refused or failed, 2 bad usage. */
@@ -29,6 +41,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 2;
   }
   if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = args[0] !== undefined ? COMMANDS[args[0]] : undefined;
+    if (topic) return runCommand(args[0] ?? '', topic, ['--help'], io);
     io.out(USAGE);
     return 0;
   }
@@ -37,20 +51,46 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.err(`Unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  return runCommand(name, command, args, io);
+}
+
+async function runCommand(name: string, command: (args: string[], io: CliIo) => Promise<number>, args: string[], io: CliIo): Promise<number> {
   try {
     return await command(args, io);
   } catch (error) {
     if (error instanceof ParleyApiError) {
-      io.err(`${error.status} ${error.name}: ${error.message}${error.errors.length > 0 ? `\n${JSON.stringify(error.errors, null, 2)}` : ''}`);
+      io.err([`${error.status} ${error.name}: ${error.message}`, ...error.errors.map(describeErrorDetail)].join('\n'));
       return 1;
     }
     // parseArgs reports unknown or malformed options with these codes.
     const code = (error as { code?: unknown }).code;
-    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.err((error as Error).message);
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\nSee "parley ${name} --help".`);
       return 2;
     }
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
   }
 }
+
+/** One entry of an error's `errors`: a sentence as is, an object (`{logoKey, code}`) as compact JSON. */
+function describeErrorDetail(detail: unknown): string {
+  return `  - ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`;
+}
+
+/** Run as a program (`node dist/cli.js …`, or the source through tsx) rather than imported. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return fs.realpathSync(entry) === fs.realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await runCli(process.argv.slice(2));

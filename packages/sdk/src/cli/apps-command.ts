@@ -35,6 +35,13 @@ async function loadServer(): Promise<ServerModule> {
   }
 }
 
+export const APPS_HELP = `Usage:
+  parley apps create [--data-dir DIR] [--name NAME] [--key-out FILE] [--json]
+
+Registers an application in the database of the server whose data folder is DIR (PARLEY_DATA_DIR;
+default ./data), and prints its id and private key, or writes the key to FILE (readable by you only).
+Needs @parley/server installed next to @parley/sdk.`;
+
 /** `parley apps create`: registers an application in a server's database and prints its private key. */
 export async function appsCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,9 +52,14 @@ export async function appsCommand(args: string[], io: CliIo): Promise<number> {
       name: { type: 'string', default: 'Parley application' },
       'key-out': { type: 'string' },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError('Usage: parley apps create [--data-dir DIR] [--name NAME] [--key-out FILE] [--json]');
+  if (values.help) {
+    io.out(APPS_HELP);
+    return 0;
+  }
+  if (positionals[0] !== 'create' || positionals.length !== 1) throw new UsageError(APPS_HELP);
 
   const server = await loadServer();
   const dataDir = path.resolve(io.cwd, values['data-dir'] ?? io.env.PARLEY_DATA_DIR ?? 'data');

@@ -7,6 +7,8 @@ export interface Credentials {
   url: string;
   applicationId: string;
   privateKey: string;
+  /** Where the key was read, for messages about it. */
+  privateKeySource: string;
 }
 
 export interface CredentialFlags {
@@ -34,6 +36,7 @@ export function resolveCredentials(flags: CredentialFlags, io: CliIo): Credentia
   const keyFile = flags.key ?? io.env.PARLEY_PRIVATE_KEY_FILE;
   let applicationId = flags['app-id'] ?? io.env.PARLEY_APPLICATION_ID;
   let privateKey = keyFile !== undefined ? readKeyFile(path.resolve(io.cwd, keyFile)) : undefined;
+  let privateKeySource = keyFile !== undefined ? path.resolve(io.cwd, keyFile) : '';
   if (applicationId === undefined || privateKey === undefined) {
     const devFile = path.resolve(io.cwd, flags['data-dir'] ?? io.env.PARLEY_DATA_DIR ?? 'data', 'dev-application.json');
     const dev = readDevApplication(devFile);
@@ -43,9 +46,12 @@ export function resolveCredentials(flags: CredentialFlags, io: CliIo): Credentia
       );
     }
     applicationId ??= dev.application_id;
-    privateKey ??= dev.private_key;
+    if (privateKey === undefined) {
+      privateKey = dev.private_key;
+      privateKeySource = devFile;
+    }
   }
-  return { url, applicationId, privateKey };
+  return { url, applicationId, privateKey, privateKeySource };
 }
 
 function readKeyFile(file: string): string {
@@ -63,7 +69,12 @@ function readDevApplication(file: string): DevApplicationFile | undefined {
   } catch {
     return undefined;
   }
-  const parsed = JSON.parse(text) as Partial<DevApplicationFile>;
+  let parsed: Partial<DevApplicationFile>;
+  try {
+    parsed = JSON.parse(text) as Partial<DevApplicationFile>;
+  } catch (error) {
+    throw new UsageError(`${file} is not JSON: ${(error as Error).message}`);
+  }
   if (typeof parsed.application_id !== 'string' || typeof parsed.private_key !== 'string') {
     throw new UsageError(`${file} has no application_id and private_key`);
   }
