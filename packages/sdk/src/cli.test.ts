@@ -69,7 +69,7 @@ describe('parley CLI, run as a program against a running server', () => {
   before(async () => {
     server = await startParleyServer({
       reachable: true,
-      config: { rateLimitPerSecond: 0, dialInNumbers: [{ number: '442381924626', locale: 'en-GB', display_name: 'United Kingdom' }] },
+      config: { dialInNumbers: [{ number: '442381924626', locale: 'en-GB', display_name: 'United Kingdom' }] },
     });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-test-'));
     applicationId = server.applicationId;

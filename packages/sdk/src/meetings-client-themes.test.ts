@@ -16,7 +16,7 @@ describe('ParleyMeetingsClient: themes, logos and the default theme, against a r
   let accountId: string;
   before(async () => {
     // Reachable where it says it is: logo upload targets and logo URLs are on the public URL.
-    server = await startParleyServer({ reachable: true, config: { rateLimitPerSecond: 0 } });
+    server = await startParleyServer({ reachable: true });
     client = new ParleyMeetingsClient({ baseUrl: server.url, applicationId: server.applicationId, privateKey: server.privateKeyPem });
     const application = await server.services.applications.findApplication(server.applicationId);
     accountId = application!.accountId;

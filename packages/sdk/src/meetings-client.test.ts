@@ -18,7 +18,7 @@ describe('ParleyMeetingsClient: rooms and dial-in numbers, against a running ser
   let client: ParleyMeetingsClient;
   before(async () => {
     // Its public URL (http://parley.test) is not where it listens, as behind a proxy.
-    server = await startParleyServer({ config: { dialInNumbers: DIAL_IN_NUMBERS, rateLimitPerSecond: 0 } });
+    server = await startParleyServer({ config: { dialInNumbers: DIAL_IN_NUMBERS } });
     client = new ParleyMeetingsClient({ baseUrl: `${server.url}/`, applicationId: server.applicationId, privateKey: server.privateKeyPem });
   });
   after(() => server.close());

@@ -36,6 +36,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // Every request at info level would drown the meeting events that matter.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Above every id's schema limit, so an over-long id reaches validation and gets the façade's own
+    // error (the router would otherwise answer 414 in Fastify's format before any façade sees it).
+    routerOptions: { maxParamLength: 1000 },
   });
   // First: the OpenAPI document is built from the routes registered after it.
   await openApiDocs(app, { publicUrl: services.config.publicUrl });

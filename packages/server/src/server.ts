@@ -5,6 +5,7 @@ import { bootstrapDevelopment, type DevBootstrap } from './dev-bootstrap.js';
 import { JanusBackend } from './media/janus/janus-backend.js';
 import { LiveRooms } from './rooms/live-rooms.js';
 import { RoomLifecycle } from './rooms/room-lifecycle.js';
+import { LogoUploads } from './themes/logo-uploads.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 
 export interface RunningServer {
@@ -46,6 +47,13 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   const lifecycle = new RoomLifecycle(services.rooms, services.clock, logger, config.lifecycleIntervalMs);
   await lifecycle.sweep();
   lifecycle.start();
+  // Upload targets nobody finalized expire within the hour; their files go even when nobody asks for
+  // new targets (which sweeps too).
+  const logoUploads = new LogoUploads(services);
+  const logoSweep = setInterval(
+    () => void logoUploads.sweepExpired().catch((error: Error) => logger.error({ err: error }, 'logo upload sweep failed')),
+    LOGO_SWEEP_INTERVAL_MS,
+  ).unref();
 
   const app = await buildApp(services, { live: { media, liveRooms }, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   const dev = config.devBootstrap ? await bootstrapDevelopment(services) : undefined;
@@ -63,11 +71,14 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       await liveRooms.shutdown();
       await app.close();
       await lifecycle.stop();
+      clearInterval(logoSweep);
       await media.close();
       await services.store.close();
     },
   };
 }
+
+const LOGO_SWEEP_INTERVAL_MS = 10 * 60_000;
 
 function parsePortRange(range: string): { min: number; max: number } {
   const [min, max] = range.split('-').map(Number) as [number, number];

@@ -47,6 +47,21 @@ describe('room lifecycle', () => {
     return (await services.rooms.findById(roomId))?.isAvailable;
   }
 
+  it('starts no session in a room that closed or was deleted after it was read', async () => {
+    const closing = await roomService.create(applicationId, { displayName: 'closes' });
+    const deleted = await roomService.create(applicationId, { displayName: 'deleted' });
+    clock.advance(11 * MINUTE_MS);
+    await lifecycle.sweep();
+    await services.rooms.softDelete(deleted.id, clock.now().toISOString());
+    for (const room of [closing, deleted]) {
+      await assert.rejects(
+        services.sessions.start({ id: `late-${room.id}`, roomId: room.id, startedAt: clock.now().toISOString() }),
+        { code: 'room_unavailable' },
+      );
+      assert.deepEqual(await services.sessions.listForRoom(room.id), []);
+    }
+  });
+
   it('closes an instant room nobody joined ten minutes after creation', async () => {
     const room = await roomService.create(applicationId, { displayName: 'unused' });
     clock.advance(10 * MINUTE_MS - 1);

@@ -1,3 +1,4 @@
+import { ParleyError } from '../errors.js';
 import type { Kysely } from 'kysely';
 import type { ParticipantRole } from '@parley/protocol';
 import type { Database } from './schema.js';
@@ -24,10 +25,21 @@ export class SessionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Starts a session and makes the room's deadline wait for its end, atomically. */
+  /**
+   * Starts a session, only in a room still available and not deleted: checked in the same transaction
+   * that holds the room's deadline, so a room closed or deleted since the caller read it gets no session.
+   */
   async start(session: { id: string; roomId: string; startedAt: string }): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
+      const held = await tx
+        .updateTable('rooms')
+        .set({ close_at: null })
+        .where('id', '=', session.roomId)
+        .where('is_available', '=', 1)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(held.numUpdatedRows) === 0) throw new ParleyError('room_unavailable', 'This meeting is no longer available');
       await tx.insertInto('sessions').values({ id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null }).execute();
-      await tx.updateTable('rooms').set({ close_at: null }).where('id', '=', session.roomId).execute();
     });
   }
 

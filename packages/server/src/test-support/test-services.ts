@@ -24,7 +24,8 @@ export async function createTestServices(
   options: { clock?: Clock; config?: Partial<Config> } = {},
 ): Promise<Services & { dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
-  const config = loadConfig({}, { dataDir, port: 0, publicUrl: 'http://parley.test', devBootstrap: false, ...options.config });
+  // No rate limit unless a test asks for one: how fast a test calls depends on the machine it runs on.
+  const config = loadConfig({}, { dataDir, port: 0, publicUrl: 'http://parley.test', devBootstrap: false, rateLimitPerSecond: 0, ...options.config });
   const services = await createServices(config, { logger: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     ...services,

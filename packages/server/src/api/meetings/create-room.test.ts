@@ -9,7 +9,7 @@ describe('POST /rooms', () => {
   let h: MeetingsHarness;
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
+    h = await startMeetingsHarness();
   });
   after(() => h.close());
   const storedRoom = async (id: string) => h.services.store.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

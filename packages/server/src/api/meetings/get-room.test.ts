@@ -53,6 +53,13 @@ describe('GET /rooms/:room_id', () => {
     assert.deepEqual(response.json(), vonageError('NotFoundError', 404, `Room ${theirs.id} was not found`));
   });
 
+  test('refuses an over-long room id in the Vonage format, not the router\'s', async () => {
+    const id = 'x'.repeat(300);
+    const response = await h.call('GET', `/v1/meetings/rooms/${id}`);
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(response.json(), vonageError('InputValidationError', 400, '"room_id" length must be less than or equal to 128 characters long'));
+  });
+
   test('answers unknown routes under the prefix in the Vonage format', async () => {
     const response = await h.call('GET', '/v1/meetings/rooms/a/b');
     assert.equal(response.statusCode, 404);

@@ -23,10 +23,10 @@ export const joiStyleValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ sche
 /** The message Joi gives for the same failure; the error's own text for anything Joi has no words for. */
 export function joiMessage(error: TLocalizedValidationError, root: unknown): string {
   const path = pointerSegments(error.instancePath);
-  const name = `"${path.length > 0 ? path.join('.') : 'value'}"`;
+  const name = `"${path.length > 0 ? joiLabel(root, path) : 'value'}"`;
   switch (error.keyword) {
     case 'required':
-      return `"${[...path, error.params.requiredProperties[0]].join('.')}" is required`;
+      return `"${joiLabel(root, [...path, String(error.params.requiredProperties[0])])}" is required`;
     case 'type':
       return `${name} ${typeMessage(error.params.type, valueAt(root, path))}`;
     case 'enum':
@@ -37,6 +37,10 @@ export function joiMessage(error: TLocalizedValidationError, root: unknown): str
         : `${name} length must be at least ${error.params.limit} characters long`;
     case 'maxLength':
       return `${name} length must be less than or equal to ${error.params.limit} characters long`;
+    case 'minItems':
+      return `${name} must contain at least ${error.params.limit} items`;
+    case 'maxItems':
+      return `${name} must contain less than or equal to ${error.params.limit} items`;
     case 'minimum':
       return `${name} must be greater than or equal to ${error.params.limit}`;
     case 'maximum':
@@ -90,6 +94,17 @@ function pointerSegments(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Joi's label for a path: object keys joined by dots, array positions in brackets (`keys[0]`). */
+function joiLabel(root: unknown, path: string[]): string {
+  let label = '';
+  let current = root;
+  for (const segment of path) {
+    label += Array.isArray(current) ? `[${segment}]` : label === '' ? segment : `.${segment}`;
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined;
+  }
+  return label;
 }
 
 function valueAt(root: unknown, path: string[]): unknown {

@@ -15,7 +15,7 @@ describe('GET /rooms', () => {
   let serials: number[] = [];
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
+    h = await startMeetingsHarness();
     const other = await h.otherApplication();
     const otherToken = await h.token({ key: other.privateKey, applicationId: other.application.id });
     for (let i = 1; i <= 5; i++) {

@@ -32,7 +32,7 @@ describe('room changes during a live session', { timeout: 60_000 }, () => {
 
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
+    h = await startMeetingsHarness();
     const logger = pino({ level: 'silent' });
     media = await JanusBackend.start({ url: '', binary: 'janus', dataDir, rtpPorts: { min: 42000, max: 42999 }, requestTimeoutMs: 5000, logger });
     liveRooms = new LiveRooms({ ...h.services, media, logger });

@@ -251,10 +251,10 @@ describe('PUT /themes/:theme_id/finalizeLogos', () => {
     const invalid = (message: string) => ({ status: 400, body: vonageError('InputValidationError', 400, message) });
     await assertFinalizeRefused(() => h.call('PUT', url, {}), invalid('"keys" is required'));
     await assertFinalizeRefused(() => h.call('PUT', url, { keys: 'auto-expiring-temp/logos/white/x' }), invalid('"keys" must be an array'));
-    await assertFinalizeRefused(finalize(theme.id, []), invalid('"keys" must not have fewer than 1 items'));
-    await assertFinalizeRefused(finalize(theme.id, ['a', 'b', 'c', 'd']), invalid('"keys" must not have more than 3 items'));
-    await assertFinalizeRefused(finalize(theme.id, [{ key: keyOf('white') }]), invalid('"keys.0" must be a string'));
-    await assertFinalizeRefused(finalize(theme.id, ['k'.repeat(201)]), invalid('"keys.0" length must be less than or equal to 200 characters long'));
+    await assertFinalizeRefused(finalize(theme.id, []), invalid('"keys" must contain at least 1 items'));
+    await assertFinalizeRefused(finalize(theme.id, ['a', 'b', 'c', 'd']), invalid('"keys" must contain less than or equal to 3 items'));
+    await assertFinalizeRefused(finalize(theme.id, [{ key: keyOf('white') }]), invalid('"keys[0]" must be a string'));
+    await assertFinalizeRefused(finalize(theme.id, ['k'.repeat(201)]), invalid('"keys[0]" length must be less than or equal to 200 characters long'));
     await uploadOk(targetFor(targets, 'white'), transparentLogo(200, 80));
     await assertFinalizeRefused(
       finalize(theme.id, [keyOf('white'), keyOf('white')]),

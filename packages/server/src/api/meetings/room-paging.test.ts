@@ -22,7 +22,7 @@ describe('room paging, both directions', () => {
 
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
+    h = await startMeetingsHarness();
     themeId = (await h.call('POST', '/v1/meetings/themes', { main_color: '#000', brand_text: 'Paged' })).json().theme_id;
     const otherThemeId = (await h.call('POST', '/v1/meetings/themes', { main_color: '#fff', brand_text: 'Other' })).json().theme_id;
     const other = await h.otherApplication();

@@ -19,7 +19,7 @@ describe('themes', () => {
   let other: { application: Application; privateKey: KeyObject };
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
+    h = await startMeetingsHarness();
     other = await h.otherApplication();
   });
   after(() => h.close());

@@ -17,7 +17,7 @@ describe('PATCH /rooms/:room_id', () => {
   let h: MeetingsHarness;
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness({ config: { rateLimitPerSecond: 0 } });
+    h = await startMeetingsHarness();
   });
   after(() => h.close());
 
