@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import { freePort } from '../../free-port.js';
 import { createApplication } from '../../identity/applications.js';
+import { transparentLogo } from '../../themes/test-support/test-pngs.js';
 import { createTestServices } from '../../test-support/test-services.js';
 
 /**
@@ -43,11 +44,26 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-/** A PNG the SDK could upload, if it could upload at all. */
-const PNG_FILE_BYTES = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201d4b7b5d40000000049454e44ae426082',
-  'hex',
+/**
+ * Parley's refusal of what `uploadIcon` posts, which the SDK passes on after its own prefix. Only how
+ * the body arrived may vary, with the SDK's HTTP layer: nothing, or the text "[object FormData]" (the
+ * two bodies the advice itself names). The rest is exact.
+ */
+const UPLOAD_ICON_REFUSAL = new RegExp(
+  '^' +
+    escapeRegExp('Failed to upload to AWS: The body is not a multipart/form-data upload: ') +
+    '(it arrived empty, with no Content-Type|it arrived as 17 bytes with Content-Type [^.":]+: "\\[object FormData\\]")' +
+    escapeRegExp(
+      '. An upload is a multipart/form-data POST (or PUT) of every field of the upload target, in the order given, then the PNG in a part named "file". ' +
+        'The @vonage/meetings Node SDK cannot send one (its uploadIcon posts "[object FormData]" or nothing): ' +
+        'upload the file with any multipart client, then call PUT /v1/meetings/themes/<theme_id>/finalizeLogos with its key.',
+    ) +
+    '$',
 );
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 describe('@vonage/meetings against Parley', () => {
   let services: Awaited<ReturnType<typeof createTestServices>>;
@@ -279,20 +295,21 @@ describe('@vonage/meetings against Parley', () => {
     });
 
     test('uploadIcon is refused at the upload step, with a message saying why and what to do', async () => {
+      // A logo that meets every requirement: the refusal is the SDK's upload, never the file.
       const logoFile = path.join(services.config.dataDir, 'logo.png');
-      fs.writeFileSync(logoFile, PNG_FILE_BYTES);
+      fs.writeFileSync(logoFile, transparentLogo(200, 80));
       await assert.rejects(meetings.uploadIcon(theme.themeId as string, LogoType.WHITE, logoFile), (error: unknown) => {
         assert.ok(error instanceof Error);
-        assert.match(
-          error.message,
-          /^Failed to upload to AWS: The body is not a multipart\/form-data upload: it arrived (empty|as \d+ bytes)[^.]*\. An upload is a multipart\/form-data POST/,
-        );
-        assert.match(error.message, /The @vonage\/meetings Node SDK cannot send one .*finalizeLogos with its key\.$/);
+        assert.match(error.message, UPLOAD_ICON_REFUSAL);
         return true;
       });
-      // The SDK asked for targets, posted to Parley's, and stopped: the theme is untouched.
+      // The SDK asked for targets, posted to Parley's, and stopped: the theme is untouched, the targets
+      // it was handed took no file, and nothing reached the logo store.
       assert.deepEqual(requests.map((request) => request.replace(/\?.*/, '')), ['GET /v1/meetings/themes/logos-upload-urls', 'POST /uploads/logos']);
       assert.deepEqual(await meetings.getTheme(theme.themeId as string), theme);
+      const uploads = await services.store.db.selectFrom('logo_uploads').select(['uploaded_at']).execute();
+      assert.deepEqual(uploads, [{ uploaded_at: null }, { uploaded_at: null }, { uploaded_at: null }]);
+      assert.equal(fs.existsSync(path.join(services.config.dataDir, 'logos')), false);
     });
 
     test('deleteTheme of a theme in use is refused; with force it goes, and its rooms lose it', async () => {
@@ -316,6 +333,8 @@ describe('@vonage/meetings against Parley', () => {
     let sessionId: string;
     let uploadedId: string;
     let startedId: string;
+    /** The uploaded recording's times as stored, which the SDK must hand back unchanged. */
+    let uploadedTimes: { startedAt: string; endedAt: string };
     let fileBytes: Buffer;
     let filePath: string;
 
@@ -333,7 +352,8 @@ describe('@vonage/meetings against Parley', () => {
       fs.mkdirSync(path.dirname(filePath), { recursive: true });
       fs.writeFileSync(filePath, fileBytes);
       const base = { roomId: room.id as string, sessionId };
-      await services.recordings.insert({ ...base, id: uploadedId, status: 'uploaded', startedAt: at(1_000), endedAt: at(39_000), filePath: relativePath, byteSize: fileBytes.length, createdAt: at(1_000) });
+      uploadedTimes = { startedAt: at(1_000), endedAt: at(39_000) };
+      await services.recordings.insert({ ...base, id: uploadedId, status: 'uploaded', ...uploadedTimes, filePath: relativePath, byteSize: fileBytes.length, createdAt: at(1_000) });
       startedId = randomUUID();
       await services.recordings.insert({ ...base, id: startedId, status: 'started', startedAt: at(60_000), endedAt: null, filePath: null, byteSize: null, createdAt: at(60_000) });
     });
@@ -344,8 +364,7 @@ describe('@vonage/meetings against Parley', () => {
       assert.deepEqual(recording, {
         id: uploadedId,
         sessionId,
-        startedAt: new Date(Date.parse(recording.startedAt)).toISOString(),
-        endedAt: new Date(Date.parse(recording.startedAt) + 38_000).toISOString(),
+        ...uploadedTimes,
         status: 'uploaded',
         links: { url: { href: url } },
         url,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { PublicRoomInfo } from '@parley/protocol';
-import type { Theme } from '../../themes/theme.js';
+import { insertTheme } from '../meetings/test-support/logo-flow.js';
 import { startMeetingsHarness, type MeetingsHarness } from '../meetings/test-support/meetings-harness.js';
 
 describe('GET /api/public/rooms/:meetingCode', () => {
@@ -11,22 +10,6 @@ describe('GET /api/public/rooms/:meetingCode', () => {
     h = await startMeetingsHarness();
   });
   after(() => h.close());
-
-  async function insertTheme(applicationId: string, fields: Partial<Theme> = {}): Promise<Theme> {
-    const id = randomUUID();
-    return h.services.themes.insert({
-      id,
-      applicationId,
-      name: `theme ${id}`,
-      domain: 'VCP',
-      mainColor: '#12f64e',
-      brandText: 'Acme',
-      shortCompanyUrl: null,
-      logos: { white: null, colored: null, favicon: null },
-      createdAt: h.clock.now().toISOString(),
-      ...fields,
-    });
-  }
 
   /**
    * A room made through the Meetings API. Its theme is attached in the store: these tests are about
@@ -51,7 +34,7 @@ describe('GET /api/public/rooms/:meetingCode', () => {
   }
 
   test("answers the room's own theme, with its logos as public URLs", async () => {
-    const theme = await insertTheme(h.application.id, {
+    const theme = await insertTheme(h, h.application.id, {
       mainColor: '#AB34C1',
       brandText: 'Acme Corp',
       shortCompanyUrl: 'acme',
@@ -74,7 +57,7 @@ describe('GET /api/public/rooms/:meetingCode', () => {
     const room = await createRoom();
     assert.equal(((await roomInfo(`/api/public/rooms/${room.meeting_code}`)).body as PublicRoomInfo).theme, null);
 
-    const fallback = await insertTheme(h.application.id, { mainColor: '#123', brandText: 'Default brand', logos: { white: null, colored: null, favicon: 'logos/favicon/f' } });
+    const fallback = await insertTheme(h, h.application.id, { mainColor: '#123', brandText: 'Default brand', logos: { white: null, colored: null, favicon: 'logos/favicon/f' } });
     await setDefaultTheme(fallback.id);
     try {
       const { status, body } = await roomInfo(`/api/public/rooms/${room.meeting_code}`);
@@ -92,8 +75,8 @@ describe('GET /api/public/rooms/:meetingCode', () => {
   });
 
   test("a room's own theme wins over the application default", async () => {
-    const fallback = await insertTheme(h.application.id, { brandText: 'Default brand' });
-    const own = await insertTheme(h.application.id, { brandText: 'Own brand' });
+    const fallback = await insertTheme(h, h.application.id, { brandText: 'Default brand' });
+    const own = await insertTheme(h, h.application.id, { brandText: 'Own brand' });
     await setDefaultTheme(fallback.id);
     try {
       const room = await createRoom(own.id);
@@ -104,7 +87,7 @@ describe('GET /api/public/rooms/:meetingCode', () => {
   });
 
   test("resolves under its theme's short_company_url, and under no company at all", async () => {
-    const theme = await insertTheme(h.application.id, { shortCompanyUrl: 'globex' });
+    const theme = await insertTheme(h, h.application.id, { shortCompanyUrl: 'globex' });
     const room = await createRoom(theme.id);
     for (const url of [`/api/public/rooms/${room.meeting_code}?company=globex`, `/api/public/rooms/${room.meeting_code}`]) {
       const { status, body } = await roomInfo(url);
@@ -114,7 +97,7 @@ describe('GET /api/public/rooms/:meetingCode', () => {
   });
 
   test("a default theme's short_company_url resolves the application's rooms that have no theme", async () => {
-    const fallback = await insertTheme(h.application.id, { shortCompanyUrl: 'initech' });
+    const fallback = await insertTheme(h, h.application.id, { shortCompanyUrl: 'initech' });
     await setDefaultTheme(fallback.id);
     try {
       const room = await createRoom();
@@ -125,9 +108,9 @@ describe('GET /api/public/rooms/:meetingCode', () => {
   });
 
   test("does not resolve under another company's short_company_url, nor a company for a room without one", async () => {
-    const ours = await insertTheme(h.application.id, { shortCompanyUrl: 'umbrella' });
+    const ours = await insertTheme(h, h.application.id, { shortCompanyUrl: 'umbrella' });
     const other = await h.otherApplication();
-    await insertTheme(other.application.id, { shortCompanyUrl: 'hooli' });
+    await insertTheme(h, other.application.id, { shortCompanyUrl: 'hooli' });
     const themed = await createRoom(ours.id);
     const plain = await createRoom();
     for (const [code, company] of [

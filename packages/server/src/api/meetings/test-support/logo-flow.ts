@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../../../config.js';
 import { freePort } from '../../../free-port.js';
 import type { Theme } from '../../../themes/theme.js';
 import { startMeetingsHarness, type MeetingsHarness } from './meetings-harness.js';
@@ -23,9 +24,10 @@ export interface LogoFlowHarness extends MeetingsHarness {
   logoFiles(): Record<string, string>;
 }
 
-export async function startLogoFlowHarness(): Promise<LogoFlowHarness> {
+/** `config` overrides settings as for `startMeetingsHarness`; the public URL is always the harness's own. */
+export async function startLogoFlowHarness(options: { config?: Partial<Config> } = {}): Promise<LogoFlowHarness> {
   const port = await freePort();
-  const h = await startMeetingsHarness({ config: { publicUrl: `http://127.0.0.1:${port}` } });
+  const h = await startMeetingsHarness({ config: { ...options.config, publicUrl: `http://127.0.0.1:${port}` } });
   await h.app.listen({ host: '127.0.0.1', port });
   const logosDir = path.join(h.services.config.dataDir, 'logos');
   return Object.assign(h, {
@@ -75,7 +77,7 @@ export async function uploadOk(target: UploadTarget, file: Buffer): Promise<void
 }
 
 /** A theme of the application, written straight to the database (the themes API is not under test). */
-export async function insertTheme(h: MeetingsHarness, applicationId = h.application.id): Promise<Theme> {
+export async function insertTheme(h: MeetingsHarness, applicationId = h.application.id, fields: Partial<Theme> = {}): Promise<Theme> {
   const id = randomUUID();
   return h.services.themes.insert({
     id,
@@ -87,5 +89,6 @@ export async function insertTheme(h: MeetingsHarness, applicationId = h.applicat
     shortCompanyUrl: null,
     logos: { white: null, colored: null, favicon: null },
     createdAt: h.clock.now().toISOString(),
+    ...fields,
   });
 }
