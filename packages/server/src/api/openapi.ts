@@ -56,6 +56,7 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
         { name: 'Themes', description: 'White-labelling of the meeting page: colours, brand text, logos.' },
         { name: 'Applications', description: "The calling application's settings." },
         { name: 'Recordings', description: 'Recordings of sessions (a session is one live meeting of a room).' },
+        { name: 'Sessions', description: 'What happened in a session (one live meeting of a room), such as its chat.' },
         { name: 'Dial-in numbers', description: 'Phone numbers to join meetings by.' },
       ],
     },
@@ -66,5 +67,17 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
       return { schema, url };
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    logo: { type: 'image/svg+xml', content: Buffer.from(PARLEY_WORDMARK), href: '/docs', target: '_self' },
+    theme: { title: 'Parley API', favicon: [{ filename: 'favicon.svg', rel: 'icon', sizes: 'any', type: 'image/svg+xml', content: Buffer.from(PARLEY_MARK) }] },
+  });
 }
+
+/** The meeting page's mark (packages/web/src/assets/favicon.svg), so the docs read as Parley's, not the framework's. */
+const MARK_SHAPES =
+  '<rect width="64" height="64" rx="16" fill="#4f7cff"/><path d="M18 22a6 6 0 0 1 6-6h16a6 6 0 0 1 6 6v12a6 6 0 0 1-6 6H30l-8 8v-8h0a4 4 0 0 1-4-4z" fill="#fff"/>';
+const PARLEY_MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">${MARK_SHAPES}</svg>`;
+const PARLEY_WORDMARK =
+  `<svg xmlns="http://www.w3.org/2000/svg" width="150" height="40" viewBox="0 0 150 40"><g transform="scale(0.625)">${MARK_SHAPES}</g>` +
+  '<text x="50" y="28" font-family="system-ui, sans-serif" font-size="24" font-weight="700" fill="#fff">Parley</text></svg>';
