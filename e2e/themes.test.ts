@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { launchParticipant, type Participant } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { coloredLogo, favicon, whiteLogo } from './support/theme-logos.js';
 import { waitUntil } from './support/wait.js';
+import { saveScreenshot } from './support/screenshots.js';
 
-/** Where the screenshots go, to be looked at: every screen of a themed room. */
-const SHOTS = process.env.PARLEY_SCREENSHOTS ?? '/tmp/parley-shots';
 
 const MAIN_COLOR = '#AB34C1';
 const MAIN_RGB: [number, number, number] = [171, 52, 193];
@@ -68,10 +66,8 @@ async function assertBackground(page: Page, testId: string, expected: string): P
   }, 3000, 50);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/themes-${name}.png` });
-}
+/** Screenshots of this suite are named `themes-<name>.png`. */
+const screenshot = (page: Page, name: string): Promise<void> => saveScreenshot(page, `themes-${name}`);
 
 describe('themed meeting pages and short company URLs', { timeout: 120_000 }, () => {
   let server: TestServer;

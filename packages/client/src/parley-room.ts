@@ -1,4 +1,4 @@
-import type { ParticipantInfo, ServerMessage } from '@parley/protocol';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ParticipantInfo, type ServerMessage } from '@parley/protocol';
 import { ParleyClientError } from './client-error.js';
 import { PublisherConnection } from './publisher-connection.js';
 import { SignalingSocket } from './signaling-socket.js';
@@ -32,14 +32,26 @@ export interface RoomEvents {
   'participant-left': (participantId: string) => void;
   'participant-updated': (participant: RemoteParticipant) => void;
   track: (participant: RemoteParticipant, track: MediaStreamTrack) => void;
+  /** A chat message to everyone, one's own included, in the order the server keeps. */
+  'chat-message': (message: ChatMessage) => void;
   disconnected: (reason: DisconnectReason, message?: string) => void;
 }
 
 const JOIN_TIMEOUT_MS = 20_000;
+const CHAT_SEND_TIMEOUT_MS = 10_000;
+
+interface PendingChatSend {
+  resolve: (message: ChatMessage) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 /** A joined meeting: publish local media, receive everyone else's, follow who comes and goes. */
 export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly remotes = new Map<string, RemoteParticipant>();
+  private readonly chat: ChatMessage[] = [];
+  private readonly pendingChatSends = new Map<string, PendingChatSend>();
+  private nextChatRequest = 1;
   private publisher: PublisherConnection | undefined;
   private subscriber: SubscriberConnection | undefined;
   private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
@@ -93,6 +105,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
     const room = new ParleyRoom(socket, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
+    room.chat.push(...joined.chatHistory);
     socket.onMessage((message) => room.handle(message));
     socket.onClose(() => room.disconnect('connection_lost'));
     for (const message of early) room.handle(message);
@@ -103,6 +116,35 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   participants(): RemoteParticipant[] {
     return [...this.remotes.values()];
+  }
+
+  /** Every chat message of the session so far, oldest first: what was said before one joined included. */
+  chatMessages(): ChatMessage[] {
+    return [...this.chat];
+  }
+
+  /**
+   * Sends a chat message to everyone. Resolves with the message as the server stamped it (it also
+   * arrives as a `chat-message` event); rejects with a `ParleyClientError` whose code says why it was
+   * refused: `validation_failed` (empty, or longer than `CHAT_MESSAGE_MAX_LENGTH` once trimmed),
+   * `chat_unavailable` (chat is off in this room), `rate_limited`, `timeout`, `connection_lost`.
+   */
+  sendChatMessage(text: string): Promise<ChatMessage> {
+    const trimmed = text.trim();
+    const length = [...trimmed].length;
+    if (length === 0 || length > CHAT_MESSAGE_MAX_LENGTH) {
+      return Promise.reject(new ParleyClientError('validation_failed', `A chat message must be 1 to ${CHAT_MESSAGE_MAX_LENGTH} characters long`));
+    }
+    if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
+    const requestId = `chat-${this.nextChatRequest++}`;
+    return new Promise<ChatMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingChatSends.delete(requestId);
+        reject(new ParleyClientError('timeout', 'The server did not answer the chat message'));
+      }, CHAT_SEND_TIMEOUT_MS);
+      this.pendingChatSends.set(requestId, { resolve, reject, timer });
+      this.socket.send({ type: 'chat-send', text: trimmed, requestId });
+    });
   }
 
   setMicrophoneEnabled(enabled: boolean): void {
@@ -190,7 +232,17 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       case 'room-closed':
         this.disconnect(message.reason);
         break;
+      case 'chat-message':
+        this.chat.push(message.message);
+        if (message.requestId !== undefined) this.settleChatSend(message.requestId)?.resolve(message.message);
+        this.emit('chat-message', message.message);
+        break;
       case 'error':
+        // An error naming a chat request refuses that message only.
+        if (message.requestId !== undefined) {
+          this.settleChatSend(message.requestId)?.reject(new ParleyClientError(message.code, message.message));
+          break;
+        }
         if (this.pendingPublisherAnswer) {
           this.pendingPublisherAnswer.reject(new ParleyClientError(message.code, message.message));
           this.pendingPublisherAnswer = undefined;
@@ -200,6 +252,14 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       case 'joined':
         break;
     }
+  }
+
+  private settleChatSend(requestId: string): PendingChatSend | undefined {
+    const pending = this.pendingChatSends.get(requestId);
+    if (!pending) return undefined;
+    clearTimeout(pending.timer);
+    this.pendingChatSends.delete(requestId);
+    return pending;
   }
 
   private ensureSubscriber(): SubscriberConnection {
@@ -224,6 +284,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     if (this.disconnected) return;
     this.disconnected = true;
     this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
+    for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
     this.publisher?.close();
     this.subscriber?.close();
     this.socket.close();

@@ -72,13 +72,29 @@ export interface LeaveRequest {
   type: 'leave';
 }
 
+/** The longest chat message, in characters after trimming. */
+export const CHAT_MESSAGE_MAX_LENGTH = 2000;
+
+/** A message to everyone in the meeting. The server stamps who sent it and when. */
+export interface ChatSendRequest {
+  type: 'chat-send';
+  /** 1 to `CHAT_MESSAGE_MAX_LENGTH` characters once trimmed. */
+  text: string;
+  /**
+   * Chosen by the page and echoed on the answer meant for it (its own `chat-message`, or an `error`),
+   * so a page can tell which of its messages was accepted or refused.
+   */
+  requestId?: string;
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
   | SubscriberAnswer
   | TrickleFromClient
   | MediaStateUpdate
-  | LeaveRequest;
+  | LeaveRequest
+  | ChatSendRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -89,6 +105,26 @@ export interface JoinedEvent {
   roomDisplayName: string;
   /** Everyone else already in the session. */
   participants: ParticipantInfo[];
+  /** What was said in the session's chat before this participant arrived, oldest first. */
+  chatHistory: ChatMessage[];
+}
+
+/** One chat message, as everyone in the meeting sees it. Its text is plain text, never markup. */
+export interface ChatMessage {
+  id: string;
+  participantId: string;
+  /** The sender's display name when they sent it. */
+  senderName: string;
+  text: string;
+  /** ISO-8601, stamped by the server. */
+  sentAt: string;
+}
+
+export interface ChatMessageEvent {
+  type: 'chat-message';
+  message: ChatMessage;
+  /** Only on the sender's copy: the `requestId` of its `chat-send`. */
+  requestId?: string;
 }
 
 export interface PublisherAnswer {
@@ -124,6 +160,8 @@ export interface SignalingErrorEvent {
   message: string;
   /** True when the server closes the connection after this error (a refused join, for instance). */
   fatal: boolean;
+  /** The `requestId` of the request this error refuses, when that request carried one. */
+  requestId?: string;
 }
 
 export interface RoomClosedEvent {
@@ -139,6 +177,7 @@ export type ServerMessage =
   | ParticipantUpdatedEvent
   | ParticipantLeftEvent
   | SignalingErrorEvent
-  | RoomClosedEvent;
+  | RoomClosedEvent
+  | ChatMessageEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -7,6 +7,7 @@ import { loadServerKey } from './identity/server-keys.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
+import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
 import { LogoUploadsRepository } from './store/logo-uploads-repository.js';
 import { RecordingsRepository } from './store/recordings-repository.js';
@@ -28,6 +29,8 @@ export interface Services {
   applications: ApplicationsRepository;
   rooms: RoomsRepository;
   sessions: SessionsRepository;
+  /** What was said in sessions' chats. */
+  chatMessages: ChatMessagesRepository;
   themes: ThemesRepository;
   participantTokens: ParticipantTokens;
   /** Rooms closed for good (deleted) whose live sessions must end, wherever they run. */
@@ -57,6 +60,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     applications: new ApplicationsRepository(store.db),
     rooms: new RoomsRepository(store.db),
     sessions: new SessionsRepository(store.db),
+    chatMessages: new ChatMessagesRepository(store.db),
     themes: new ThemesRepository(store.db),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
     roomClosures: new RoomClosures(),

@@ -5,7 +5,7 @@ import { buildApp } from '../app.js';
 import { createTestServices } from '../test-support/test-services.js';
 import { APPLICATION_JWT_SCHEME } from './openapi.js';
 
-/** Every endpoint of the Vonage Meetings API (spec §3), plus the compatibility routes Parley serves. */
+/** Every endpoint of the Vonage Meetings API (spec §3), plus the compatibility routes and extensions Parley serves. */
 const MEETINGS_OPERATIONS = [
   'GET /rooms',
   'POST /rooms',
@@ -16,6 +16,7 @@ const MEETINGS_OPERATIONS = [
   'DELETE /recordings/{recording_id}',
   'GET /sessions/{session_id}/recordings',
   'GET /sessions/{session_id}',
+  'GET /sessions/{session_id}/chat',
   'GET /dial-in-numbers',
   'GET /themes',
   'POST /themes',

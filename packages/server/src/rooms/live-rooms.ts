@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
+import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
@@ -15,6 +16,7 @@ import type { Room } from './room.js';
 interface Dependencies {
   rooms: RoomsRepository;
   sessions: SessionsRepository;
+  chatMessages: ChatMessagesRepository;
   participantTokens: ParticipantTokens;
   media: MediaBackend;
   roomClosures: RoomClosures;

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ParticipantInfo, ParticipantRole, ServerMessage } from '@parley/protocol';
+import type { ChatMessage, ParticipantInfo, ParticipantRole, ServerMessage } from '@parley/protocol';
 import type { Clock } from '../clock.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
+import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room } from './room.js';
 import { SerialQueue } from './serial-queue.js';
+import { SessionChat } from './session-chat.js';
 
 /** Seed limit: video publishers in one room. */
 export const MAX_PUBLISHERS = 25;
@@ -24,6 +26,7 @@ interface Dependencies {
   media: MediaBackend;
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
+  chatMessages: Pick<ChatMessagesRepository, 'insert'>;
   clock: Clock;
   logger: Logger;
 }
@@ -35,6 +38,7 @@ interface Dependencies {
 export class LiveSession {
   private readonly participants = new Map<string, LiveParticipant>();
   private readonly queue = new SerialQueue();
+  private readonly chat: SessionChat;
   private ended = false;
 
   private constructor(
@@ -43,7 +47,9 @@ export class LiveSession {
     private readonly mediaRoom: MediaRoom,
     private readonly deps: Dependencies,
     private readonly onEnded: (session: LiveSession) => void,
-  ) {}
+  ) {
+    this.chat = new SessionChat(id, room, deps);
+  }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
     const id = randomUUID();
@@ -97,7 +103,14 @@ export class LiveSession {
       }
       const others = this.participantList();
       this.participants.set(info.id, participant);
-      connection.send({ type: 'joined', self: info, sessionId: this.id, roomDisplayName: this.room.displayName, participants: others });
+      connection.send({
+        type: 'joined',
+        self: info,
+        sessionId: this.id,
+        roomDisplayName: this.room.displayName,
+        participants: others,
+        chatHistory: this.chat.history(),
+      });
       this.broadcast({ type: 'participant-joined', participant: info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.updateSubscription(participant, this.publishingIds());
@@ -115,12 +128,26 @@ export class LiveSession {
     this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
   }
 
+  /**
+   * A chat message from `participant` to everyone, themselves included; their copy carries
+   * `requestId` so their page can match it to what it sent. Rejects with a `ParleyError` saying why
+   * a message is refused.
+   */
+  sendChat(participant: LiveParticipant, text: string, requestId?: string): Promise<ChatMessage> {
+    return this.chat.send(participant, text, (message) => {
+      for (const p of this.participants.values()) {
+        p.connection.send(p === participant && requestId !== undefined ? { type: 'chat-message', message, requestId } : { type: 'chat-message', message });
+      }
+    });
+  }
+
   /** Removes a participant (they left, or their connection closed); the last one out ends the session. */
   leave(participant: LiveParticipant): Promise<void> {
     return this.queue.run(async () => {
       if (participant.left) return;
       participant.left = true;
       this.participants.delete(participant.id);
+      this.chat.forget(participant.id);
       const now = this.deps.clock.now().toISOString();
       await participant.releaseMedia();
       await this.deps.sessions.markParticipantLeft(participant.id, now);

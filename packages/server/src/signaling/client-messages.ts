@@ -29,6 +29,12 @@ export const ClientMessageSchema = Type.Union([
   }),
   Type.Object({ type: Type.Literal('media-state'), audioMuted: Type.Boolean(), videoMuted: Type.Boolean() }),
   Type.Object({ type: Type.Literal('leave') }),
+  Type.Object({
+    type: Type.Literal('chat-send'),
+    // Only a bound on the frame: the domain trims the text and refuses a wrong length with a clear error.
+    text: Type.String({ maxLength: 16_000 }),
+    requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

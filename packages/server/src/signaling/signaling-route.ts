@@ -46,10 +46,12 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         return;
       }
       const { session, participant } = joined;
-      const handle = (work: Promise<unknown>): void => {
+      const handle = (work: Promise<unknown>, requestId?: string): void => {
         work.catch((error: unknown) => {
-          app.log.warn({ err: error, participantId: participant.id, message: message.type }, 'signaling request failed');
-          connection.send({ type: 'error', ...describe(error), fatal: false });
+          // A refused chat message is the sender's business, not a fault worth a warning.
+          const level = error instanceof ParleyError ? 'info' : 'warn';
+          app.log[level]({ err: error, participantId: participant.id, message: message.type }, 'signaling request failed');
+          connection.send({ type: 'error', ...describe(error), fatal: false, ...(requestId !== undefined ? { requestId } : {}) });
         });
       };
       switch (message.type) {
@@ -67,6 +69,9 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
           break;
         case 'leave':
           handle(session.leave(participant).then(() => connection.close()));
+          break;
+        case 'chat-send':
+          handle(session.sendChat(participant, message.text, message.requestId), message.requestId);
           break;
       }
     });

@@ -14,6 +14,7 @@ export interface Database {
   themes: ThemesTable;
   logo_uploads: LogoUploadsTable;
   recordings: RecordingsTable;
+  chat_messages: ChatMessagesTable;
 }
 
 type Flag = number;
@@ -138,4 +139,18 @@ export interface RecordingsTable {
   file_path: string | null;
   byte_size: number | null;
   created_at: Timestamp;
+}
+
+/** What was said in a session's chat, in the order it was said. */
+export interface ChatMessagesTable {
+  /** Send order within the whole table, hence within a session. */
+  serial: Generated<number>;
+  id: string;
+  session_id: string;
+  room_id: string;
+  participant_id: string;
+  /** The sender's display name when they sent it: names can change, what was said stays. */
+  sender_name: string;
+  text: string;
+  sent_at: Timestamp;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { RecordingService } from '../../recording/recording-service.js';
+import { ChatTranscripts } from '../../rooms/chat-transcripts.js';
 import { RoomService } from '../../rooms/room-service.js';
 import type { Services } from '../../services.js';
 import { LogoFinalization } from '../../themes/logo-finalization.js';
@@ -14,6 +15,7 @@ import { registerLogoRoutes } from './logos-routes.js';
 import { limitRequestsPerApplication } from './rate-limit.js';
 import { registerRecordingRoutes } from './recordings-routes.js';
 import { registerRoomRoutes } from './rooms-routes.js';
+import { registerSessionChatRoutes } from './session-chat-routes.js';
 import { registerSessionRoutes } from './sessions-routes.js';
 import { registerThemeRoutes } from './themes-routes.js';
 import { installVonageErrorHandling } from './vonage-errors.js';
@@ -35,6 +37,7 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
   const themes = new ThemeService(services);
   const recordings = new RecordingService({ ...services, dataDir: services.config.dataDir });
   const downloadLinks = services.recordingDownloadLinks;
+  const transcripts = new ChatTranscripts(services);
   const logoUploads = new LogoUploads(services);
   const logoFinalization = new LogoFinalization(services);
   // One count per application across the three prefixes, so registered here, above them.
@@ -51,6 +54,7 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
         registerApplicationRoutes(scope, { themes });
         registerRecordingRoutes(scope, { recordings, downloadLinks });
         registerSessionRoutes(scope, { recordings, downloadLinks });
+        registerSessionChatRoutes(scope, { transcripts });
         registerDialInNumberRoutes(scope, { dialInNumbers: services.config.dialInNumbers });
         registerLogoRoutes(scope, { services, uploads: logoUploads, finalization: logoFinalization });
       },

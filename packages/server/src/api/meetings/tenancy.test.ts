@@ -9,6 +9,8 @@ import { transparentLogo } from '../../themes/test-support/test-pngs.js';
 import { MEETINGS_PREFIXES } from './meetings-api.js';
 import { startLogoFlowHarness, targetFor, uploadOk, type LogoFlowHarness, type UploadTarget } from './test-support/logo-flow.js';
 import { assertRefused, vonageError } from './test-support/meetings-harness.js';
+import type { StoredChatMessage } from '../../rooms/chat-message.js';
+import { seedChatMessage } from './test-support/chat-fixtures.js';
 import { seedRecording, type SeededRecording } from './test-support/recording-fixtures.js';
 
 /**
@@ -70,6 +72,7 @@ interface Footprint {
   themes: unknown[];
   logo_uploads: unknown[];
   recordings: unknown[];
+  chat_messages: unknown[];
   /** Base64 of each file, by what it is. */
   files: Record<string, string | null>;
 }
@@ -83,6 +86,8 @@ describe('tenancy: one application never reaches another application’s things'
   let aRoom: WireRoom;
   let aRecorded: SeededRecording;
   let aRecordedRoom: WireRoom;
+  /** What was said in A's recorded session. */
+  let aChatMessage: StoredChatMessage;
   let aTargets: UploadTarget[];
   /** A's white logo: uploaded, not yet finalized on any theme. */
   let aUploadKey: string;
@@ -116,6 +121,7 @@ describe('tenancy: one application never reaches another application’s things'
     // A session of a room of A's (which took A's default theme), with an uploaded recording and its mp4.
     aRecorded = await seedRecording(h, { roomName: 'A recorded room' });
     aRecordedRoom = (await h.call('GET', `/v1/meetings/rooms/${aRecorded.roomId}`)).json();
+    aChatMessage = await seedChatMessage(h, aRecorded, 'A secret said in chat');
     aTargets = await h.targets();
     aUploadKey = targetFor(aTargets, 'white').fields.key as string;
     await uploadOk(targetFor(aTargets, 'white'), transparentLogo(200, 80));
@@ -139,6 +145,9 @@ describe('tenancy: one application never reaches another application’s things'
       aRecordedRoom.meeting_code,
       aRecorded.sessionId,
       aRecorded.recording.id,
+      aChatMessage.id,
+      aChatMessage.participantId,
+      aChatMessage.text,
       ...aTargets.map((target) => target.fields.key as string),
     ];
   });
@@ -206,6 +215,7 @@ describe('tenancy: one application never reaches another application’s things'
       themes: await db.selectFrom('themes').selectAll().where('application_id', '=', application.id).orderBy('id').execute(),
       logo_uploads: await db.selectFrom('logo_uploads').selectAll().where('application_id', '=', application.id).orderBy('key').execute(),
       recordings: await db.selectFrom('recordings').selectAll().where('room_id', 'in', roomIds).orderBy('id').execute(),
+      chat_messages: await db.selectFrom('chat_messages').selectAll().where('room_id', 'in', roomIds).orderBy('serial').execute(),
       files: { recording: readFile(aRecorded.absoluteFile), uploadedLogo: logo ? logo.toString('base64') : null },
     };
   }
@@ -497,6 +507,16 @@ describe('tenancy: one application never reaches another application’s things'
       },
     },
 
+    // Chat transcripts (a Parley extension)
+    {
+      operation: 'GET /v1/meetings/sessions/{session_id}/chat',
+      attempt: "cannot read the chat of A's session: 404, as for a session that does not exist",
+      async run() {
+        const id = aRecorded.sessionId;
+        await refused('GET', `/sessions/${id}/chat`, undefined, { status: 404, body: vonageError('NotFoundError', 404, `Failed to find session by id: ${id}`) });
+      },
+    },
+
     // Dial-in numbers
     {
       operation: 'GET /v1/meetings/dial-in-numbers',
@@ -551,6 +571,8 @@ describe('tenancy: one application never reaches another application’s things'
     assert.deepEqual(download.rawPayload, fs.readFileSync(aRecorded.absoluteFile));
     const sessionRecordings = (await h.call('GET', `/v1/meetings/sessions/${aRecorded.sessionId}/recordings`)).json();
     assert.deepEqual(sessionRecordings._embedded.recordings.map((r: { id: string }) => r.id), [aRecorded.recording.id]);
+    const chat = (await h.call('GET', `/v1/meetings/sessions/${aRecorded.sessionId}/chat`)).json();
+    assert.deepEqual(chat._embedded.messages.map((m: { id: string }) => m.id), [aChatMessage.id]);
 
     // The default is still A's theme: a new room of A's takes it.
     assert.equal((await created<WireRoom>(h.call('POST', '/v1/meetings/rooms', { display_name: 'A again' }))).theme_id, aTheme.theme_id);

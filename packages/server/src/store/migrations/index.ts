@@ -3,6 +3,7 @@ import type { Dialect } from '../database.js';
 import * as initial from './0001-initial.js';
 import * as themesLogosRecordings from './0002-themes-logos-recordings.js';
 import * as roomsDeletedAt from './0003-rooms-deleted-at.js';
+import * as chatMessages from './0004-chat-messages.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-initial': initial,
   '0002-themes-logos-recordings': themesLogosRecordings,
   '0003-rooms-deleted-at': roomsDeletedAt,
+  '0004-chat-messages': chatMessages,
 };

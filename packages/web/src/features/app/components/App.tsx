@@ -1,7 +1,8 @@
 import type { PublicTheme } from '@parley/protocol';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, pickLanguage } from '../../base/i18n/i18n';
+import { changeLanguage, hasTranslation, pickLanguage } from '../../base/i18n/i18n';
+import { LanguageSwitcherContext } from '../../base/i18n/LanguageSwitcherContext';
 import { readUrlParams, type UrlParams } from '../../base/url/params';
 import { Loading } from '../../room-info/components/Loading';
 import { RoomLoadError } from '../../room-info/components/RoomLoadError';
@@ -17,11 +18,16 @@ export function App() {
   const params = useMemo(() => readUrlParams(window.location), []);
   const { state, retry } = useRoomInfo(params.meetingCode, params.company);
 
-  // `lang=` wins; otherwise the room's configured language, otherwise the browser's.
+  // `lang=` wins when the page speaks it; otherwise the room's language (`ui_settings.language`, which
+  // is always set: the API turns `default` into English). Only screens without a room, such as "not
+  // found", fall back to the browser's language. Runs once per room, so a choice made in the switcher sticks.
   const roomLanguage = state.status === 'ready' ? state.info.language : null;
-  useEffect(() => {
-    if (!params.language && roomLanguage) changeLanguage(pickLanguage([roomLanguage]));
-  }, [params.language, roomLanguage]);
+  const urlLanguageWins = hasTranslation(params.language);
+  // Before paint, so a room's first screen never flashes in the language of the loading screen.
+  useLayoutEffect(() => {
+    if (!urlLanguageWins && roomLanguage) changeLanguage(pickLanguage([roomLanguage]));
+  }, [urlLanguageWins, roomLanguage]);
+  const languageSwitcher = state.status === 'ready' && state.info.features.localeSwitcher;
 
   // Every screen of a known room, the meeting and the dead ends alike, wears its theme.
   const theme = themeOf(state);
@@ -32,7 +38,11 @@ export function App() {
     document.title = roomName === null ? brand : t('app.documentTitle', { room: roomName, brand });
   }, [t, roomName, brand]);
 
-  return <ThemeContext.Provider value={theme}>{screenOf(state, retry, params)}</ThemeContext.Provider>;
+  return (
+    <ThemeContext.Provider value={theme}>
+      <LanguageSwitcherContext.Provider value={languageSwitcher}>{screenOf(state, retry, params)}</LanguageSwitcherContext.Provider>
+    </ThemeContext.Provider>
+  );
 }
 
 function themeOf(state: RoomInfoState): PublicTheme | null {

@@ -111,7 +111,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     case 'left':
       return <LeftScreen reason={phase.reason} onRejoin={() => setPhase({ kind: 'joining', fromPrejoin: false })} />;
     case 'meeting':
-      return <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} />;
+      return <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} chatEnabled={info.features.chat} />;
     case 'joining':
       if (!phase.fromPrejoin) return <Loading />;
     // falls through: joining from the pre-join screen keeps it up, with a busy Join button

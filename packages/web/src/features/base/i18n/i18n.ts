@@ -24,6 +24,11 @@ export function pickLanguage(candidates: ReadonlyArray<string | null | undefined
   return resolveLanguage([...candidates, ...navigator.languages], AVAILABLE_LANGUAGES);
 }
 
+/** Whether the page has a translation for `candidate` (a `lang=` value, say); `default` names none. */
+export function hasTranslation(candidate: string | null | undefined): boolean {
+  return resolveLanguage([candidate], AVAILABLE_LANGUAGES, '') !== '';
+}
+
 export async function initI18n(language: string): Promise<void> {
   i18next.on('languageChanged', applyDocumentLanguage);
   await i18next.use(initReactI18next).init({

@@ -30,7 +30,9 @@ export function DeviceSelect({ kind, devices, selectedId, onSelect }: Props) {
         {devices.length === 0 && <option value="">{t('devices.none')}</option>}
         {selectedId === undefined && devices.length > 0 && <option value="" hidden />}
         {devices.map((device, index) => (
-          <option key={device.deviceId} value={device.deviceId}>
+          // Device names come from the system, often in English: in their own direction they are cut
+          // at their end ("Default Audio In…") on a right-to-left page, not at their start.
+          <option key={device.deviceId} value={device.deviceId} dir="auto">
             {device.label ||
               (kind === 'audio'
                 ? t('devices.unnamedMicrophone', { number: index + 1 })

@@ -33,7 +33,7 @@ export function MediaToggleButton({ kind, enabled, available, onToggle, shortcut
       aria-label={kind === 'audio' ? t('controls.microphone') : t('controls.camera')}
       aria-pressed={on}
       aria-keyshortcuts={shortcut}
-      title={shortcut ? `${action} (${shortcut.toUpperCase()})` : action}
+      title={shortcut ? t('controls.withShortcut', { action, key: shortcut.toUpperCase() }) : action}
       disabled={!available}
       onClick={() => onToggle(!enabled)}
     >

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
+import { ChatButton } from '../../chat/components/ChatButton';
 import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { MediaKind } from '../../devices/functions';
 
@@ -9,14 +10,17 @@ interface Props {
   onToggle: (kind: MediaKind, enabled: boolean) => void;
   onLeave: () => void;
   leaving: boolean;
+  /** The chat switch; absent when the room's chat is off. */
+  chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
 }
 
-export function ControlBar({ audio, video, onToggle, onLeave, leaving }: Props) {
+export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
+      {chat && <ChatButton {...chat} />}
       <button
         type="button"
         className="button button--danger control-bar__leave"

@@ -2,6 +2,8 @@ import type { ParleyRoom } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
+import { ChatPanel } from '../../chat/components/ChatPanel';
+import { useChat } from '../../chat/useChat';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
 import { useRoom, type DisconnectReason } from '../useRoom';
@@ -16,11 +18,15 @@ interface Props {
   media: LocalMedia;
   onLeave: () => Promise<void>;
   onDisconnected: (reason: DisconnectReason) => void;
+  /** The room's chat is on (`features.chat`): the toolbar offers the chat panel. */
+  chatEnabled: boolean;
 }
 
-export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
+export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: Props) {
   const { t } = useTranslation();
   const remotes = useRoom(room, onDisconnected);
+  const chat = useChat(room);
+  const chatOpen = chatEnabled && chat.open;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [playAttempt, setPlayAttempt] = useState(0);
@@ -49,7 +55,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const self = room.self;
 
   return (
-    <div className="meeting" data-testid="meeting">
+    <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
       <MeetingHeader roomName={room.roomDisplayName} count={count} />
 
       {audioBlocked && (
@@ -113,7 +119,10 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         onToggle={toggle}
         onLeave={leave}
         leaving={leaving}
+        chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
       />
+
+      {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../../base/i18n/components/LanguageSwitcher';
 import { Icon } from '../../base/ui/Icon';
 import { Brand } from '../../theme/components/Brand';
 
@@ -18,6 +19,7 @@ export function MeetingHeader({ roomName, count }: { roomName: string; count: nu
           {count}
         </span>
       </span>
+      <LanguageSwitcher />
     </header>
   );
 }

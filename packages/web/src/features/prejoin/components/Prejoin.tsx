@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from '../../base/i18n/components/LanguageSwitcher';
 import { Brand } from '../../theme/components/Brand';
 import { DeviceErrors } from '../../devices/components/DeviceErrors';
 import { DeviceSelect } from '../../devices/components/DeviceSelect';
@@ -42,6 +43,7 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
     <main className="prejoin surface-light" data-testid="prejoin">
       <header className="prejoin__top">
         <Brand surface="light" />
+        <LanguageSwitcher />
       </header>
       <div className="prejoin__layout">
         <div className="prejoin__media">

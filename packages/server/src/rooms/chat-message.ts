@@ -1,0 +1,22 @@
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage } from '@parley/protocol';
+import { ParleyError } from '../errors.js';
+
+/** A chat message as stored: what everyone saw, and the session and room it was said in. */
+export interface StoredChatMessage extends ChatMessage {
+  sessionId: string;
+  roomId: string;
+}
+
+/**
+ * The text of a message as it will be stored and shown: trimmed, and 1 to `CHAT_MESSAGE_MAX_LENGTH`
+ * characters (counted as code points, so an emoji is one, as people count them).
+ */
+export function chatTextOf(raw: string): string {
+  const text = raw.trim();
+  const length = [...text].length;
+  if (length === 0) throw ParleyError.validation('A chat message cannot be empty');
+  if (length > CHAT_MESSAGE_MAX_LENGTH) {
+    throw ParleyError.validation(`A chat message can be at most ${CHAT_MESSAGE_MAX_LENGTH} characters long; this one has ${length}`);
+  }
+  return text;
+}

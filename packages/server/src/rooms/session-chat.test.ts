@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pino from 'pino';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ServerMessage } from '@parley/protocol';
+import { createApplication } from '../identity/applications.js';
+import { JanusBackend } from '../media/janus/janus-backend.js';
+import { parseClientMessage } from '../signaling/client-messages.js';
+import { createTestServices, TestClock } from '../test-support/test-services.js';
+import type { ParticipantConnection } from './live-participant.js';
+import { LiveRooms } from './live-rooms.js';
+import { RoomService } from './room-service.js';
+import { CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS } from './session-chat.js';
+
+/** What a page's WebSocket would be: every message the session sends it. */
+class RecordedConnection implements ParticipantConnection {
+  readonly received: ServerMessage[] = [];
+  send(message: ServerMessage): void {
+    this.received.push(message);
+  }
+  close(): void {}
+  chat(): Extract<ServerMessage, { type: 'chat-message' }>[] {
+    return this.received.filter((m): m is Extract<ServerMessage, { type: 'chat-message' }> => m.type === 'chat-message');
+  }
+  joined(): Extract<ServerMessage, { type: 'joined' }> {
+    const joined = this.received.find((m): m is Extract<ServerMessage, { type: 'joined' }> => m.type === 'joined');
+    assert.ok(joined, 'no joined message');
+    return joined;
+  }
+}
+
+/** The chat of live sessions, over a real Janus (no media flows) and a real database. */
+describe('session chat', { timeout: 60_000 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chat-'));
+  const clock = new TestClock();
+  let services: Awaited<ReturnType<typeof createTestServices>>;
+  let media: JanusBackend;
+  let liveRooms: LiveRooms;
+  let roomService: RoomService;
+  let applicationId: string;
+
+  before(async () => {
+    services = await createTestServices({ clock });
+    const logger = pino({ level: 'silent' });
+    media = await JanusBackend.start({ url: '', binary: 'janus', dataDir, rtpPorts: { min: 43000, max: 43999 }, requestTimeoutMs: 5000, logger });
+    liveRooms = new LiveRooms({ ...services, media, logger });
+    roomService = new RoomService(services);
+    applicationId = (await createApplication({ store: services.store, clock }, { name: 'chat' })).application.id;
+  });
+  after(async () => {
+    await liveRooms.shutdown();
+    await media.close();
+    await services.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const newRoom = async (chat = true) =>
+    (await roomService.create(applicationId, { displayName: 'Chat room', type: 'long_term', expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000), features: { chat } })).meetingCode;
+  const join = async (meetingCode: string, displayName: string) => {
+    const connection = new RecordedConnection();
+    const joined = await liveRooms.join({ type: 'join', meetingCode, displayName, audioMuted: true, videoMuted: true }, connection);
+    return { connection, ...joined };
+  };
+  type Joined = Awaited<ReturnType<typeof join>>;
+  const leaveAll = (...people: Joined[]) => Promise.all(people.map((p) => p.session.leave(p.participant)));
+  const withoutIds = (messages: ChatMessage[]) => messages.map(({ id: _id, ...rest }) => rest);
+
+  test('delivers a message to everyone, sender included, stamped by the server, and stores it', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+    clock.advance(1000);
+    const sent = await ann.session.sendChat(ann.participant, '  hello <b>there</b>  ', 'r-1');
+    assert.deepEqual(withoutIds([sent]), [{ participantId: ann.participant.id, senderName: 'Ann', text: 'hello <b>there</b>', sentAt: clock.now().toISOString() }]);
+    assert.deepEqual(ann.connection.chat(), [{ type: 'chat-message', message: sent, requestId: 'r-1' }], 'the sender’s copy carries its request id');
+    assert.deepEqual(bob.connection.chat(), [{ type: 'chat-message', message: sent }], 'nobody else sees the request id');
+    assert.deepEqual(await services.chatMessages.listForSession(ann.session.id), [sent]);
+    const row = await services.store.db.selectFrom('chat_messages').selectAll().where('id', '=', sent.id).executeTakeFirstOrThrow();
+    assert.equal(row.session_id, ann.session.id);
+    assert.equal(row.room_id, ann.session.room.id);
+    await leaveAll(ann, bob);
+  });
+
+  test('refuses empty, blank and over-long text with validation_failed, and stores nothing', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    for (const text of ['', '   \n\t ', 'x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1)]) {
+      await assert.rejects(ann.session.sendChat(ann.participant, text), { code: 'validation_failed', message: /empty|at most 2000 characters/ });
+    }
+    // The limit is on the trimmed text, counted in characters, not UTF-16 units.
+    await ann.session.sendChat(ann.participant, ` ${'x'.repeat(CHAT_MESSAGE_MAX_LENGTH)} `);
+    await ann.session.sendChat(ann.participant, '😀'.repeat(CHAT_MESSAGE_MAX_LENGTH));
+    assert.equal((await services.chatMessages.listForSession(ann.session.id)).length, 2);
+    assert.equal(ann.connection.chat().length, 2);
+    await leaveAll(ann);
+  });
+
+  test('refuses every message with chat_unavailable when the room’s chat is off, even if turned off mid-session', async () => {
+    const off = await join(await newRoom(false), 'Ann');
+    await assert.rejects(off.session.sendChat(off.participant, 'anyone?'), { code: 'chat_unavailable', message: 'Chat is turned off in this meeting' });
+    assert.deepEqual(off.connection.chat(), []);
+    assert.deepEqual(await services.chatMessages.listForSession(off.session.id), []);
+    await leaveAll(off);
+
+    const on = await join(await newRoom(true), 'Bob');
+    await on.session.sendChat(on.participant, 'before');
+    await roomService.update(applicationId, on.session.room.id, { features: { chat: false } });
+    await assert.rejects(on.session.sendChat(on.participant, 'after'), { code: 'chat_unavailable' });
+    assert.deepEqual((await services.chatMessages.listForSession(on.session.id)).map((m) => m.text), ['before']);
+    await leaveAll(on);
+  });
+
+  test(`limits each participant to ${CHAT_RATE_LIMIT} messages in ${CHAT_RATE_WINDOW_MS} ms, with rate_limited, without limiting others`, async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+    for (let i = 0; i < CHAT_RATE_LIMIT; i++) await ann.session.sendChat(ann.participant, `ann ${i}`);
+    await assert.rejects(ann.session.sendChat(ann.participant, 'one too many'), { code: 'rate_limited', message: 'Too many chat messages: at most 5 every 5 seconds' });
+    await bob.session.sendChat(bob.participant, 'bob is fine');
+    clock.advance(CHAT_RATE_WINDOW_MS - 1);
+    await assert.rejects(ann.session.sendChat(ann.participant, 'still too soon'), { code: 'rate_limited' });
+    clock.advance(1);
+    await ann.session.sendChat(ann.participant, 'ann again');
+    const texts = (await services.chatMessages.listForSession(ann.session.id)).map((m) => m.text);
+    assert.deepEqual(texts, ['ann 0', 'ann 1', 'ann 2', 'ann 3', 'ann 4', 'bob is fine', 'ann again']);
+    await leaveAll(ann, bob);
+  });
+
+  test('hands a late joiner what was said before, in order, and then only what is new', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+    assert.deepEqual(ann.connection.joined().chatHistory, [], 'nothing said yet');
+    // Sent at once: delivered and stored in one order, the same for everyone.
+    const sent = await Promise.all([
+      ann.session.sendChat(ann.participant, 'one'),
+      bob.session.sendChat(bob.participant, 'two'),
+      ann.session.sendChat(ann.participant, 'three'),
+    ]);
+    const carl = await join(code, 'Carl');
+    assert.deepEqual(carl.connection.joined().chatHistory, sent);
+    assert.deepEqual(ann.connection.chat().map((e) => e.message), sent);
+    assert.deepEqual(bob.connection.chat().map((e) => e.message), sent);
+    assert.deepEqual(await services.chatMessages.listForSession(ann.session.id), sent);
+    const later = await bob.session.sendChat(bob.participant, 'four');
+    assert.deepEqual(carl.connection.chat().map((e) => e.message), [later]);
+    await leaveAll(ann, bob, carl);
+  });
+
+  test('a new session of the room starts with an empty chat', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    await ann.session.sendChat(ann.participant, 'said in the first session');
+    await leaveAll(ann);
+    const bob = await join(code, 'Bob');
+    assert.notEqual(bob.session.id, ann.session.id);
+    assert.deepEqual(bob.connection.joined().chatHistory, []);
+    await leaveAll(bob);
+  });
+
+  test('refuses a message from someone who has left', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+    await bob.session.leave(bob.participant);
+    await assert.rejects(bob.session.sendChat(bob.participant, 'ghost'), { code: 'bad_request' });
+    assert.deepEqual(ann.connection.chat(), []);
+    await leaveAll(ann);
+  });
+
+  test('the signaling schema accepts chat-send with any text up to the frame bound, and a short request id', () => {
+    assert.deepEqual(parseClientMessage(JSON.stringify({ type: 'chat-send', text: '' })), { type: 'chat-send', text: '' });
+    assert.ok(parseClientMessage(JSON.stringify({ type: 'chat-send', text: 'x'.repeat(3000), requestId: 'abc' })));
+    assert.equal(parseClientMessage(JSON.stringify({ type: 'chat-send', text: 'x'.repeat(16_001) })), undefined);
+    assert.equal(parseClientMessage(JSON.stringify({ type: 'chat-send', text: 'hi', requestId: 'r'.repeat(65) })), undefined);
+    assert.equal(parseClientMessage(JSON.stringify({ type: 'chat-send' })), undefined);
+    assert.equal(parseClientMessage(JSON.stringify({ type: 'chat-send', text: 5 })), undefined);
+  });
+});
