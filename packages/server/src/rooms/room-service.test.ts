@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ParleyError } from '../errors.js';
-import { createTestServices, TestClock } from '../test-support/test-services.js';
+import { createTestServices, insertTestApplication, parleyErrorWith, TestClock } from '../test-support/test-services.js';
 import { RoomService } from './room-service.js';
 
 describe('RoomService', () => {
@@ -12,26 +11,11 @@ describe('RoomService', () => {
   let otherApplicationId: string;
   before(async () => {
     services = await createTestServices({ clock });
-    const addApplication = async () => {
-      const id = randomUUID();
-      const accountId = randomUUID();
-      const createdAt = clock.now().toISOString();
-      await services.applications.insertAccount({ id: accountId, name: 'a', createdAt });
-      // The service never reads the key: any text stands in for it here.
-      await services.applications.insertApplication({ id, accountId, name: 'a', publicKey: 'unused', defaultThemeId: null, createdAt });
-      return id;
-    };
-    applicationId = await addApplication();
-    otherApplicationId = await addApplication();
+    applicationId = await insertTestApplication(services);
+    otherApplicationId = await insertTestApplication(services);
   });
   after(() => services.dispose());
 
-  const rejectsWith = (code: ParleyError['code'], message: string) => (error: unknown) => {
-    assert.ok(error instanceof ParleyError);
-    assert.equal(error.code, code);
-    assert.equal(error.message, message);
-    return true;
-  };
 
   test('instant rooms expire and close ten minutes after creation', async () => {
     const room = await new RoomService(services).create(applicationId, { displayName: 'now' });
@@ -71,7 +55,7 @@ describe('RoomService', () => {
     const service = new RoomService(services);
     const room = await service.create(applicationId, { displayName: 'mine' });
     assert.equal((await service.get(applicationId, room.id)).id, room.id);
-    await assert.rejects(service.get(otherApplicationId, room.id), rejectsWith('not_found', `Room ${room.id} was not found`));
+    await assert.rejects(service.get(otherApplicationId, room.id), parleyErrorWith('not_found', `Room ${room.id} was not found`));
     const theirs = await service.page(otherApplicationId, { pageSize: 100 });
     assert.equal(theirs.rooms.some((r) => r.id === room.id), false);
   });
@@ -82,7 +66,7 @@ describe('RoomService', () => {
     for (const themeId of ['abc', theirs.id]) {
       await assert.rejects(
         new RoomService(services).create(applicationId, { displayName: 'x', themeId }),
-        rejectsWith('not_found', `could not find theme ${themeId}`),
+        parleyErrorWith('not_found', `could not find theme ${themeId}`),
       );
     }
   });
@@ -90,12 +74,12 @@ describe('RoomService', () => {
   test('refuses expiry rules broken by any caller, not only the Vonage façade', async () => {
     const service = new RoomService(services);
     const soon = new Date(clock.now().getTime() + 5 * 60_000);
-    await assert.rejects(service.create(applicationId, { displayName: 'x', type: 'long_term' }), rejectsWith('validation_failed', '"expires_at" is required'));
-    await assert.rejects(service.create(applicationId, { displayName: 'x', expiresAt: soon }), rejectsWith('validation_failed', '"expires_at" is not allowed'));
+    await assert.rejects(service.create(applicationId, { displayName: 'x', type: 'long_term' }), parleyErrorWith('validation_failed', '"expires_at" is required'));
+    await assert.rejects(service.create(applicationId, { displayName: 'x', expiresAt: soon }), parleyErrorWith('validation_failed', '"expires_at" is not allowed'));
     await assert.rejects(
       service.create(applicationId, { displayName: 'x', type: 'long_term', expiresAt: soon }),
-      rejectsWith('validation_failed', '"expires_at" must be greater than "2026-01-01T12:10:00.000Z"'),
+      parleyErrorWith('validation_failed', '"expires_at" must be greater than "2026-01-01T12:10:00.000Z"'),
     );
-    await assert.rejects(service.create(applicationId, { displayName: ' ' }), rejectsWith('validation_failed', '"display_name" is not allowed to be empty'));
+    await assert.rejects(service.create(applicationId, { displayName: ' ' }), parleyErrorWith('validation_failed', '"display_name" is not allowed to be empty'));
   });
 });

@@ -1,9 +1,12 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Clock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
+import { ParleyError } from '../errors.js';
 import { createServices, type Services } from '../services.js';
 
 /** A moveable clock for tests of deadlines. */
@@ -33,5 +36,28 @@ export async function createTestServices(
       await services.store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers an account and an application straight in the database, for domain tests that never
+ * authenticate: any text stands in for the public key. Returns the application id.
+ */
+export async function insertTestApplication(services: Pick<Services, 'applications' | 'clock'>): Promise<string> {
+  const id = randomUUID();
+  const accountId = randomUUID();
+  const createdAt = services.clock.now().toISOString();
+  await services.applications.insertAccount({ id: accountId, name: 'test account', createdAt });
+  await services.applications.insertApplication({ id, accountId, name: 'test application', publicKey: 'unused', defaultThemeId: null, createdAt });
+  return id;
+}
+
+/** An `assert.rejects` matcher: a ParleyError with exactly this code and message. */
+export function parleyErrorWith(code: ParleyError['code'], message: string): (error: unknown) => true {
+  return (error) => {
+    assert.ok(error instanceof ParleyError, `expected a ParleyError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    assert.equal(error.message, message);
+    return true;
   };
 }

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ParleyError } from '../errors.js';
-import { createTestServices, TestClock } from '../test-support/test-services.js';
+import { createTestServices, insertTestApplication, parleyErrorWith, TestClock } from '../test-support/test-services.js';
 import { isValidShortCompanyUrl, RESERVED_SHORT_COMPANY_URLS } from './short-company-url.js';
 import { ThemeService } from './theme-service.js';
 
@@ -13,26 +11,11 @@ describe('ThemeService', () => {
   let otherApplicationId: string;
   before(async () => {
     services = await createTestServices({ clock });
-    const addApplication = async () => {
-      const id = randomUUID();
-      const accountId = randomUUID();
-      const createdAt = clock.now().toISOString();
-      await services.applications.insertAccount({ id: accountId, name: 'a', createdAt });
-      // The service never reads the key: any text stands in for it here.
-      await services.applications.insertApplication({ id, accountId, name: 'a', publicKey: 'unused', defaultThemeId: null, createdAt });
-      return id;
-    };
-    applicationId = await addApplication();
-    otherApplicationId = await addApplication();
+    applicationId = await insertTestApplication(services);
+    otherApplicationId = await insertTestApplication(services);
   });
   after(() => services.dispose());
 
-  const rejectsWith = (code: ParleyError['code'], message: string) => (error: unknown) => {
-    assert.ok(error instanceof ParleyError);
-    assert.equal(error.code, code);
-    assert.equal(error.message, message);
-    return true;
-  };
 
   /** A repository whose existence checks always say "free", as they would when a race is lost. */
   const racingService = () =>
@@ -50,15 +33,15 @@ describe('ThemeService', () => {
     const racing = racingService();
     await assert.rejects(
       racing.create(applicationId, { name: 'raced', mainColor: '#000', brandText: 'b' }),
-      rejectsWith('conflict', 'theme_name already exists in application'),
+      parleyErrorWith('conflict', 'theme_name already exists in application'),
     );
     await assert.rejects(
       racing.create(otherApplicationId, { mainColor: '#000', brandText: 'b', shortCompanyUrl: 'raced-co' }),
-      rejectsWith('conflict', 'short_company_url already exists'),
+      parleyErrorWith('conflict', 'short_company_url already exists'),
     );
     const second = await service.create(applicationId, { mainColor: '#000', brandText: 'b' });
-    await assert.rejects(racing.update(applicationId, second.id, { name: taken.name }), rejectsWith('conflict', 'theme_name already exists in application'));
-    await assert.rejects(racing.update(applicationId, second.id, { shortCompanyUrl: 'raced-co' }), rejectsWith('conflict', 'short_company_url already exists'));
+    await assert.rejects(racing.update(applicationId, second.id, { name: taken.name }), parleyErrorWith('conflict', 'theme_name already exists in application'));
+    await assert.rejects(racing.update(applicationId, second.id, { shortCompanyUrl: 'raced-co' }), parleyErrorWith('conflict', 'short_company_url already exists'));
   });
 
   test("an application's default can only be one of its own themes", async () => {
@@ -66,7 +49,7 @@ describe('ThemeService', () => {
     const theirs = await service.create(otherApplicationId, { mainColor: '#000', brandText: 'theirs' });
     await assert.rejects(
       service.setDefault(applicationId, theirs.id),
-      rejectsWith('bad_request', `Failed to update application because theme id ${theirs.id} not found`),
+      parleyErrorWith('bad_request', `Failed to update application because theme id ${theirs.id} not found`),
     );
     assert.equal((await services.applications.findApplication(applicationId))?.defaultThemeId, null);
     const mine = await service.create(applicationId, { mainColor: '#000', brandText: 'mine' });
