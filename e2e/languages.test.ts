@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchParticipant, type Participant } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
 import { waitUntil } from './support/wait.js';
 import { saveScreenshot } from './support/screenshots.js';
+import { serverAndBrowserForSuite } from './support/server-and-browser.js';
 
 
 interface RoomJson {
@@ -50,21 +49,10 @@ async function scaleX(page: Page, selector: string): Promise<number> {
 const screenshot = (page: Page, name: string): Promise<void> => saveScreenshot(page, `lang-${name}`);
 
 describe('the meeting page in the room languages', { timeout: 180_000 }, () => {
-  let server: TestServer;
-  let browser: Participant;
-
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchParticipant();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serverAndBrowserForSuite();
 
   async function createRoom(body: Record<string, unknown>): Promise<RoomJson> {
-    const created = await server.api('POST', '/v1/meetings/rooms', body);
+    const created = await suite.server.api('POST', '/v1/meetings/rooms', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
     return created.body as RoomJson;
   }
@@ -87,7 +75,7 @@ describe('the meeting page in the room languages', { timeout: 180_000 }, () => {
   ] as const) {
     it(`shows a room in ${language} right to left, pre-join and meeting`, async () => {
       const room = await createRoom({ display_name: roomName, ui_settings: { language } });
-      const { page } = browser;
+      const { page } = suite.browser;
       await page.goto(room._links.guest_url.href);
       await page.waitForSelector('[data-testid="prejoin"]');
 
@@ -127,7 +115,7 @@ describe('the meeting page in the room languages', { timeout: 180_000 }, () => {
 
   it('lets `lang=` override the room language', async () => {
     const room = await createRoom({ display_name: 'Weekly sync', ui_settings: { language: 'he' } });
-    const { page } = browser;
+    const { page } = suite.browser;
     await page.goto(`${room._links.guest_url.href}?lang=fr`);
     await page.waitForSelector('[data-testid="prejoin"]');
     assert.deepEqual(await documentLanguage(page), { lang: 'fr', dir: 'ltr' });
@@ -140,7 +128,7 @@ describe('the meeting page in the room languages', { timeout: 180_000 }, () => {
       ui_settings: { language: 'en' },
       available_features: { is_locale_switcher_available: true },
     });
-    const { page } = browser;
+    const { page } = suite.browser;
     await page.goto(room._links.guest_url.href);
     await page.waitForSelector('[data-testid="prejoin"]');
     await waitForText(page, 'join-button', text('en', 'prejoin.join'));

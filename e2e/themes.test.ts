@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchParticipant, type Participant } from './support/browser.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
 import { coloredLogo, favicon, whiteLogo } from './support/theme-logos.js';
 import { waitUntil } from './support/wait.js';
 import { saveScreenshot } from './support/screenshots.js';
+import { serverAndBrowserForSuite } from './support/server-and-browser.js';
 
 
 const MAIN_COLOR = '#AB34C1';
@@ -70,29 +69,19 @@ async function assertBackground(page: Page, testId: string, expected: string): P
 const screenshot = (page: Page, name: string): Promise<void> => saveScreenshot(page, `themes-${name}`);
 
 describe('themed meeting pages and short company URLs', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Participant;
   let theme: ThemeJson;
   let room: RoomJson;
 
-  before(async () => {
-    server = await startTestServer();
-    browser = await launchParticipant();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serverAndBrowserForSuite();
 
   async function createTheme(body: Record<string, unknown>): Promise<ThemeJson> {
-    const created = await server.api('POST', '/v1/meetings/themes', body);
+    const created = await suite.server.api('POST', '/v1/meetings/themes', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
     return created.body as ThemeJson;
   }
 
   async function createRoom(body: Record<string, unknown>): Promise<RoomJson> {
-    const created = await server.api('POST', '/v1/meetings/rooms', body);
+    const created = await suite.server.api('POST', '/v1/meetings/rooms', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
     return created.body as RoomJson;
   }
@@ -100,12 +89,12 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
   it('puts the short company URL in the host and guest URLs of a themed room', async () => {
     theme = await createTheme({ theme_name: 'Acme', main_color: MAIN_COLOR, brand_text: 'Acme Corp', short_company_url: 'acme-corp' });
     room = await createRoom({ display_name: 'Quarterly planning', theme_id: theme.theme_id });
-    assert.equal(room._links.guest_url.href, `${server.baseUrl}/acme-corp/${room.meeting_code}`);
-    assert.ok(room._links.host_url.href.startsWith(`${server.baseUrl}/acme-corp/?room_token=${room.meeting_code}&participant_token=`), room._links.host_url.href);
+    assert.equal(room._links.guest_url.href, `${suite.server.baseUrl}/acme-corp/${room.meeting_code}`);
+    assert.ok(room._links.host_url.href.startsWith(`${suite.server.baseUrl}/acme-corp/?room_token=${room.meeting_code}&participant_token=`), room._links.host_url.href);
   });
 
   it('shows the guest URL in the theme: main colour, brand text, title', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     await page.goto(room._links.guest_url.href);
     await page.waitForSelector('[data-testid="prejoin"]');
     await assertBackground(page, 'join-button', ACCENT);
@@ -119,7 +108,7 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
   });
 
   it('shows the host URL in the theme too, and the theme in the meeting', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     await page.goto(room._links.host_url.href);
     await page.waitForSelector('[data-testid="prejoin"]');
     await assertBackground(page, 'join-button', ACCENT);
@@ -140,7 +129,7 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
   });
 
   it('uploads a white and a coloured logo and a favicon through the logo flow, and shows each where it belongs', async () => {
-    const targets = await server.api('GET', '/v1/meetings/themes/logos-upload-urls');
+    const targets = await suite.server.api('GET', '/v1/meetings/themes/logos-upload-urls');
     assert.equal(targets.status, 200);
     const files = { white: whiteLogo(), colored: coloredLogo(MAIN_RGB), favicon: favicon(MAIN_RGB) };
     const keys: string[] = [];
@@ -153,13 +142,13 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
       keys.push(target.fields.key);
     }
     assert.equal(keys.length, 3);
-    const finalized = await server.api('PUT', `/v1/meetings/themes/${theme.theme_id}/finalizeLogos`, { keys });
+    const finalized = await suite.server.api('PUT', `/v1/meetings/themes/${theme.theme_id}/finalizeLogos`, { keys });
     assert.equal(finalized.status, 200, JSON.stringify(finalized.body));
-    theme = (await server.api('GET', `/v1/meetings/themes/${theme.theme_id}`)).body as ThemeJson;
+    theme = (await suite.server.api('GET', `/v1/meetings/themes/${theme.theme_id}`)).body as ThemeJson;
     const { brand_image_white_url: white, brand_image_colored_url: colored, branded_favicon_url: icon } = theme;
     assert.ok(white && colored && icon, JSON.stringify(theme));
 
-    const { page } = browser;
+    const { page } = suite.browser;
     // Pre-join is a light surface: the coloured logo.
     await page.goto(room._links.guest_url.href);
     await page.waitForSelector('[data-testid="prejoin"]');
@@ -206,7 +195,7 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
   });
 
   it('falls back when a logo or the favicon fails to load: to the other logo, then to the brand text', async () => {
-    const { page } = browser;
+    const { page } = suite.browser;
     const failing = new Set<string>();
     await page.route('**/logos/**', (route) => (failing.has(route.request().url()) ? route.abort('failed') : route.continue()));
     try {
@@ -234,9 +223,9 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
 
   it("never shows a room under another company's short URL", async () => {
     await createTheme({ theme_name: 'Globex', main_color: '#0a7d3b', brand_text: 'Globex', short_company_url: 'globex' });
-    const { page } = browser;
+    const { page } = suite.browser;
     for (const company of ['globex', 'no-such-company']) {
-      const response = await page.goto(`${server.baseUrl}/${company}/${room.meeting_code}`);
+      const response = await page.goto(`${suite.server.baseUrl}/${company}/${room.meeting_code}`);
       const unavailable = await page.waitForSelector('[data-testid="room-unavailable"]');
       assert.equal(await unavailable.getAttribute('data-reason'), 'not_found');
       assert.equal(response?.status(), company === 'globex' ? 200 : 404);
@@ -249,8 +238,8 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
 
   it('shows a room that can no longer be joined in its theme', async () => {
     const expired = await createRoom({ display_name: 'Retired', theme_id: theme.theme_id });
-    await server.server.services.rooms.update(expired.id, { isAvailable: false });
-    const { page } = browser;
+    await suite.server.server.services.rooms.update(expired.id, { isAvailable: false });
+    const { page } = suite.browser;
     await page.goto(expired._links.guest_url.href);
     const unavailable = await page.waitForSelector('[data-testid="room-unavailable"]');
     assert.equal(await unavailable.getAttribute('data-reason'), 'unavailable');
@@ -263,12 +252,12 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
 
   it("shows a room without a theme in the application's default theme, under the default theme's short URL", async () => {
     const fallback = await createTheme({ theme_name: 'Default', main_color: '#e4572e', brand_text: 'Initech', short_company_url: 'initech' });
-    const set = await server.api('PATCH', '/v1/meetings/applications', { update_details: { default_theme_id: fallback.theme_id } });
+    const set = await suite.server.api('PATCH', '/v1/meetings/applications', { update_details: { default_theme_id: fallback.theme_id } });
     assert.equal(set.status, 200, JSON.stringify(set.body));
     const plain = await createRoom({ display_name: 'All hands' });
-    assert.equal(plain._links.guest_url.href, `${server.baseUrl}/initech/${plain.meeting_code}`);
-    const { page } = browser;
-    for (const url of [plain._links.guest_url.href, `${server.baseUrl}/${plain.meeting_code}`]) {
+    assert.equal(plain._links.guest_url.href, `${suite.server.baseUrl}/initech/${plain.meeting_code}`);
+    const { page } = suite.browser;
+    for (const url of [plain._links.guest_url.href, `${suite.server.baseUrl}/${plain.meeting_code}`]) {
       await page.goto(url);
       await page.waitForSelector('[data-testid="prejoin"]');
       await assertBackground(page, 'join-button', 'rgb(228, 87, 46)');
@@ -280,11 +269,11 @@ describe('themed meeting pages and short company URLs', { timeout: 120_000 }, ()
   });
 
   it('keeps Parley’s own look for a room with no theme at all', async () => {
-    const cleared = await server.api('PATCH', '/v1/meetings/applications', { update_details: { default_theme_id: null } });
+    const cleared = await suite.server.api('PATCH', '/v1/meetings/applications', { update_details: { default_theme_id: null } });
     assert.equal(cleared.status, 200, JSON.stringify(cleared.body));
     const plain = await createRoom({ display_name: 'Unbranded' });
-    assert.equal(plain._links.guest_url.href, `${server.baseUrl}/${plain.meeting_code}`);
-    const { page } = browser;
+    assert.equal(plain._links.guest_url.href, `${suite.server.baseUrl}/${plain.meeting_code}`);
+    const { page } = suite.browser;
     await page.goto(plain._links.guest_url.href);
     await page.waitForSelector('[data-testid="prejoin"]');
     await assertBackground(page, 'join-button', DEFAULT_ACCENT);

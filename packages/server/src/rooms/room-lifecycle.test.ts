@@ -47,6 +47,16 @@ describe('room lifecycle', () => {
     return (await services.rooms.findById(roomId))?.isAvailable;
   }
 
+  /** The room stays open until exactly `ms` from now, and closes then. */
+  async function assertClosesAfter(roomId: string, ms: number): Promise<void> {
+    clock.advance(ms - 1);
+    await lifecycle.sweep();
+    assert.equal(await isAvailable(roomId), true, 'closed before its deadline');
+    clock.advance(1);
+    await lifecycle.sweep();
+    assert.equal(await isAvailable(roomId), false, 'still open at its deadline');
+  }
+
   it('starts no session in a room that closed or was deleted after it was read', async () => {
     const closing = await roomService.create(applicationId, { displayName: 'closes' });
     const deleted = await roomService.create(applicationId, { displayName: 'deleted' });
@@ -82,12 +92,7 @@ describe('room lifecycle', () => {
     await lifecycle.sweep();
     assert.equal(await isAvailable(room.id), true, 'a live session holds the room open past its first deadline');
     await services.sessions.end({ ...session, endedAt: clock.now().toISOString(), roomCloseAt: closeAtAfterSession(room, clock.now()) });
-    clock.advance(10 * MINUTE_MS - 1);
-    await lifecycle.sweep();
-    assert.equal(await isAvailable(room.id), true);
-    clock.advance(1);
-    await lifecycle.sweep();
-    assert.equal(await isAvailable(room.id), false);
+    await assertClosesAfter(room.id, 10 * MINUTE_MS);
   });
 
   it('closes a long-term room at expires_at, used or not', async () => {
@@ -106,12 +111,7 @@ describe('room lifecycle', () => {
     const expiresAt = new Date(clock.now().getTime() + 7 * 24 * 60 * MINUTE_MS);
     const room = await roomService.create(applicationId, { displayName: 'once', type: 'long_term', expiresAt, expireAfterUse: true });
     await holdSession(room.id, 20 * MINUTE_MS);
-    clock.advance(10 * MINUTE_MS - 1);
-    await lifecycle.sweep();
-    assert.equal(await isAvailable(room.id), true);
-    clock.advance(1);
-    await lifecycle.sweep();
-    assert.equal(await isAvailable(room.id), false);
+    await assertClosesAfter(room.id, 10 * MINUTE_MS);
   });
 
   it('keeps deadlines across a restart: they live in the database', async () => {
