@@ -8,7 +8,13 @@
  * publishers come and go).
  */
 
-export type ParticipantRole = 'host' | 'guest';
+/** `host`: came in through the host URL. `cohost`: a guest a host promoted; moderates like a host. */
+export type ParticipantRole = 'host' | 'cohost' | 'guest';
+
+/** Whether someone in this role may moderate the meeting (mute, remove, admit, lock…). */
+export function canModerate(role: ParticipantRole): boolean {
+  return role !== 'guest';
+}
 export type PeerConnectionKind = 'publisher' | 'subscriber';
 
 export interface ParticipantInfo {

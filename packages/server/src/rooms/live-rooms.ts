@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { JoinRequest } from '@parley/protocol';
+import type { JoinRequest, ParticipantRole } from '@parley/protocol';
 import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantTokens } from '../identity/participant-tokens.js';
@@ -41,7 +41,7 @@ export class LiveRooms {
   async join(request: JoinRequest, connection: ParticipantConnection): Promise<{ session: LiveSession; participant: LiveParticipant }> {
     const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
     if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
-    let role: 'host' | 'guest' = 'guest';
+    let role: ParticipantRole = 'guest';
     if (request.participantToken) {
       const claims = await this.deps.participantTokens.verify(request.participantToken);
       if (!claims || claims.roomId !== room.id) throw ParleyError.unauthorized('This meeting link is not valid');

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ParticipantRole } from '@parley/protocol';
 
 /**
  * The database schema as Kysely sees it. Portable across SQLite and PostgreSQL: timestamps are ISO-8601
@@ -86,7 +87,8 @@ export interface ParticipantsTable {
   session_id: string;
   room_id: string;
   display_name: string;
-  role: 'host' | 'guest';
+  /** The role they joined with; a promotion during the meeting is live state, not history. */
+  role: ParticipantRole;
   joined_at: Timestamp;
   left_at: Timestamp | null;
 }
