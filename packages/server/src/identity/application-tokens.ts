@@ -18,12 +18,20 @@ type VerifySignature = (token: string) => Record<string, unknown>;
 
 /**
  * Signature verifiers by application, built once per public key: parsing the PEM key costs more than
- * the RSA verification itself, and every API call pays for it otherwise. Bounded, so a deployment with
- * many applications keeps only the recently used ones.
+ * the RSA verification itself. Bounded, so a deployment with many applications keeps only the recently
+ * used ones.
  */
 const verifiers = new Map<string, { publicKey: string; verify: VerifySignature }>();
 const MAX_CACHED_VERIFIERS = 1000;
-const VERIFIED_TOKENS_PER_APPLICATION = 256;
+
+/**
+ * Tokens whose signature was verified, with their claims and the key that verified them. A client that
+ * reuses its token (most do, for its lifetime) pays the RSA verification and the decoding once; its
+ * time claims are still checked on every call, and a rotated key never accepts a token the old one
+ * verified.
+ */
+const verifiedTokens = new Map<string, { applicationId: string; publicKey: string; claims: Record<string, unknown> }>();
+const MAX_VERIFIED_TOKENS = 2_000;
 
 function signatureVerifierOf(application: Application): VerifySignature {
   const cached = verifiers.get(application.id);
@@ -34,9 +42,6 @@ function signatureVerifierOf(application: Application): VerifySignature {
     // Time claims are checked on every call against the injected clock (checkClaims), not here.
     ignoreExpiration: true,
     ignoreNotBefore: true,
-    // A client that reuses its token (most do, for its lifetime) pays the RSA verification once. The
-    // cache belongs to this key's verifier, so a rotated key never accepts a token the old one cached.
-    cache: VERIFIED_TOKENS_PER_APPLICATION,
   });
   verifiers.delete(application.id);
   if (verifiers.size >= MAX_CACHED_VERIFIERS) verifiers.delete(verifiers.keys().next().value as string);
@@ -48,6 +53,15 @@ const decodePayload = createDecoder();
 
 export async function verifyApplicationToken(deps: ApplicationTokenDeps, authorization: string | undefined): Promise<Application> {
   const token = bearerToken(authorization);
+  const verified = verifiedTokens.get(token);
+  if (verified) {
+    const application = await deps.applications.findApplication(verified.applicationId);
+    if (application?.publicKey === verified.publicKey) {
+      checkClaims(verified.claims, deps.clock.now());
+      return application;
+    }
+    verifiedTokens.delete(token);
+  }
   const applicationId = claimedApplicationId(token);
   const application = await deps.applications.findApplication(applicationId);
   if (!application) throw ParleyError.unauthorized(BAD_CREDENTIALS);
@@ -58,6 +72,8 @@ export async function verifyApplicationToken(deps: ApplicationTokenDeps, authori
     throw refusal(error);
   }
   checkClaims(claims, deps.clock.now());
+  if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) verifiedTokens.delete(verifiedTokens.keys().next().value as string);
+  verifiedTokens.set(token, { applicationId, publicKey: application.publicKey, claims });
   return application;
 }
 

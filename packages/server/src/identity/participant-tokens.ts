@@ -10,6 +10,8 @@ export interface ParticipantClaims {
   role: ParticipantRole;
 }
 
+const MAX_REUSABLE_TOKENS = 10_000;
+
 /**
  * Participant tokens: the `participant_token` of host URLs, an HS256 JWT signed with a server key kept
  * in the database (so every node, and every restart, verifies the same tokens). Payload as Vonage's:
@@ -19,6 +21,12 @@ export class ParticipantTokens {
   /** Synchronous signing and verification: a host URL is minted on every room read. */
   private readonly sign: (payload: Record<string, unknown>) => string;
   private readonly check: (token: string) => Record<string, unknown>;
+  /**
+   * The last token minted per participant, room and role, with its `iat`. A token is a pure function of
+   * those and `iat` (whole seconds), so a mint within the same second reuses it: the bytes are the same
+   * as signing again.
+   */
+  private readonly minted = new Map<string, { iat: number; token: string }>();
 
   private constructor(keyId: string, secret: Buffer) {
     this.sign = createSigner({ key: secret, algorithm: 'HS256', kid: keyId });
@@ -31,7 +39,15 @@ export class ParticipantTokens {
   }
 
   mint(claims: ParticipantClaims): string {
-    return this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role });
+    const iat = Math.floor(Date.now() / 1000);
+    const key = `${claims.participantId} ${claims.roomId} ${claims.role}`;
+    const last = this.minted.get(key);
+    if (last?.iat === iat) return last.token;
+    const token = this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role, iat });
+    // Only the current second's tokens can be reused: older ones are dropped as the map grows.
+    if (this.minted.size >= MAX_REUSABLE_TOKENS) this.minted.clear();
+    this.minted.set(key, { iat, token });
+    return token;
   }
 
   /** The claims of a valid token, or `undefined` for a forged, malformed or foreign one. */

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { alwaysChanged, type ChangeStamp } from './change-tracking.js';
+import { ReadCache } from './read-cache.js';
 import type { Database } from './schema.js';
 
 export interface Account {
@@ -18,7 +20,15 @@ export interface Application {
 
 /** Accounts and their applications: who may call the APIs, and with which key. */
 export class ApplicationsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Every API call reads its application: kept until the next write (not inside transactions, which pass no `changes`). */
+  private readonly cache: ReadCache<Application>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    changes?: ChangeStamp,
+  ) {
+    this.cache = new ReadCache(changes ?? alwaysChanged());
+  }
 
   async insertAccount(account: Account): Promise<void> {
     await this.db.insertInto('accounts').values({ id: account.id, name: account.name, created_at: account.createdAt }).execute();
@@ -59,7 +69,11 @@ export class ApplicationsRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
-  async findApplication(id: string): Promise<Application | undefined> {
+  findApplication(id: string): Promise<Application | undefined> {
+    return this.cache.get(id, () => this.readApplication(id));
+  }
+
+  private async readApplication(id: string): Promise<Application | undefined> {
     const row = await this.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
     return (
       row && {

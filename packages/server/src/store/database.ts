@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { trackSqliteChanges, type ChangeStamp } from './change-tracking.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** Moves on every write, for caches of hot reads (`ReadCache`). */
+  changes: ChangeStamp;
   close(): Promise<void>;
 }
 
@@ -37,8 +40,9 @@ export async function openStore(databaseUrl: string): Promise<Store> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const store: Store = { db, dialect: 'sqlite', close: () => db.destroy() };
+  const tracked = trackSqliteChanges(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(tracked.database) }) });
+  const store: Store = { db, dialect: 'sqlite', changes: tracked.stamp, close: () => db.destroy() };
   await migrate(store);
   return store;
 }

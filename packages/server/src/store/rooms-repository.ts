@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Room } from '../rooms/room.js';
+import { alwaysChanged, type ChangeStamp } from './change-tracking.js';
+import { ReadCache } from './read-cache.js';
 import type { Database, RoomsTable } from './schema.js';
 
 export type NewRoom = Omit<Room, 'serial'>;
@@ -32,7 +34,15 @@ export interface RoomPage {
  * rooms stay stored for the history of their sessions, but no method here returns or counts them.
  */
 export class RoomsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Rooms are read on every API call and page load about them: kept until the next write. */
+  private readonly cache: ReadCache<Room>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    changes?: ChangeStamp,
+  ) {
+    this.cache = new ReadCache(changes ?? alwaysChanged());
+  }
 
   async insert(room: NewRoom): Promise<Room> {
     await this.db.insertInto('rooms').values(toRow(room)).execute();
@@ -41,7 +51,11 @@ export class RoomsRepository {
     return stored;
   }
 
-  async findById(id: string): Promise<Room | undefined> {
+  findById(id: string): Promise<Room | undefined> {
+    return this.cache.get(id, () => this.readById(id));
+  }
+
+  private async readById(id: string): Promise<Room | undefined> {
     const row = await this.existing().selectAll().where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }

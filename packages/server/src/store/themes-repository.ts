@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Theme } from '../themes/theme.js';
+import { alwaysChanged, type ChangeStamp } from './change-tracking.js';
+import { ReadCache } from './read-cache.js';
 import type { Database, ThemesTable } from './schema.js';
 
 export type ThemeChanges = Partial<Omit<Theme, 'id' | 'applicationId' | 'createdAt' | 'logos'>> & {
@@ -8,14 +10,26 @@ export type ThemeChanges = Partial<Omit<Theme, 'id' | 'applicationId' | 'created
 
 /** Themes in the database. Converts between the domain's `Theme` and the portable row format. */
 export class ThemesRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** A themed room's every read and page load reads its theme: kept until the next write. */
+  private readonly cache: ReadCache<Theme>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    changes?: ChangeStamp,
+  ) {
+    this.cache = new ReadCache(changes ?? alwaysChanged());
+  }
 
   async insert(theme: Theme): Promise<Theme> {
     await this.db.insertInto('themes').values(toRow(theme)).execute();
     return theme;
   }
 
-  async findById(id: string): Promise<Theme | undefined> {
+  findById(id: string): Promise<Theme | undefined> {
+    return this.cache.get(id, () => this.readById(id));
+  }
+
+  private async readById(id: string): Promise<Theme | undefined> {
     const row = await this.db.selectFrom('themes').selectAll().where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }

@@ -61,6 +61,21 @@ describe('Meetings API authentication', () => {
     await assertRefused(h, createWith(`Bearer ${token}`), unauthorized('The token has expired'));
   });
 
+  test('checks the time claims of a token it accepted before on every call', async () => {
+    const token = await h.token({ expiresIn: 60 });
+    assert.equal((await createWith(`Bearer ${token}`)()).statusCode, 201);
+    h.clock.advance(61_000);
+    await assertRefused(h, createWith(`Bearer ${token}`), unauthorized('The token has expired'));
+  });
+
+  test('refuses a token it accepted before once the application has another key', async () => {
+    const { application, privateKey } = await h.otherApplication();
+    const token = await h.token({ applicationId: application.id, key: privateKey });
+    assert.equal((await createWith(`Bearer ${token}`)()).statusCode, 201);
+    await h.services.store.db.updateTable('applications').set({ public_key: h.application.publicKey }).where('id', '=', application.id).execute();
+    await assertRefused(h, createWith(`Bearer ${token}`), unauthorized(BAD_CREDENTIALS));
+  });
+
   test('refuses a token signed with another key', async () => {
     const other = await h.otherApplication();
     await assertRefused(h, createWith(`Bearer ${await h.token({ key: other.privateKey })}`), unauthorized(BAD_CREDENTIALS));
