@@ -89,7 +89,9 @@ describe('ParleyMeetingsClient: rooms and dial-in numbers, against a running ser
     assert.equal(updated.ui_settings.language, 'pt-br');
     assert.equal(updated.meeting_code, room.meeting_code);
     assert.equal(updated.type, 'long_term');
-    assert.deepEqual(await client.getRoom(room.id), { ...updated, _links: (await client.getRoom(room.id))._links });
+    // The host URL's token carries the second it was minted in, so two answers' links may differ.
+    const withoutLinks = ({ _links, ...rest }: MeetingRoom) => rest;
+    assert.deepEqual(withoutLinks(await client.getRoom(room.id)), withoutLinks(updated));
 
     const cleared = await client.updateRoom(room.id, { callback_urls: { sessions_callback_url: null } });
     assert.equal(cleared.callback_urls, undefined);
