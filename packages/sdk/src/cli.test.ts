@@ -312,6 +312,7 @@ describe('parley CLI, run as a program against a running server', () => {
       'dial-in-numbers': /parley dial-in-numbers/,
       apps: /parley apps create/,
       token: /parley token/,
+      webhooks: /parley webhooks redeliver WEBHOOK_ID/,
     };
     await Promise.all(
       Object.entries(expected).map(async ([command, usage]) => {

@@ -9,6 +9,7 @@ import { recordingsCommand } from './cli/recordings-command.js';
 import { roomsCommand } from './cli/rooms-command.js';
 import { themesCommand } from './cli/themes-command.js';
 import { tokenCommand } from './cli/token-command.js';
+import { webhooksCommand } from './cli/webhooks-command.js';
 
 const USAGE = `parley: Parley's Meetings API from the command line
 
@@ -17,6 +18,8 @@ const USAGE = `parley: Parley's Meetings API from the command line
                                                     white-labelling of the meeting page
   parley recordings get|delete|list                 recordings of sessions
   parley dial-in-numbers                            numbers to join by phone
+  parley webhooks urls|set-urls|secret|deliveries|delivery|redeliver
+                                                    where events go, their secret, the delivery log
   parley apps create                                register an application in a server's database
   parley token                                      a Bearer token for curl
 
@@ -29,6 +32,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   themes: themesCommand,
   recordings: recordingsCommand,
   'dial-in-numbers': dialInNumbersCommand,
+  webhooks: webhooksCommand,
   apps: appsCommand,
   token: tokenCommand,
 };

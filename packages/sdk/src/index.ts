@@ -19,6 +19,7 @@ export type * from './wire/theme-json.js';
 export type * from './wire/recording-json.js';
 export type * from './wire/dial-in-number-json.js';
 export type * from './wire/application-json.js';
+export type * from './wire/webhook-json.js';
 export {
   MEETINGS_WEBHOOK_EVENTS,
   type MeetingsWebhookEvent,

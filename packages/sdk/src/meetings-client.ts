@@ -8,6 +8,14 @@ import type { DialInNumber } from './wire/dial-in-number-json.js';
 import type { Recording, SessionRecordings } from './wire/recording-json.js';
 import type { CreateRoomRequest, MeetingRoom, RoomPage, RoomPageQuery, UpdateRoomRequest } from './wire/room-json.js';
 import type { CreateThemeRequest, LogoType, LogoUploadTarget, Theme, UpdateThemeRequest } from './wire/theme-json.js';
+import type {
+  ApplicationWebhooks,
+  UpdateApplicationWebhooksRequest,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookDeliveryQuery,
+  WebhookSecret,
+} from './wire/webhook-json.js';
 
 export interface ParleyMeetingsClientOptions {
   /** The server's origin, e.g. `http://localhost:8080` (a base path is kept, a trailing slash dropped). */
@@ -148,6 +156,45 @@ export class ParleyMeetingsClient {
   async listSessionRecordings(sessionId: string): Promise<Recording[]> {
     const answer = await this.http.json<SessionRecordings>('GET', `/sessions/${segment(sessionId)}/recordings`);
     return answer._embedded.recordings;
+  }
+
+  // Webhooks (Parley extensions)
+
+  /** Where the application's events go when a room has no `callback_urls` of its own. */
+  getWebhooks(): Promise<ApplicationWebhooks> {
+    return this.http.json('GET', '/applications/webhooks');
+  }
+
+  /** Sets receivers (an address), removes them (`null`); receivers left out stay as they are. */
+  updateWebhooks(changes: UpdateApplicationWebhooksRequest): Promise<ApplicationWebhooks> {
+    return this.http.json('PATCH', '/applications/webhooks', { body: { update_details: changes } });
+  }
+
+  /** The secret that signs every delivery: pass it to `verifyMeetingsWebhook`. */
+  getWebhookSecret(): Promise<WebhookSecret> {
+    return this.http.json('GET', '/applications/webhooks/secret');
+  }
+
+  /** A new signing secret; for 24 hours deliveries are signed with the previous one too. */
+  rotateWebhookSecret(): Promise<WebhookSecret> {
+    return this.http.json('POST', '/applications/webhooks/secret');
+  }
+
+  /** One page of the application's webhook deliveries, newest first. */
+  listWebhookDeliveries(query: WebhookDeliveryQuery = {}): Promise<WebhookDeliveryPage> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+    return this.http.json('GET', '/webhooks/deliveries', { query: search });
+  }
+
+  /** One delivery, by its `webhook-id`. */
+  getWebhookDelivery(deliveryId: string): Promise<WebhookDelivery> {
+    return this.http.json('GET', `/webhooks/deliveries/${segment(deliveryId)}`);
+  }
+
+  /** Sends a delivery again, with the same `webhook-id`; answers it, pending. */
+  redeliverWebhook(deliveryId: string): Promise<WebhookDelivery> {
+    return this.http.json('POST', `/webhooks/deliveries/${segment(deliveryId)}/redeliver`);
   }
 
   // Dial-in numbers

@@ -46,6 +46,12 @@ export const ConfigSchema = Type.Object({
   dialInNumbers: Type.Array(DialInNumber, { maxItems: 1000 }),
   /** Meetings API requests per second each application may make on this node; 0 turns the limit off. */
   rateLimitPerSecond: Type.Integer({ minimum: 0 }),
+  /** Milliseconds one webhook delivery attempt may take, the receiver's answer included. */
+  webhookTimeoutMs: Type.Integer({ minimum: 100 }),
+  /** How often the webhook outbox is read for deliveries that became due. */
+  webhookPollIntervalMs: Type.Integer({ minimum: 10 }),
+  /** Webhook attempts under way at once, across receivers (each receiver has at most one). */
+  webhookConcurrency: Type.Integer({ minimum: 1, maximum: 1000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -74,6 +80,9 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   devBootstrap: { name: 'PARLEY_DEV_BOOTSTRAP', parse: (t) => !['0', 'false', 'no', 'off'].includes(t.toLowerCase()) },
   dialInNumbers: { name: 'PARLEY_DIAL_IN_NUMBERS', parse: (t) => JSON.parse(t) },
   rateLimitPerSecond: { name: 'PARLEY_RATE_LIMIT', parse: Number },
+  webhookTimeoutMs: { name: 'PARLEY_WEBHOOK_TIMEOUT_MS', parse: Number },
+  webhookPollIntervalMs: { name: 'PARLEY_WEBHOOK_POLL_INTERVAL_MS', parse: Number },
+  webhookConcurrency: { name: 'PARLEY_WEBHOOK_CONCURRENCY', parse: Number },
 };
 
 export class ConfigError extends Error {
@@ -109,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     devBootstrap: true,
     dialInNumbers: [],
     rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
+    // Standard Webhooks' advice: receivers answer quickly and work afterwards; 10 s is generous.
+    webhookTimeoutMs: 10_000,
+    webhookPollIntervalMs: 1_000,
+    webhookConcurrency: 16,
     ...merged,
     dataDir,
   };

@@ -7,6 +7,7 @@ import { LiveRooms } from './rooms/live-rooms.js';
 import { RoomLifecycle } from './rooms/room-lifecycle.js';
 import { LogoUploads } from './themes/logo-uploads.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
+import { WebhookDeliveryWorker } from './webhooks/webhook-delivery-worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -14,6 +15,7 @@ export interface RunningServer {
   media: JanusBackend;
   liveRooms: LiveRooms;
   lifecycle: RoomLifecycle;
+  webhookDelivery: WebhookDeliveryWorker;
   /** Where the server listens, e.g. `http://127.0.0.1:8080`. */
   listenUrl: string;
   dev: DevBootstrap | undefined;
@@ -22,7 +24,7 @@ export interface RunningServer {
 
 /**
  * Starts every part in order, failing fast with a message that names the part: store, media server,
- * live rooms, room deadlines, HTTP. `close` stops them in reverse.
+ * live rooms, room deadlines, webhook delivery, HTTP. `close` stops them in reverse.
  */
 export async function startServer(config: Config, options: ServiceOptions & { webRoot?: string } = {}): Promise<RunningServer> {
   const services = await createServices(config, options);
@@ -55,6 +57,14 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     LOGO_SWEEP_INTERVAL_MS,
   ).unref();
 
+  // Resumes whatever a previous run left pending, and what the orphaned sessions and expired rooms above reported.
+  const webhookDelivery = new WebhookDeliveryWorker(services, {
+    timeoutMs: config.webhookTimeoutMs,
+    pollIntervalMs: config.webhookPollIntervalMs,
+    concurrency: config.webhookConcurrency,
+  });
+  webhookDelivery.start();
+
   const app = await buildApp(services, { live: { media, liveRooms }, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   const dev = config.devBootstrap ? await bootstrapDevelopment(services) : undefined;
   const listenUrl = await app.listen({ port: config.port, host: config.host });
@@ -65,12 +75,15 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     media,
     liveRooms,
     lifecycle,
+    webhookDelivery,
     listenUrl,
     dev,
     async close() {
       await liveRooms.shutdown();
       await app.close();
       await lifecycle.stop();
+      // After the sessions ended above, whose events are in the outbox: what is not sent now is sent on the next start.
+      await webhookDelivery.stop();
       clearInterval(logoSweep);
       await media.close();
       await services.store.close();

@@ -14,6 +14,8 @@ import { RecordingsRepository } from './store/recordings-repository.js';
 import { RoomsRepository } from './store/rooms-repository.js';
 import { SessionsRepository } from './store/sessions-repository.js';
 import { ThemesRepository } from './store/themes-repository.js';
+import { WebhookDeliveriesRepository } from './store/webhook-deliveries-repository.js';
+import { WebhookSettingsRepository } from './store/webhook-settings-repository.js';
 import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
 import { LogoUploadPolicy } from './themes/logo-upload-policy.js';
 
@@ -41,6 +43,10 @@ export interface Services {
   /** Logo files, uploaded and finalized, by storage key. */
   logoStorage: LogoStorage;
   logoUploadPolicy: LogoUploadPolicy;
+  /** The webhook outbox and its delivery log. */
+  webhookDeliveries: WebhookDeliveriesRepository;
+  /** Each application's webhook receivers and signing secrets. */
+  webhookSettings: WebhookSettingsRepository;
 }
 
 export interface ServiceOptions {
@@ -70,5 +76,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     logoUploads: new LogoUploadsRepository(store.db),
     logoStorage: new LocalLogoStorage(path.join(config.dataDir, 'logos')),
     logoUploadPolicy: new LogoUploadPolicy(await loadServerKey(store.db, () => clock.now())),
+    webhookDeliveries: new WebhookDeliveriesRepository(store.db),
+    webhookSettings: new WebhookSettingsRepository(store.db),
   };
 }

@@ -58,6 +58,12 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
         { name: 'Recordings', description: 'Recordings of sessions (a session is one live meeting of a room).' },
         { name: 'Sessions', description: 'What happened in a session (one live meeting of a room), such as its chat.' },
         { name: 'Dial-in numbers', description: 'Phone numbers to join meetings by.' },
+        {
+          name: 'Webhooks',
+          description:
+            'A Parley extension: where events go, the secret that signs them (Standard Webhooks headers ' +
+            '`webhook-id`, `webhook-timestamp`, `webhook-signature`), and the log of every delivery.',
+        },
       ],
     },
     hideUntagged: true,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { alwaysChanged, type ChangeStamp } from './change-tracking.js';
 import { ReadCache } from './read-cache.js';
 import type { Database } from './schema.js';
+import { newWebhookSecret } from './webhook-secret.js';
 
 export interface Account {
   id: string;
@@ -49,6 +50,8 @@ export class ApplicationsRepository {
         public_key: application.publicKey,
         default_theme_id: application.defaultThemeId,
         created_at: application.createdAt,
+        // Every application can verify webhooks from the start; the API shows and rotates the secret.
+        webhook_secret: newWebhookSecret(),
       })
       .execute();
   }

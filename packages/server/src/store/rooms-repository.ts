@@ -3,6 +3,8 @@ import type { Room } from '../rooms/room.js';
 import { alwaysChanged, type ChangeStamp } from './change-tracking.js';
 import { ReadCache } from './read-cache.js';
 import type { Database, RoomsTable } from './schema.js';
+import { roomExpiredWebhook } from './webhook-events.js';
+import { enqueueWebhook } from './webhook-outbox.js';
 
 export type NewRoom = Omit<Room, 'serial'>;
 /** What may change of a stored room; its deadline moves only through `update`'s own argument. */
@@ -124,7 +126,10 @@ export class RoomsRepository {
     return page;
   }
 
-  /** Marks unavailable every available room whose deadline has passed; returns those rooms. */
+  /**
+   * Marks unavailable every available room whose deadline has passed, putting a `room:expired` for each
+   * in the outbox in the same transaction; returns those rooms.
+   */
   async closeDue(now: string): Promise<Room[]> {
     return this.db.transaction().execute(async (tx) => {
       const due = await tx
@@ -141,6 +146,7 @@ export class RoomsRepository {
         .set({ is_available: 0 })
         .where('id', 'in', due.map((r) => r.id))
         .execute();
+      for (const room of due) await enqueueWebhook(tx, room.id, roomExpiredWebhook(room), now);
       return due.map((r) => fromRow({ ...r, is_available: 0 }));
     });
   }

@@ -16,6 +16,7 @@ export interface Database {
   logo_uploads: LogoUploadsTable;
   recordings: RecordingsTable;
   chat_messages: ChatMessagesTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 type Flag = number;
@@ -35,6 +36,15 @@ export interface ApplicationsTable {
   public_key: string;
   default_theme_id: string | null;
   created_at: Timestamp;
+  /** Signs webhook deliveries (`whsec_…`); set on insert, so never null once written. */
+  webhook_secret: ColumnType<string | null, string | undefined, string>;
+  /** The secret before the last rotation: deliveries carry its signature too until `previous_webhook_secret_until`. */
+  previous_webhook_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_webhook_secret_until: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** Where room, session and recording events go when a room names no callback URL of its own. */
+  rooms_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
+  sessions_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
+  recordings_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RoomsTable {
@@ -155,4 +165,35 @@ export interface ChatMessagesTable {
   sender_name: string;
   text: string;
   sent_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/**
+ * The webhook outbox: one row per event and receiver, written in the transaction of the change it
+ * reports, then the record of its delivery.
+ */
+export interface WebhookDeliveriesTable {
+  /** Event order: a receiver gets its deliveries in this order. */
+  serial: Generated<number>;
+  /** The `webhook-id` header: the same on every attempt, so receivers can de-duplicate. */
+  id: string;
+  application_id: string;
+  room_id: string;
+  event: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  receiver_url: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  last_attempt_at: Timestamp | null;
+  /** The receiver's HTTP status on the last attempt; null when it gave none (refused, timed out). */
+  last_response_status: number | null;
+  last_error: string | null;
+  /** When a pending delivery is tried next; null once it is delivered or failed. */
+  next_attempt_at: Timestamp | null;
+  /** A pending delivery still failing then is marked failed: 24 hours after it was queued. */
+  give_up_at: Timestamp;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
 }

@@ -2,6 +2,8 @@ import { ParleyError } from '../errors.js';
 import type { Kysely } from 'kysely';
 import type { ParticipantRole } from '@parley/protocol';
 import type { Database } from './schema.js';
+import { participantWebhook, sessionEndedWebhook, sessionStartedWebhook } from './webhook-events.js';
+import { enqueueWebhook } from './webhook-outbox.js';
 
 export interface SessionRecord {
   id: string;
@@ -24,10 +26,10 @@ export interface ParticipantRecord {
 export class SessionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Starts a session and makes the room's deadline wait for its end, atomically. */
   /**
    * Starts a session, only in a room still available and not deleted: checked in the same transaction
    * that holds the room's deadline, so a room closed or deleted since the caller read it gets no session.
+   * `session:started` goes to the outbox in that transaction.
    */
   async start(session: { id: string; roomId: string; startedAt: string }): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
@@ -39,14 +41,22 @@ export class SessionsRepository {
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (Number(held.numUpdatedRows) === 0) throw new ParleyError('room_unavailable', 'This meeting is no longer available');
-      await tx.insertInto('sessions').values({ id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null }).execute();
+      const row = { id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null };
+      await tx.insertInto('sessions').values(row).execute();
+      await enqueueWebhook(tx, session.roomId, sessionStartedWebhook(row), session.startedAt);
     });
   }
 
-  /** Ends a session, closes any participant still marked present, and sets the room's next deadline. */
+  /**
+   * Ends a session, closes any participant still marked present, and sets the room's next deadline.
+   * The first end of a session also puts in the outbox, in the same transaction, a
+   * `session:participant:left` for each of those participants, then `session:ended`.
+   */
   async end(session: { id: string; roomId: string; endedAt: string; roomCloseAt: string | null }): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
+      const open = await tx.selectFrom('sessions').selectAll().where('id', '=', session.id).where('ended_at', 'is', null).executeTakeFirst();
       await tx.updateTable('sessions').set({ ended_at: session.endedAt }).where('id', '=', session.id).execute();
+      const present = await tx.selectFrom('participants').selectAll().where('session_id', '=', session.id).where('left_at', 'is', null).orderBy('joined_at').execute();
       await tx
         .updateTable('participants')
         .set({ left_at: session.endedAt })
@@ -54,6 +64,10 @@ export class SessionsRepository {
         .where('left_at', 'is', null)
         .execute();
       await tx.updateTable('rooms').set({ close_at: session.roomCloseAt }).where('id', '=', session.roomId).execute();
+      for (const participant of present) {
+        await enqueueWebhook(tx, participant.room_id, participantWebhook('session:participant:left', participant), session.endedAt);
+      }
+      if (open) await enqueueWebhook(tx, open.room_id, sessionEndedWebhook(open, session.endedAt), session.endedAt);
     });
   }
 
@@ -73,23 +87,23 @@ export class SessionsRepository {
     return rows.map((row) => ({ id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at }));
   }
 
+  /** Records a participant who joined, and puts `session:participant:joined` in the outbox in the same transaction. */
   async addParticipant(p: Omit<ParticipantRecord, 'leftAt'>): Promise<void> {
-    await this.db
-      .insertInto('participants')
-      .values({
-        id: p.id,
-        session_id: p.sessionId,
-        room_id: p.roomId,
-        display_name: p.displayName,
-        role: p.role,
-        joined_at: p.joinedAt,
-        left_at: null,
-      })
-      .execute();
+    const row = { id: p.id, session_id: p.sessionId, room_id: p.roomId, display_name: p.displayName, role: p.role, joined_at: p.joinedAt, left_at: null };
+    await this.db.transaction().execute(async (tx) => {
+      await tx.insertInto('participants').values(row).execute();
+      await enqueueWebhook(tx, p.roomId, participantWebhook('session:participant:joined', row), p.joinedAt);
+    });
   }
 
+  /** Records that a participant left (once), and puts `session:participant:left` in the outbox in the same transaction. */
   async markParticipantLeft(id: string, leftAt: string): Promise<void> {
-    await this.db.updateTable('participants').set({ left_at: leftAt }).where('id', '=', id).where('left_at', 'is', null).execute();
+    await this.db.transaction().execute(async (tx) => {
+      const present = await tx.selectFrom('participants').selectAll().where('id', '=', id).where('left_at', 'is', null).executeTakeFirst();
+      if (!present) return;
+      await tx.updateTable('participants').set({ left_at: leftAt }).where('id', '=', id).execute();
+      await enqueueWebhook(tx, present.room_id, participantWebhook('session:participant:left', present), leftAt);
+    });
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {

@@ -6,6 +6,8 @@ import type { Services } from '../../services.js';
 import { LogoFinalization } from '../../themes/logo-finalization.js';
 import { LogoUploads } from '../../themes/logo-uploads.js';
 import { ThemeService } from '../../themes/theme-service.js';
+import { ApplicationWebhooks } from '../../webhooks/application-webhooks.js';
+import { DeliveryLog } from '../../webhooks/delivery-log.js';
 import { registerApplicationRoutes } from './applications-routes.js';
 import { requireApplicationToken } from './authenticate.js';
 import { limitRequestBodies } from './body-limit.js';
@@ -19,6 +21,7 @@ import { registerSessionChatRoutes } from './session-chat-routes.js';
 import { registerSessionRoutes } from './sessions-routes.js';
 import { registerThemeRoutes } from './themes-routes.js';
 import { installVonageErrorHandling } from './vonage-errors.js';
+import { registerWebhookRoutes } from './webhooks-routes.js';
 
 /**
  * Every path prefix the Vonage Meetings API was ever served under (beta, 2023 docs, final v1). Each
@@ -40,6 +43,8 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
   const transcripts = new ChatTranscripts(services);
   const logoUploads = new LogoUploads(services);
   const logoFinalization = new LogoFinalization(services);
+  const applicationWebhooks = new ApplicationWebhooks(services);
+  const deliveryLog = new DeliveryLog(services);
   // One count per application across the three prefixes, so registered here, above them.
   await limitRequestsPerApplication(app, services.config.rateLimitPerSecond);
   limitRequestBodies(app);
@@ -57,6 +62,7 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
         registerSessionChatRoutes(scope, { transcripts });
         registerDialInNumberRoutes(scope, { dialInNumbers: services.config.dialInNumbers });
         registerLogoRoutes(scope, { services, uploads: logoUploads, finalization: logoFinalization });
+        registerWebhookRoutes(scope, { publicUrl: services.config.publicUrl, applicationWebhooks, deliveryLog });
       },
       { prefix },
     );

@@ -32,6 +32,9 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 /** Deployment-wide configuration, the same for every application: B may see it, and it is nothing of A's. */
 const DIAL_IN_NUMBERS: DialInNumber[] = [{ number: '442381924626', locale: 'en-GB', display_name: 'United Kingdom' }];
 
+/** Where A's events go: never contacted (no delivery worker runs here), only compared. */
+const A_RECEIVER = 'https://receiver-of-a.example/hooks';
+
 interface WireRoom {
   id: string;
   meeting_code: string;
@@ -73,6 +76,7 @@ interface Footprint {
   logo_uploads: unknown[];
   recordings: unknown[];
   chat_messages: unknown[];
+  webhook_deliveries: unknown[];
   /** Base64 of each file, by what it is. */
   files: Record<string, string | null>;
 }
@@ -92,6 +96,9 @@ describe('tenancy: one application never reaches another application’s things'
   /** A's white logo: uploaded, not yet finalized on any theme. */
   let aUploadKey: string;
   let aRoomSerial: number;
+  /** The delivery of A's recorded session's start, queued for A's receiver. */
+  let aDeliveryId: string;
+  let aWebhookSecret: string;
   /** Every row and file of A's, as it stood before B sent anything. */
   let aFootprint: Footprint;
   /** Strings that name something of A's: none may appear in any answer to B. */
@@ -114,6 +121,9 @@ describe('tenancy: one application never reaches another application’s things'
     aTheme = await created<WireTheme>(h.call('POST', '/v1/meetings/themes', { theme_name: 'A theme', main_color: '#12f64e', brand_text: 'A brand', short_company_url: 'tenant-a' }));
     const setDefault = await h.call('PATCH', '/v1/meetings/applications', { update_details: { default_theme_id: aTheme.theme_id } });
     assert.equal(setDefault.statusCode, 200, setDefault.body);
+    const receivers = { room_changed: { address: A_RECEIVER }, session_changed: { address: A_RECEIVER }, recording_changed: { address: A_RECEIVER } };
+    assert.equal((await h.call('PATCH', '/v1/meetings/applications/webhooks', { update_details: receivers })).statusCode, 200);
+    aWebhookSecret = (await h.call('GET', '/v1/meetings/applications/webhooks/secret')).json<{ secret: string }>().secret;
     aRoom = await created<WireRoom>(
       h.call('POST', '/v1/meetings/rooms', { display_name: 'A room', type: 'long_term', expires_at: '2026-06-01T00:00:00.000Z', theme_id: aTheme.theme_id }),
     );
@@ -122,6 +132,7 @@ describe('tenancy: one application never reaches another application’s things'
     aRecorded = await seedRecording(h, { roomName: 'A recorded room' });
     aRecordedRoom = (await h.call('GET', `/v1/meetings/rooms/${aRecorded.roomId}`)).json();
     aChatMessage = await seedChatMessage(h, aRecorded, 'A secret said in chat');
+    aDeliveryId = (await h.services.store.db.selectFrom('webhook_deliveries').select('id').where('event', '=', 'session:started').executeTakeFirstOrThrow()).id;
     aTargets = await h.targets();
     aUploadKey = targetFor(aTargets, 'white').fields.key as string;
     await uploadOk(targetFor(aTargets, 'white'), transparentLogo(200, 80));
@@ -148,6 +159,9 @@ describe('tenancy: one application never reaches another application’s things'
       aChatMessage.id,
       aChatMessage.participantId,
       aChatMessage.text,
+      A_RECEIVER,
+      aWebhookSecret,
+      aDeliveryId,
       ...aTargets.map((target) => target.fields.key as string),
     ];
   });
@@ -216,6 +230,7 @@ describe('tenancy: one application never reaches another application’s things'
       logo_uploads: await db.selectFrom('logo_uploads').selectAll().where('application_id', '=', application.id).orderBy('key').execute(),
       recordings: await db.selectFrom('recordings').selectAll().where('room_id', 'in', roomIds).orderBy('id').execute(),
       chat_messages: await db.selectFrom('chat_messages').selectAll().where('room_id', 'in', roomIds).orderBy('serial').execute(),
+      webhook_deliveries: await db.selectFrom('webhook_deliveries').selectAll().where('application_id', '=', application.id).orderBy('serial').execute(),
       files: { recording: readFile(aRecorded.absoluteFile), uploadedLogo: logo ? logo.toString('base64') : null },
     };
   }
@@ -514,6 +529,72 @@ describe('tenancy: one application never reaches another application’s things'
       async run() {
         const id = aRecorded.sessionId;
         await refused('GET', `/sessions/${id}/chat`, undefined, { status: 404, body: vonageError('NotFoundError', 404, `Failed to find session by id: ${id}`) });
+      },
+    },
+
+    // Webhooks (a Parley extension)
+    {
+      operation: 'GET /v1/meetings/applications/webhooks',
+      attempt: "reads its own receivers (none), never A's",
+      async run() {
+        const receivers = (await answered('GET', '/v1/meetings/applications/webhooks', undefined, 200)).json();
+        assert.deepEqual(receivers, { room_changed: null, session_changed: null, recording_changed: null });
+      },
+    },
+    {
+      operation: 'PATCH /v1/meetings/applications/webhooks',
+      attempt: "sets and removes its own receivers, and A's stay A's",
+      async run() {
+        const own = { address: 'https://receiver-of-b.example/hooks', http_method: 'POST' };
+        const set = (await answered('PATCH', '/v1/meetings/applications/webhooks', { update_details: { session_changed: own } }, 200)).json();
+        assert.deepEqual(set, { room_changed: null, session_changed: own, recording_changed: null });
+        const removed = (await answered('PATCH', '/v1/meetings/applications/webhooks', { update_details: { session_changed: null } }, 200)).json();
+        assert.deepEqual(removed, { room_changed: null, session_changed: null, recording_changed: null });
+      },
+    },
+    {
+      operation: 'GET /v1/meetings/applications/webhooks/secret',
+      attempt: "reads its own signing secret, which is not A's",
+      async run() {
+        const { secret } = (await answered('GET', '/v1/meetings/applications/webhooks/secret', undefined, 200)).json<{ secret: string }>();
+        assert.match(secret, /^whsec_/);
+      },
+    },
+    {
+      operation: 'POST /v1/meetings/applications/webhooks/secret',
+      attempt: "rotates its own secret; A's secret is untouched",
+      async run() {
+        const rotated = (await answered('POST', '/v1/meetings/applications/webhooks/secret', undefined, 200)).json<{ secret: string; previous_secret_expires_at: string }>();
+        assert.match(rotated.secret, /^whsec_/);
+        assert.ok(rotated.previous_secret_expires_at);
+      },
+    },
+    {
+      operation: 'GET /v1/meetings/webhooks/deliveries',
+      attempt: "lists none of A's deliveries, in any status",
+      async run() {
+        for (const query of ['', '?status=pending', `?before=${Number.MAX_SAFE_INTEGER}`]) {
+          const page = (await answered('GET', `/v1/meetings/webhooks/deliveries${query}`, undefined, 200)).json<{ page_size: number; _embedded: { deliveries: unknown[] } }>();
+          assert.equal(page.page_size, 0);
+          assert.deepEqual(page._embedded.deliveries, []);
+        }
+      },
+    },
+    {
+      operation: 'GET /v1/meetings/webhooks/deliveries/{delivery_id}',
+      attempt: "cannot read A's delivery: 404",
+      async run() {
+        await refused('GET', `/webhooks/deliveries/${aDeliveryId}`, undefined, { status: 404, body: vonageError('NotFoundError', 404, `Webhook delivery ${aDeliveryId} was not found`) });
+      },
+    },
+    {
+      operation: 'POST /v1/meetings/webhooks/deliveries/{delivery_id}/redeliver',
+      attempt: "cannot send A's delivery again: 404",
+      async run() {
+        await refused('POST', `/webhooks/deliveries/${aDeliveryId}/redeliver`, undefined, {
+          status: 404,
+          body: vonageError('NotFoundError', 404, `Webhook delivery ${aDeliveryId} was not found`),
+        });
       },
     },
 

@@ -110,7 +110,7 @@ export async function startMeetingsHarness(options: { config?: Partial<Config> }
 }
 
 /** The tables an API request may write; `server_keys` and `kysely_*` bookkeeping are left out. */
-const API_TABLES = ['accounts', 'applications', 'rooms', 'sessions', 'participants', 'themes', 'logo_uploads', 'recordings', 'chat_messages'] as const;
+const API_TABLES = ['accounts', 'applications', 'rooms', 'sessions', 'participants', 'themes', 'logo_uploads', 'recordings', 'chat_messages', 'webhook_deliveries'] as const;
 
 async function databaseSnapshot(services: TestServices): Promise<Record<string, unknown[]>> {
   const snapshot: Record<string, unknown[]> = {};
