@@ -1,4 +1,4 @@
-import { classifyNetworkQuality, type NetworkQuality, type NetworkSample } from './network-quality.js';
+import { classifyNetworkQuality, steadyQuality, type NetworkQuality, type NetworkSample } from './network-quality.js';
 import { iceIsBroken, inboundSamples, outboundSample, type InboundCounters, type StatsReportLike } from './network-stats.js';
 
 export const NETWORK_SAMPLE_INTERVAL_MS = 2_000;
@@ -16,6 +16,8 @@ export interface MonitoredConnections {
  */
 export class NetworkMonitor {
   private readonly qualities = new Map<string, NetworkQuality>();
+  /** Each participant's quality at the previous sample, before steadying. */
+  private previous = new Map<string, NetworkQuality>();
   private counters: InboundCounters = new Map();
   private readonly timer: ReturnType<typeof setInterval>;
   private sampling = false;
@@ -60,7 +62,10 @@ export class NetworkMonitor {
       for (const participantId of this.qualities.keys()) {
         if (!next.has(participantId)) next.set(participantId, 'unknown');
       }
-      for (const [participantId, quality] of next) {
+      const previous = this.previous;
+      this.previous = next;
+      for (const [participantId, sampled] of next) {
+        const quality = steadyQuality(previous.get(participantId), sampled);
         if (this.quality(participantId) === quality) continue;
         if (quality === 'unknown') this.qualities.delete(participantId);
         else this.qualities.set(participantId, quality);

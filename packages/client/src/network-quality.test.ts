@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyNetworkQuality, NETWORK_QUALITY_THRESHOLDS as T } from './network-quality.js';
+import { classifyNetworkQuality, NETWORK_QUALITY_THRESHOLDS as T, steadyQuality } from './network-quality.js';
 import { inboundSamples, outboundSample, type StatsEntry } from './network-stats.js';
 
 const report = (...entries: StatsEntry[]) => new Map(entries.map((e) => [e.id, e]));
@@ -41,6 +41,18 @@ describe('classifyNetworkQuality', () => {
   it('calls a stalled connection poor whatever its last figures said', () => {
     assert.equal(classifyNetworkQuality({ roundTripTimeMs: 20, packetLoss: 0, stalled: true }), 'poor');
     assert.equal(classifyNetworkQuality({ stalled: true }), 'poor');
+  });
+});
+
+describe('steadyQuality', () => {
+  it('shows a drop only when two samples in a row say so, and a recovery at once', () => {
+    assert.equal(steadyQuality(undefined, 'poor'), 'poor', 'the first sample stands alone');
+    assert.equal(steadyQuality('good', 'fair'), 'good', 'one bad sample is a blip');
+    assert.equal(steadyQuality('fair', 'poor'), 'fair');
+    assert.equal(steadyQuality('poor', 'poor'), 'poor');
+    assert.equal(steadyQuality('poor', 'good'), 'good');
+    assert.equal(steadyQuality('good', 'unknown'), 'good', 'a missing sample keeps the last word once');
+    assert.equal(steadyQuality('unknown', 'unknown'), 'unknown');
   });
 });
 

@@ -49,3 +49,13 @@ export function classifyNetworkQuality(sample: NetworkSample): NetworkQuality {
   if (reaches('fair')) return 'fair';
   return 'good';
 }
+
+const RANK: Record<NetworkQuality, number> = { unknown: 0, poor: 1, fair: 2, good: 3 };
+
+/**
+ * What to show, given the last two samples' qualities: the better one. A single bad sample (a burst of
+ * jitter, one lost keyframe) does not flip the indicator; two in a row do, and recovery shows at once.
+ */
+export function steadyQuality(previous: NetworkQuality | undefined, latest: NetworkQuality): NetworkQuality {
+  return previous !== undefined && RANK[previous] > RANK[latest] ? previous : latest;
+}

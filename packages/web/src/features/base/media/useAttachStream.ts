@@ -44,7 +44,9 @@ export function useAttachStream(
     // Not every browser can choose an output device (Firefox before 116, Safari before 18).
     if (!video || muted || !('setSinkId' in video)) return;
     // '' is the default output: a chosen device that is gone falls back to it.
-    video.setSinkId(sinkId ?? '').catch((error: unknown) => console.warn('[parley] cannot play sound on the chosen speaker', error));
+    const wanted = sinkId ?? '';
+    if (video.sinkId === wanted) return;
+    video.setSinkId(wanted).catch((error: unknown) => console.warn('[parley] cannot play sound on the chosen speaker', error));
   }, [ref, sinkId, muted]);
 
   useEffect(() => {
