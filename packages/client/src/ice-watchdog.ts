@@ -1,5 +1,5 @@
 /** How long a `disconnected` ICE may recover by itself (it often does, after a brief glitch) before a restart. */
-export const ICE_DISCONNECTED_GRACE_MS = 2_000;
+export const ICE_DISCONNECTED_GRACE_MS = 4_000;
 /** Between two restarts that did not bring the connection back: doubling from the first, up to the last. */
 const RETRY_DELAYS_MS = [5_000, 10_000, 20_000];
 
