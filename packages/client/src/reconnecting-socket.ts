@@ -45,7 +45,8 @@ const GIVE_UP_AFTER_MS = 2 * RECONNECT_GRACE_MS;
 export class ReconnectingSignaling {
   private socket: SignalingSocket | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private lastHeardAt = 0;
+  /** When the unanswered ping went out; `undefined` once the server was heard from since. */
+  private pingSentAt: number | undefined;
   private droppedAt = 0;
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -82,16 +83,22 @@ export class ReconnectingSignaling {
 
   private adopt(socket: SignalingSocket): void {
     this.socket = socket;
-    this.lastHeardAt = Date.now();
+    this.pingSentAt = undefined;
     socket.onMessage((message) => {
-      this.lastHeardAt = Date.now();
+      this.pingSentAt = undefined;
       if (message.type !== 'pong') this.listener.message(message);
     });
     socket.onClose(() => this.dropped());
     clearInterval(this.heartbeat);
+    // Silence is judged from the ping, not from the last message: a background tab's timers may
+    // fire a minute late, and that must not pass for a dead connection.
     this.heartbeat = setInterval(() => {
-      if (Date.now() - this.lastHeardAt > HEARTBEAT_TIMEOUT_MS) this.dropped();
-      else socket.send({ type: 'ping' });
+      if (this.pingSentAt === undefined) {
+        this.pingSentAt = Date.now();
+        socket.send({ type: 'ping' });
+      } else if (Date.now() - this.pingSentAt > HEARTBEAT_TIMEOUT_MS) {
+        this.dropped();
+      }
     }, HEARTBEAT_INTERVAL_MS);
   }
 

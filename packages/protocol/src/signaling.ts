@@ -104,8 +104,8 @@ export interface ChatSendRequest {
 export const RECONNECT_GRACE_MS = 30_000;
 /** A page sends `ping` this often; the server answers `pong`. */
 export const HEARTBEAT_INTERVAL_MS = 5_000;
-/** A page that hears nothing from the server for this long treats its connection as dead. */
-export const HEARTBEAT_TIMEOUT_MS = 12_000;
+/** A page whose `ping` the server leaves unanswered (nor sends anything else) this long treats its connection as dead. */
+export const HEARTBEAT_TIMEOUT_MS = 10_000;
 
 /**
  * The first message on a new connection of a participant whose previous one dropped, in place of
