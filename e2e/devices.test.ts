@@ -126,6 +126,9 @@ describe('devices mid-call', { timeout: 240_000 }, () => {
     assert.equal(await ann.inputValue('[data-testid="camera-select"]'), cameraBefore.deviceId, 'the camera in use is the one selected');
     assert.equal(cameras[0]!.id, cameraBefore.deviceId);
     await screenshot(ann, 'settings');
+    await ann.setViewportSize({ width: 375, height: 812 });
+    await screenshot(ann, 'settings-phone');
+    await ann.setViewportSize({ width: 1280, height: 800 });
 
     // Chromium's fake cameras take turns at pixel formats (I420, Y16, MJPEG): the Y16 one is a depth
     // camera that gives a sender no frames. A real choice is between colour cameras: the first and third.
