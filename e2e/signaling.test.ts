@@ -90,7 +90,7 @@ describe('signaling', { timeout: 60_000 }, () => {
     client.kill();
   });
 
-  it('admits the host with the host role, tells others who comes and goes, and releases a dropped connection', async () => {
+  it('admits the host with the host role, tells others who comes and goes, and holds a dropped connection’s place for a resume', async () => {
     const host = await RawClient.connect(server.baseUrl);
     join(host, { participantToken: hostToken, displayName: 'Host bot' });
     const hostJoined = await host.next('joined');
@@ -102,14 +102,46 @@ describe('signaling', { timeout: 60_000 }, () => {
     assert.equal(guestJoined.self.role, 'guest');
     assert.deepEqual(guestJoined.participants.map((p) => p.displayName), ['Host bot']);
     assert.equal((await host.next('participant-joined')).participant.id, guestJoined.self.id);
+    assert.ok(guestJoined.resumeToken.length >= 40);
 
+    // A dropped connection is not a leave: the others see the guest reconnecting.
     guest.kill();
+    await waitUntil(() => (host.received.some((m) => m.type === 'participant-updated' && m.participant.reconnecting) ? undefined : 'no reconnecting update'));
+    assert.equal(host.received.some((m) => m.type === 'participant-left'), false);
+    assert.equal(server.server.liveRooms.find(roomId)?.participantList().length, 2);
+
+    // A participant id is no resume token; the real token brings the same guest back.
+    const impostor = await RawClient.connect(server.baseUrl);
+    impostor.send({ type: 'resume', meetingCode, resumeToken: guestJoined.self.id });
+    const refused = await impostor.next('error');
+    assert.deepEqual([refused.code, refused.fatal], ['resume_expired', true]);
+    const back = await RawClient.connect(server.baseUrl);
+    back.send({ type: 'resume', meetingCode, resumeToken: guestJoined.resumeToken });
+    const resumed = await back.next('resumed');
+    assert.equal(resumed.self.id, guestJoined.self.id);
+    assert.deepEqual(resumed.participants.map((p) => p.displayName), ['Host bot']);
+    await waitUntil(() => {
+      const last = host.received.filter((m) => m.type === 'participant-updated').at(-1);
+      return last?.type === 'participant-updated' && last.participant.reconnecting === undefined ? undefined : 'the host still sees the guest reconnecting';
+    });
+    back.send({ type: 'ping' });
+    await back.next('pong');
+
+    // Resuming again from elsewhere takes the place over and closes the connection it replaces.
+    const elsewhere = await RawClient.connect(server.baseUrl);
+    elsewhere.send({ type: 'resume', meetingCode, resumeToken: guestJoined.resumeToken });
+    await elsewhere.next('resumed');
+    await waitUntil(() => (back.closed ? undefined : 'the replaced connection is still open'));
+    assert.equal(host.received.filter((m) => m.type === 'participant-joined').length, 1, 'nobody new joined');
+
+    // Leaving on purpose is immediate, and stored.
+    elsewhere.send({ type: 'leave' });
     assert.equal((await host.next('participant-left')).participantId, guestJoined.self.id);
     const participants = await server.server.services.sessions.listParticipants(hostJoined.sessionId);
-    assert.ok(participants.find((p) => p.id === guestJoined.self.id)?.leftAt, 'the dropped guest is stored as left');
+    assert.ok(participants.find((p) => p.id === guestJoined.self.id)?.leftAt, 'the guest is stored as left');
     assert.equal(server.server.liveRooms.find(roomId)?.participantList().length, 1);
 
-    host.kill();
+    host.send({ type: 'leave' });
     await waitUntil(async () => ((await server.server.services.sessions.find(hostJoined.sessionId))?.endedAt ? undefined : 'session still open'));
   });
 });

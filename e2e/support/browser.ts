@@ -17,6 +17,27 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+export interface LaunchOptions {
+  /**
+   * `fake` (the default): Chromium's fake camera and microphone, allowed. `blocked`: the same devices,
+   * with the page's request for them denied, as when a person clicked Block. `absent`: a machine with
+   * no camera or microphone at all.
+   */
+  media?: 'fake' | 'blocked' | 'absent';
+  /** How many fake cameras the system lists (Chromium's `device-count`); one by default. */
+  cameras?: number;
+}
+
+/** The launch arguments for one kind of media setup. */
+function argsFor({ media = 'fake', cameras = 1 }: LaunchOptions): string[] {
+  const fakeDevices = cameras === 1 ? '--use-fake-device-for-media-stream' : `--use-fake-device-for-media-stream=device-count=${cameras}`;
+  return CHROMIUM_ARGS.flatMap((arg) => {
+    if (arg === '--use-fake-device-for-media-stream') return media === 'absent' ? [] : [fakeDevices];
+    if (arg === '--use-fake-ui-for-media-stream') return media === 'blocked' ? ['--deny-permission-prompts'] : [arg];
+    return [arg];
+  });
+}
+
 export interface Participant {
   context: BrowserContext;
   page: Page;
@@ -28,12 +49,12 @@ export interface Participant {
  * recorded on `window.__parleyTestPeerConnections` so the test can read its statistics; the page itself
  * carries no test hooks.
  */
-export async function launchParticipant(): Promise<Participant> {
+export async function launchParticipant(options: LaunchOptions = {}): Promise<Participant> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: argsFor(options),
     viewport: { width: 1280, height: 800 },
   });
   // A plain script, not a function: the TypeScript loader would decorate a function's classes with

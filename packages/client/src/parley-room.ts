@@ -1,6 +1,11 @@
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ParticipantInfo, type ServerMessage } from '@parley/protocol';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ParticipantInfo, type ResumedEvent, type ServerMessage } from '@parley/protocol';
+import { catchUpMessages } from './catch-up.js';
 import { ParleyClientError } from './client-error.js';
+import { IceWatchdog } from './ice-watchdog.js';
+import { NetworkMonitor } from './network-monitor.js';
+import type { NetworkQuality } from './network-quality.js';
 import { PublisherConnection } from './publisher-connection.js';
+import { ReconnectingSignaling, type ResumeTarget } from './reconnecting-socket.js';
 import { SignalingSocket } from './signaling-socket.js';
 import { SubscriberConnection } from './subscriber-connection.js';
 import { TypedEmitter } from './typed-emitter.js';
@@ -25,7 +30,8 @@ export interface RemoteParticipant {
   stream: MediaStream;
 }
 
-export type DisconnectReason = 'left' | 'ended' | 'expired' | 'connection_lost' | 'refused';
+/** `reconnect_failed`: the connection dropped and the server no longer held the participant's place when it came back. */
+export type DisconnectReason = 'left' | 'ended' | 'expired' | 'connection_lost' | 'refused' | 'reconnect_failed';
 
 export interface RoomEvents {
   'participant-joined': (participant: RemoteParticipant) => void;
@@ -34,6 +40,15 @@ export interface RoomEvents {
   track: (participant: RemoteParticipant, track: MediaStreamTrack) => void;
   /** A chat message to everyone, one's own included, in the order the server keeps. */
   'chat-message': (message: ChatMessage) => void;
+  /**
+   * The connection to the server dropped and the SDK is getting it back (media may keep flowing).
+   * Others see this participant as `reconnecting` meanwhile; chat cannot be sent.
+   */
+  reconnecting: () => void;
+  /** Back as the same participant. Whatever changed meanwhile arrived just before, as the usual events. */
+  reconnected: () => void;
+  /** How well someone's media gets through, yourself (`self.id`) included; sampled every few seconds. */
+  'network-quality': (participantId: string, quality: NetworkQuality) => void;
   disconnected: (reason: DisconnectReason, message?: string) => void;
 }
 
@@ -57,9 +72,13 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
   private disconnected = false;
   private mediaState: { audioMuted: boolean; videoMuted: boolean };
+  private readonly socket: ReconnectingSignaling;
+  private readonly iceWatchdogs: IceWatchdog[] = [];
+  private readonly network: NetworkMonitor;
 
   private constructor(
-    private readonly socket: SignalingSocket,
+    socket: SignalingSocket,
+    resumeTarget: ResumeTarget,
     readonly self: ParticipantInfo,
     readonly sessionId: string,
     readonly roomDisplayName: string,
@@ -67,11 +86,23 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   ) {
     super();
     this.mediaState = { audioMuted: self.audioMuted, videoMuted: self.videoMuted };
+    this.socket = new ReconnectingSignaling(socket, resumeTarget, {
+      message: (message) => this.handle(message),
+      reconnecting: () => this.onReconnecting(),
+      resumed: (state) => this.onResumed(state),
+      failed: (error) => this.disconnect(error.code === 'connection_lost' ? 'connection_lost' : 'reconnect_failed', error.message),
+    });
+    this.network = new NetworkMonitor(
+      self.id,
+      { publisher: () => this.publisher?.pc, subscriber: () => this.subscriber },
+      (participantId, quality) => this.emit('network-quality', participantId, quality),
+    );
   }
 
   /** Connects, joins and starts publishing; rejects with a `ParleyClientError` saying why it cannot. */
   static async join(options: JoinOptions): Promise<ParleyRoom> {
-    const socket = await SignalingSocket.open(options.serverUrl ?? location.origin);
+    const serverUrl = options.serverUrl ?? location.origin;
+    const socket = await SignalingSocket.open(serverUrl);
     const early: ServerMessage[] = [];
     const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new ParleyClientError('timeout', 'The server did not answer the join request')), JOIN_TIMEOUT_MS);
@@ -103,19 +134,33 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       throw error;
     });
 
-    const room = new ParleyRoom(socket, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
+    const resumeTarget = { serverUrl, meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
+    const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
-    socket.onMessage((message) => room.handle(message));
-    socket.onClose(() => room.disconnect('connection_lost'));
     for (const message of early) room.handle(message);
     room.applyTrackState();
-    if (options.localStream.getTracks().length > 0) await room.startPublishing();
+    if (options.localStream.getTracks().length > 0) {
+      await room.startPublishing().catch(async (error: unknown) => {
+        await room.leave();
+        throw error;
+      });
+    }
     return room;
   }
 
   participants(): RemoteParticipant[] {
     return [...this.remotes.values()];
+  }
+
+  /** Whether the connection to the server is down and being got back (between `reconnecting` and `reconnected`). */
+  get isReconnecting(): boolean {
+    return !this.disconnected && !this.socket.connected;
+  }
+
+  /** The latest network quality of a participant (`self.id` for yourself); `unknown` before it is measured. */
+  networkQuality(participantId: string): NetworkQuality {
+    return this.network.quality(participantId);
   }
 
   /** Every chat message of the session so far, oldest first: what was said before one joined included. */
@@ -135,7 +180,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     if (length === 0 || length > CHAT_MESSAGE_MAX_LENGTH) {
       return Promise.reject(new ParleyClientError('validation_failed', `A chat message must be 1 to ${CHAT_MESSAGE_MAX_LENGTH} characters long`));
     }
-    if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
+    if (this.disconnected || !this.socket.connected) return Promise.reject(ParleyClientError.connectionLost());
     const requestId = `chat-${this.nextChatRequest++}`;
     return new Promise<ChatMessage>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -194,11 +239,41 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         }),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'publisher', candidate }),
     );
+    this.watchIce(this.publisher.pc, () => this.restartPublisherIce());
     try {
       await this.publisher.publish(this.localStream);
     } catch (error) {
       throw error instanceof ParleyClientError ? error : new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
     }
+  }
+
+  private watchIce(pc: RTCPeerConnection, restart: () => void): void {
+    // While the signaling connection is down a restart cannot be negotiated; resuming restarts both.
+    this.iceWatchdogs.push(new IceWatchdog(pc, () => this.socket.connected && restart()));
+  }
+
+  private restartPublisherIce(): void {
+    this.publisher?.restartIce().catch((error: Error) => console.warn('Parley: restarting the publisher ICE failed', error));
+  }
+
+  private onReconnecting(): void {
+    // Answers to what was in flight will never come: their senders learn it now.
+    this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
+    this.pendingPublisherAnswer = undefined;
+    for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
+    this.emit('reconnecting');
+  }
+
+  private onResumed(state: ResumedEvent): void {
+    const known = { participants: [...this.remotes.values()].map((p) => p.info), chatMessageIds: new Set(this.chat.map((m) => m.id)) };
+    for (const message of catchUpMessages(known, state)) this.handle(message);
+    // Microphone or camera switched while away: the server and everyone else learn it now.
+    if (state.self.audioMuted !== this.mediaState.audioMuted || state.self.videoMuted !== this.mediaState.videoMuted) {
+      this.socket.send({ type: 'media-state', ...this.mediaState });
+    }
+    // The network may have changed under the publisher too; the server restarts the subscriber's ICE itself.
+    this.restartPublisherIce();
+    this.emit('reconnected');
   }
 
   private handle(message: ServerMessage): void {
@@ -250,6 +325,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         if (message.fatal) this.disconnect('refused', message.message);
         break;
       case 'joined':
+      case 'resumed':
+      case 'pong':
+        // Answers the signaling connection itself consumes.
         break;
     }
   }
@@ -263,7 +341,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   }
 
   private ensureSubscriber(): SubscriberConnection {
-    this.subscriber ??= new SubscriberConnection(
+    if (this.subscriber) return this.subscriber;
+    this.subscriber = new SubscriberConnection(
       (sdp) => this.socket.send({ type: 'subscriber-answer', sdp }),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'subscriber', candidate }),
       (participantId, track) => {
@@ -277,6 +356,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       },
       (participantId, track) => this.remotes.get(participantId)?.stream.removeTrack(track),
     );
+    this.watchIce(this.subscriber.pc, () => this.socket.send({ type: 'subscriber-ice-restart' }));
     return this.subscriber;
   }
 
@@ -285,6 +365,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.disconnected = true;
     this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
     for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
+    for (const watchdog of this.iceWatchdogs) watchdog.stop();
+    this.network.stop();
     this.publisher?.close();
     this.subscriber?.close();
     this.socket.close();

@@ -5,7 +5,9 @@ import type { IceCandidate } from '@parley/protocol';
  * server with `sendOffer`, which resolves with the SFU's answer.
  */
 export class PublisherConnection {
-  private readonly pc: RTCPeerConnection;
+  readonly pc: RTCPeerConnection;
+  /** Serializes negotiations: an ICE restart must not cross a renegotiation in flight. */
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly sendOffer: (sdp: string) => Promise<string>,
@@ -28,12 +30,23 @@ export class PublisherConnection {
     return true;
   }
 
+  /** Negotiates fresh ICE credentials, for a path that failed or a network that changed. */
+  restartIce(): Promise<void> {
+    return this.negotiate({ iceRestart: true });
+  }
+
   close(): void {
     this.pc.close();
   }
 
-  private async negotiate(): Promise<void> {
-    const offer = await this.pc.createOffer();
+  private negotiate(options?: RTCOfferOptions): Promise<void> {
+    const run = this.chain.then(() => this.offerAndApply(options));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async offerAndApply(options?: RTCOfferOptions): Promise<void> {
+    const offer = await this.pc.createOffer(options);
     await this.pc.setLocalDescription(offer);
     const answer = await this.sendOffer(offer.sdp ?? '');
     await this.pc.setRemoteDescription({ type: 'answer', sdp: answer });

@@ -6,7 +6,7 @@ import { toIceCandidate } from './publisher-connection.js';
  * track. The server offers, this answers; `streams` says whose track each media line carries.
  */
 export class SubscriberConnection {
-  private readonly pc: RTCPeerConnection;
+  readonly pc: RTCPeerConnection;
   private streamsByMid = new Map<string, SubscribedStream>();
   /** Serializes offers: a renegotiation must wait for the previous one to finish. */
   private chain: Promise<void> = Promise.resolve();
@@ -29,6 +29,11 @@ export class SubscriberConnection {
   applyOffer(sdp: string, streams: SubscribedStream[]): Promise<void> {
     this.chain = this.chain.then(() => this.negotiate(sdp, streams));
     return this.chain;
+  }
+
+  /** Whose media arrives on media line `mid`. */
+  participantOf(mid: string): string | undefined {
+    return this.streamsByMid.get(mid)?.participantId;
   }
 
   close(): void {

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   /** The room's chat is turned off (`available_features.is_chat_available`). */
   chat_unavailable: { status: 403 },
   media_unavailable: { status: 503 },
+  /** A `resume` came too late: the participant's place was given up (grace period over, or the session ended). */
+  resume_expired: { status: 410 },
   timeout: { status: 504 },
   internal: { status: 500 },
 } as const satisfies Record<string, { status: number }>;

@@ -24,6 +24,11 @@ export interface ParticipantInfo {
   audioMuted: boolean;
   videoMuted: boolean;
   joinedAt: string;
+  /**
+   * True while the participant's connection is lost and the server holds their place (at most
+   * `RECONNECT_GRACE_MS`); absent otherwise.
+   */
+  reconnecting?: boolean;
 }
 
 /** One media line of the subscriber connection: which participant's track arrives on `mid`. */
@@ -93,6 +98,39 @@ export interface ChatSendRequest {
   requestId?: string;
 }
 
+// ---- Reconnection: a dropped connection resumes the same participant within the grace period.
+
+/** How long the server keeps a participant whose connection dropped, for them to resume. */
+export const RECONNECT_GRACE_MS = 30_000;
+/** A page sends `ping` this often; the server answers `pong`. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+/** A page whose `ping` the server leaves unanswered (nor sends anything else) this long treats its connection as dead. */
+export const HEARTBEAT_TIMEOUT_MS = 10_000;
+
+/**
+ * The first message on a new connection of a participant whose previous one dropped, in place of
+ * `join`. The server answers `resumed`, or a fatal `resume_expired` error once their place is gone.
+ */
+export interface ResumeRequest {
+  type: 'resume';
+  meetingCode: string;
+  /** The secret `resumeToken` of the participant's `joined` message. */
+  resumeToken: string;
+}
+
+/** Proves the connection alive both ways; answered with `pong`. */
+export interface PingRequest {
+  type: 'ping';
+}
+
+/**
+ * The subscriber connection's ICE failed: the server answers with a new `subscriber-offer` carrying
+ * fresh ICE credentials. (The publisher restarts ICE itself, with a `publish` offer made for it.)
+ */
+export interface SubscriberIceRestartRequest {
+  type: 'subscriber-ice-restart';
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -100,7 +138,10 @@ export type ClientMessage =
   | TrickleFromClient
   | MediaStateUpdate
   | LeaveRequest
-  | ChatSendRequest;
+  | ChatSendRequest
+  | ResumeRequest
+  | PingRequest
+  | SubscriberIceRestartRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -113,6 +154,8 @@ export interface JoinedEvent {
   participants: ParticipantInfo[];
   /** What was said in the session's chat before this participant arrived, oldest first. */
   chatHistory: ChatMessage[];
+  /** Secret to the participant: resumes them after a dropped connection (`resume`). */
+  resumeToken: string;
 }
 
 /** One chat message, as everyone in the meeting sees it. Its text is plain text, never markup. */
@@ -175,6 +218,26 @@ export interface RoomClosedEvent {
   reason: 'ended' | 'expired';
 }
 
+// ---- Reconnection
+
+/**
+ * The answer to `resume`: the participant is back, as who they were. Carries the session as it is
+ * now, so the page can catch up on whoever came, went or changed, and on what was said, while it was away.
+ */
+export interface ResumedEvent {
+  type: 'resumed';
+  self: ParticipantInfo;
+  sessionId: string;
+  /** Everyone else in the session now. */
+  participants: ParticipantInfo[];
+  /** The session's chat so far, oldest first (the same window `joined` hands a newcomer). */
+  chatHistory: ChatMessage[];
+}
+
+export interface PongEvent {
+  type: 'pong';
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -184,6 +247,8 @@ export type ServerMessage =
   | ParticipantLeftEvent
   | SignalingErrorEvent
   | RoomClosedEvent
-  | ChatMessageEvent;
+  | ChatMessageEvent
+  | ResumedEvent
+  | PongEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -64,6 +64,13 @@ export interface MediaSubscriber {
   setPublishers(participantIds: readonly string[]): Promise<void>;
   /** The browser's answer to the last offer. */
   answer(sdp: string): Promise<void>;
+  /**
+   * Offers the connection again with fresh ICE credentials (through `onOffer`), for a browser whose
+   * ICE failed or that reconnected. An offer still awaiting its answer, which the browser may never
+   * have received, is handed to `onOffer` again first; the restart follows its answer. Nothing to do
+   * before the first offer.
+   */
+  restartIce(): Promise<void>;
   trickle(candidate: IceCandidate | null): Promise<void>;
   close(): Promise<void>;
 }

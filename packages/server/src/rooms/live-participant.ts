@@ -16,13 +16,25 @@ export class LiveParticipant {
 
   constructor(
     public info: ParticipantInfo,
-    readonly connection: ParticipantConnection,
+    private current: ParticipantConnection,
     readonly publisher: MediaPublisher,
     readonly subscriber: MediaSubscriber,
   ) {}
 
   get id(): string {
     return this.info.id;
+  }
+
+  /** Their page's connection now: it changes when they resume after a drop. */
+  get connection(): ParticipantConnection {
+    return this.current;
+  }
+
+  /** They came back on `connection`; the one it replaces is closed, should the server still think it open. */
+  reconnect(connection: ParticipantConnection): void {
+    const previous = this.current;
+    this.current = connection;
+    if (previous !== connection) previous.close();
   }
 
   trickle(pc: PeerConnectionKind, candidate: IceCandidate | null): Promise<void> {

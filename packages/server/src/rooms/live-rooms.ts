@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { JoinRequest, ParticipantRole } from '@parley/protocol';
-import type { Clock } from '../clock.js';
+import type { JoinRequest, ParticipantRole, ResumeRequest } from '@parley/protocol';
+import type { Clock, Scheduler } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
@@ -21,6 +21,8 @@ interface Dependencies {
   media: MediaBackend;
   roomClosures: RoomClosures;
   clock: Clock;
+  /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
+  scheduler?: Scheduler;
   logger: Logger;
 }
 
@@ -59,6 +61,18 @@ export class LiveRooms {
       if (participant) return { session, participant };
     }
     throw new ParleyError('internal', 'Could not join the meeting; please try again');
+  }
+
+  /**
+   * Takes a participant whose connection dropped back into their session, on a new connection.
+   * Rejects with `resume_expired` once their place is gone (or was never theirs to take).
+   */
+  async resume(request: ResumeRequest, connection: ParticipantConnection): Promise<{ session: LiveSession; participant: LiveParticipant }> {
+    const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
+    const session = room && this.sessions.get(room.id);
+    if (!session) throw new ParleyError('resume_expired', 'This meeting session has ended');
+    const participant = await session.resume(request.resumeToken, connection);
+    return { session, participant };
   }
 
   /** Counts for metrics. */

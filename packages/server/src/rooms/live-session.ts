@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChatMessage, ParticipantInfo, ParticipantRole, ServerMessage } from '@parley/protocol';
-import type { Clock } from '../clock.js';
+import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
+import { ParleyError } from '../errors.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { ReconnectionGrace } from './reconnection-grace.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room } from './room.js';
 import { SerialQueue } from './serial-queue.js';
@@ -28,6 +30,8 @@ interface Dependencies {
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
   clock: Clock;
+  /** Runs the reconnection grace periods; the system's timers unless a test drives its own. */
+  scheduler?: Scheduler;
   logger: Logger;
 }
 
@@ -39,6 +43,7 @@ export class LiveSession {
   private readonly participants = new Map<string, LiveParticipant>();
   private readonly queue = new SerialQueue();
   private readonly chat: SessionChat;
+  private readonly grace: ReconnectionGrace<LiveParticipant>;
   private ended = false;
 
   private constructor(
@@ -49,6 +54,7 @@ export class LiveSession {
     private readonly onEnded: (session: LiveSession) => void,
   ) {
     this.chat = new SessionChat(id, room, deps);
+    this.grace = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (participant) => void this.giveUp(participant));
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -87,7 +93,9 @@ export class LiveSession {
       const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
       const subscriber = this.mediaRoom.createSubscriber({
         participantId: info.id,
-        onOffer: (offer) => connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
+        // Offers come only once subscriptions are set, after `participant` exists, on whichever
+        // connection they have by then (a resume replaces it).
+        onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
       });
       const participant = new LiveParticipant(info, connection, publisher, subscriber);
       publisher.onFlowing((flowing) => {
@@ -110,6 +118,7 @@ export class LiveSession {
         roomDisplayName: this.room.displayName,
         participants: others,
         chatHistory: this.chat.history(),
+        resumeToken: this.grace.issueToken(participant),
       });
       this.broadcast({ type: 'participant-joined', participant: info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
@@ -141,21 +150,79 @@ export class LiveSession {
     });
   }
 
-  /** Removes a participant (they left, or their connection closed); the last one out ends the session. */
+  /** Removes a participant (they left, or did not come back in time); the last one out ends the session. */
   leave(participant: LiveParticipant): Promise<void> {
+    return this.queue.run(() => this.remove(participant));
+  }
+
+  /**
+   * The participant's connection dropped: others see them reconnecting, and their place is kept for
+   * the grace period. A connection they already replaced by resuming changes nothing.
+   */
+  connectionLost(participant: LiveParticipant, connection: ParticipantConnection): void {
+    if (participant.left || participant.connection !== connection) return;
+    this.grace.hold(participant);
+    this.setReconnecting(participant, true);
+  }
+
+  /**
+   * Gives a participant whose connection dropped their place back, on `connection`, and brings their
+   * page up to date. Rejects with `resume_expired` when the token resumes nobody (any more).
+   */
+  resume(resumeToken: string, connection: ParticipantConnection): Promise<LiveParticipant> {
     return this.queue.run(async () => {
-      if (participant.left) return;
-      participant.left = true;
-      this.participants.delete(participant.id);
-      this.chat.forget(participant.id);
-      const now = this.deps.clock.now().toISOString();
-      await participant.releaseMedia();
-      await this.deps.sessions.markParticipantLeft(participant.id, now);
-      this.broadcast({ type: 'participant-left', participantId: participant.id });
-      this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
-      if (participant.publishing) this.refreshSubscriptions();
-      if (this.participants.size === 0) await this.end();
+      const participant = this.grace.claim(resumeToken);
+      if (!participant || participant.left) {
+        throw new ParleyError('resume_expired', 'Your place in the meeting was not kept: you were away too long, or the meeting ended');
+      }
+      participant.reconnect(connection);
+      this.setReconnecting(participant, false);
+      connection.send({
+        type: 'resumed',
+        self: participant.info,
+        sessionId: this.id,
+        participants: this.participantList().filter((p) => p.id !== participant.id),
+        chatHistory: this.chat.history(),
+      });
+      this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
+      // An offer sent while they were away never reached them, and their network may have changed:
+      // a fresh offer with new ICE credentials covers both.
+      void participant.subscriber.restartIce().catch((error: Error) =>
+        this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscriber ICE restart after resume failed'),
+      );
+      return participant;
     });
+  }
+
+  private giveUp(participant: LiveParticipant): Promise<void> {
+    return this.queue.run(async () => {
+      // A resume queued before this expiry took the place back.
+      if (!this.grace.isHeld(participant)) return;
+      this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant did not reconnect in time');
+      await this.remove(participant);
+    });
+  }
+
+  private setReconnecting(participant: LiveParticipant, reconnecting: boolean): void {
+    if ((participant.info.reconnecting ?? false) === reconnecting) return;
+    const { reconnecting: _, ...info } = participant.info;
+    participant.info = reconnecting ? { ...info, reconnecting } : info;
+    this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
+  }
+
+  private async remove(participant: LiveParticipant): Promise<void> {
+    if (participant.left) return;
+    participant.left = true;
+    this.participants.delete(participant.id);
+    this.chat.forget(participant.id);
+    this.grace.forget(participant);
+    const now = this.deps.clock.now().toISOString();
+    await participant.releaseMedia();
+    await this.deps.sessions.markParticipantLeft(participant.id, now);
+    this.broadcast({ type: 'participant-left', participantId: participant.id });
+    this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
+    if (participant.publishing) this.refreshSubscriptions();
+    if (this.participants.size === 0) await this.end();
   }
 
   /** Ends the session for everyone, telling their pages why (the media server was lost, say). */
@@ -175,6 +242,7 @@ export class LiveSession {
   private async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
+    this.grace.clear();
     this.onEnded(this);
     const endedAt = this.deps.clock.now();
     await this.mediaRoom.destroy();

@@ -35,6 +35,13 @@ export const ClientMessageSchema = Type.Union([
     text: Type.String({ maxLength: 16_000 }),
     requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   }),
+  Type.Object({
+    type: Type.Literal('resume'),
+    meetingCode: Type.String({ minLength: 1, maxLength: 64 }),
+    resumeToken: Type.String({ minLength: 1, maxLength: 128 }),
+  }),
+  Type.Object({ type: Type.Literal('ping') }),
+  Type.Object({ type: Type.Literal('subscriber-ice-restart') }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

@@ -6,13 +6,15 @@ import type { LiveParticipant, ParticipantConnection } from '../rooms/live-parti
 import type { LiveRooms } from '../rooms/live-rooms.js';
 import type { LiveSession } from '../rooms/live-session.js';
 import { parseClientMessage } from './client-messages.js';
+import { watchLiveness } from './socket-liveness.js';
 
 /** A page must say who it is this soon after connecting. */
 const JOIN_TIMEOUT_MS = 15_000;
 
 /**
- * The signaling WebSocket: one per participant. The first message must be `join`; afterwards the page
- * relays SDP and ICE for its two PeerConnections. A closed socket is a leave.
+ * The signaling WebSocket: one per participant. The first message must be `join` (or `resume`, after a
+ * dropped connection); afterwards the page relays SDP and ICE for its two PeerConnections. A closed
+ * socket is not yet a leave: the participant may resume within the grace period.
  */
 export async function signalingRoutes(app: FastifyInstance, options: { liveRooms: LiveRooms }): Promise<void> {
   app.get(SIGNALING_PATH, { websocket: true }, (socket) => {
@@ -20,6 +22,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
     let joined: { session: LiveSession; participant: LiveParticipant } | undefined;
     let joining = false;
     const joinTimer = setTimeout(() => connection.fail(new ParleyError('bad_request', 'No join request received')), JOIN_TIMEOUT_MS);
+    const stopWatching = watchLiveness(socket);
 
     socket.on('message', (data, isBinary) => {
       const message = isBinary ? undefined : parseClientMessage(data.toString());
@@ -27,16 +30,23 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         connection.send({ type: 'error', code: 'validation_failed', message: 'Malformed signaling message', fatal: false });
         return;
       }
-      if (message.type === 'join') {
+      if (message.type === 'ping') {
+        connection.send({ type: 'pong' });
+        return;
+      }
+      if (message.type === 'join' || message.type === 'resume') {
         if (joined || joining) return;
         joining = true;
         clearTimeout(joinTimer);
-        options.liveRooms
-          .join(message, connection)
+        const entering = message.type === 'join' ? options.liveRooms.join(message, connection) : options.liveRooms.resume(message, connection);
+        entering
           .then((result) => {
             joined = result;
-            // The socket may have closed while the join was in flight.
-            if (connection.isClosed) void result.session.leave(result.participant);
+            // The socket may have closed while the request was in flight. A page that never got
+            // its `joined` has no token to resume with; one that resumed may try again.
+            if (!connection.isClosed) return;
+            if (message.type === 'join') void result.session.leave(result.participant);
+            else result.session.connectionLost(result.participant, connection);
           })
           .catch((error: unknown) => connection.fail(error));
         return;
@@ -73,13 +83,17 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'chat-send':
           handle(session.sendChat(participant, message.text, message.requestId), message.requestId);
           break;
+        case 'subscriber-ice-restart':
+          handle(participant.subscriber.restartIce());
+          break;
       }
     });
 
     socket.on('close', () => {
       clearTimeout(joinTimer);
+      stopWatching();
       connection.markClosed();
-      if (joined) void joined.session.leave(joined.participant).catch((error: Error) => app.log.warn({ err: error }, 'leave failed'));
+      if (joined) joined.session.connectionLost(joined.participant, connection);
     });
   });
 }

@@ -4,19 +4,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import type { Clock } from '../clock.js';
+import type { Clock, Scheduler } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import { createServices, type Services } from '../services.js';
 
-/** A moveable clock for tests of deadlines. */
-export class TestClock implements Clock {
+/** A moveable clock for tests of deadlines; work scheduled on it runs when `advance` reaches its time. */
+export class TestClock implements Clock, Scheduler {
+  private tasks: { at: number; task: () => void }[] = [];
+
   constructor(private current = new Date('2026-01-01T12:00:00.000Z')) {}
   now(): Date {
     return new Date(this.current);
   }
   advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
+    const until = this.current.getTime() + ms;
+    // Due tasks run in time order, each seeing the clock at its own time.
+    for (let next = this.nextDue(until); next; next = this.nextDue(until)) {
+      this.tasks.splice(this.tasks.indexOf(next), 1);
+      this.current = new Date(next.at);
+      next.task();
+    }
+    this.current = new Date(until);
+  }
+  after(ms: number, task: () => void): () => void {
+    const entry = { at: this.current.getTime() + ms, task };
+    this.tasks.push(entry);
+    return () => {
+      this.tasks = this.tasks.filter((t) => t !== entry);
+    };
+  }
+  private nextDue(until: number): { at: number; task: () => void } | undefined {
+    return this.tasks.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
   }
 }
 

@@ -39,6 +39,7 @@ const NAMES: Record<ErrorCode, string> = {
   presenter_limit_reached: 'ForbiddenError',
   chat_unavailable: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',
+  resume_expired: 'GoneError',
   timeout: 'GatewayTimeoutError',
   internal: 'InternalServerError',
 };

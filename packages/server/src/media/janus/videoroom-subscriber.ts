@@ -20,7 +20,12 @@ export class VideoRoomSubscriber implements MediaSubscriber {
   /** Feeds Janus currently sends us. */
   private readonly subscribed = new Set<string>();
   private wanted: readonly string[] = [];
-  private awaitingAnswer = false;
+  /** The offer the browser has not answered yet, if any. */
+  private unanswered: SubscriberOfferDescription | undefined;
+  /** What the connection carries, as the last offer described it. */
+  private streams: SubscribedStream[] = [];
+  /** An ICE restart asked for while an offer awaited its answer: Janus takes it only after. */
+  private restartWanted = false;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -38,10 +43,24 @@ export class VideoRoomSubscriber implements MediaSubscriber {
 
   answer(sdp: string): Promise<void> {
     return this.enqueue(async () => {
-      if (!this.handle || !this.awaitingAnswer) return;
+      if (!this.handle || !this.unanswered) return;
       await this.client.request(this.handle, { request: 'start' }, { type: 'answer', sdp });
-      this.awaitingAnswer = false;
-      await this.reconcile();
+      this.unanswered = undefined;
+      if (this.restartWanted) await this.restart();
+      else await this.reconcile();
+    });
+  }
+
+  restartIce(): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.handle) return;
+      if (this.unanswered) {
+        // Janus would hold a restart back until the answer, and never answer this request meanwhile.
+        this.restartWanted = true;
+        this.onOffer(this.unanswered);
+        return;
+      }
+      await this.restart();
     });
   }
 
@@ -63,9 +82,24 @@ export class VideoRoomSubscriber implements MediaSubscriber {
     return next;
   }
 
+  private async restart(): Promise<void> {
+    const handle = this.handle;
+    if (!handle) return;
+    this.restartWanted = false;
+    const answer = await this.client.request(handle, { request: 'configure', restart: true });
+    // Janus's answer to a restart lists no streams: they are the ones the last offer carried.
+    if (answer.jsep?.type === 'offer') this.offer({ sdp: answer.jsep.sdp, streams: this.streams });
+  }
+
+  private offer(offer: SubscriberOfferDescription): void {
+    this.unanswered = offer;
+    this.streams = offer.streams;
+    this.onOffer(offer);
+  }
+
   /** Brings Janus's set of feeds to the wanted set, unless an offer is still unanswered. */
   private async reconcile(): Promise<void> {
-    if (this.awaitingAnswer) return;
+    if (this.unanswered) return;
     const add = this.wanted.filter((id) => !this.subscribed.has(id));
     const remove = [...this.subscribed].filter((id) => !this.wanted.includes(id));
     if (add.length === 0 && remove.length === 0) return;
@@ -82,10 +116,7 @@ export class VideoRoomSubscriber implements MediaSubscriber {
     const streams = ((data.streams as JanusStream[] | undefined) ?? []).filter((s) => s.active && s.type !== 'data' && s.feed_id);
     this.subscribed.clear();
     for (const s of streams) this.subscribed.add(String(s.feed_id));
-    if (answer.jsep?.type === 'offer') {
-      this.awaitingAnswer = true;
-      this.onOffer({ sdp: answer.jsep.sdp, streams: streams.map(toSubscribedStream) });
-    }
+    if (answer.jsep?.type === 'offer') this.offer({ sdp: answer.jsep.sdp, streams: streams.map(toSubscribedStream) });
   }
 
   private async join(feeds: string[]): Promise<JanusMessage | undefined> {

@@ -1,6 +1,8 @@
 /** Why a camera or microphone could not be started, in the words the page shows the user. */
 export type MediaErrorKind = 'denied' | 'not_found' | 'in_use' | 'unsupported' | 'unknown';
 export type MediaKind = 'audio' | 'video';
+/** What a device list offers: a microphone, a camera, or where the meeting's sound plays. */
+export type DeviceKind = MediaKind | 'speaker';
 export type MediaErrors = Partial<Record<MediaKind, MediaErrorKind>>;
 
 export function classifyMediaError(error: unknown): MediaErrorKind {
@@ -92,20 +94,36 @@ export async function acquireTrack(kind: MediaKind, deviceId: string | undefined
   return track;
 }
 
-export interface DeviceLists {
-  audio: MediaDeviceInfo[];
-  video: MediaDeviceInfo[];
-}
+export type DeviceLists = Record<DeviceKind, MediaDeviceInfo[]>;
+
+export const NO_DEVICES: DeviceLists = { audio: [], video: [], speaker: [] };
 
 export async function listDevices(): Promise<DeviceLists> {
-  if (!navigator.mediaDevices?.enumerateDevices) return { audio: [], video: [] };
+  if (!navigator.mediaDevices?.enumerateDevices) return NO_DEVICES;
   const devices = await navigator.mediaDevices.enumerateDevices();
   // Before permission is granted, devices come back without ids; they cannot be selected.
   const usable = devices.filter((d) => d.deviceId !== '');
   return {
     audio: usable.filter((d) => d.kind === 'audioinput'),
     video: usable.filter((d) => d.kind === 'videoinput'),
+    speaker: usable.filter((d) => d.kind === 'audiooutput'),
   };
+}
+
+/** Whether this browser lets a page choose where sound plays (`HTMLMediaElement.setSinkId`). */
+export function speakerSelectionSupported(): boolean {
+  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+}
+
+/**
+ * The kinds whose device in use is no longer among `devices`: it was unplugged (or switched off).
+ * A track that does not say which device it comes from is never judged.
+ */
+export function unpluggedKinds(stream: MediaStream | null, devices: DeviceLists): MediaKind[] {
+  return (['audio', 'video'] as const).filter((kind) => {
+    const deviceId = trackOf(stream, kind)?.getSettings().deviceId;
+    return deviceId !== undefined && deviceId !== '' && !devices[kind].some((d) => d.deviceId === deviceId);
+  });
 }
 
 export function trackOf(stream: MediaStream | null, kind: MediaKind): MediaStreamTrack | undefined {
@@ -115,4 +133,32 @@ export function trackOf(stream: MediaStream | null, kind: MediaKind): MediaStrea
 
 export function stopStream(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
+}
+
+/** A camera or microphone problem the person can fix, and which devices it concerns. */
+export interface MediaAccessProblem {
+  /** `denied`: the browser (or the system) blocks the page; `not_found`: there is no such device. */
+  reason: 'denied' | 'not_found';
+  kinds: 'both' | MediaKind;
+}
+
+/** The problem worth a page of explanation, if any: a block comes before a missing device. */
+export function mediaAccessProblem(errors: MediaErrors): MediaAccessProblem | null {
+  for (const reason of ['denied', 'not_found'] as const) {
+    const audio = errors.audio === reason;
+    const video = errors.video === reason;
+    if (audio || video) return { reason, kinds: audio && video ? 'both' : audio ? 'audio' : 'video' };
+  }
+  return null;
+}
+
+/** Browsers whose permission controls differ enough to need their own directions. */
+export type BrowserFamily = 'chromium' | 'firefox' | 'safari' | 'other';
+
+export function browserFamily(userAgent: string): BrowserFamily {
+  if (/Firefox\//.test(userAgent)) return 'firefox';
+  // Edge, Opera, Brave and Chrome all say "Chrome/"; Safari alone says "Version/… Safari/" without it.
+  if (/Chrome\/|Chromium\/|CriOS\//.test(userAgent)) return 'chromium';
+  if (/Version\/[\d.]+.*Safari\//.test(userAgent)) return 'safari';
+  return 'other';
 }

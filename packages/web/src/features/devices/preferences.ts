@@ -1,12 +1,13 @@
-import type { MediaKind } from './functions';
+import type { DeviceKind } from './functions';
 
 /** The devices last chosen on this browser, remembered across meetings. */
-const KEY: Record<MediaKind, string> = {
+const KEY: Record<DeviceKind, string> = {
   audio: 'parley.microphoneDeviceId',
   video: 'parley.cameraDeviceId',
+  speaker: 'parley.speakerDeviceId',
 };
 
-export function preferredDevice(kind: MediaKind): string | undefined {
+export function preferredDevice(kind: DeviceKind): string | undefined {
   try {
     return localStorage.getItem(KEY[kind]) ?? undefined;
   } catch {
@@ -14,7 +15,7 @@ export function preferredDevice(kind: MediaKind): string | undefined {
   }
 }
 
-export function rememberDevice(kind: MediaKind, deviceId: string): void {
+export function rememberDevice(kind: DeviceKind, deviceId: string): void {
   try {
     localStorage.setItem(KEY[kind], deviceId);
   } catch {

@@ -3,6 +3,7 @@ import type { PublicRoomInfo } from '@parley/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UrlParams } from '../../base/url/params';
+import { SpeakerContext } from '../../devices/SpeakerContext';
 import { useLocalMedia } from '../../devices/useLocalMedia';
 import { LeftScreen } from '../../left/components/LeftScreen';
 import { Meeting } from '../../meeting/components/Meeting';
@@ -37,6 +38,8 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     active: phase.kind !== 'left' && phase.kind !== 'gone',
     initiallyEnabled: { audio: info.microphoneState !== 'off', video: true },
     onTrackReplaced: room ? (track) => room.replaceTrack(track) : undefined,
+    // The others see the camera off (or the microphone muted) rather than a frozen or silent feed.
+    onDeviceLost: room ? (kind) => (kind === 'audio' ? room.setMicrophoneEnabled(false) : room.setCameraEnabled(false)) : undefined,
   });
 
   // Join once the camera and microphone have started (or failed to).
@@ -111,7 +114,11 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     case 'left':
       return <LeftScreen reason={phase.reason} onRejoin={() => setPhase({ kind: 'joining', fromPrejoin: false })} />;
     case 'meeting':
-      return <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} chatEnabled={info.features.chat} />;
+      return (
+        <SpeakerContext.Provider value={media.speakerId}>
+          <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} chatEnabled={info.features.chat} />
+        </SpeakerContext.Provider>
+      );
     case 'joining':
       if (!phase.fromPrejoin) return <Loading />;
     // falls through: joining from the pre-join screen keeps it up, with a busy Join button

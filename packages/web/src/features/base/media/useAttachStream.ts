@@ -7,13 +7,15 @@ interface Options {
   refresh?: unknown;
   /** The browser refused to play sound without a user gesture. */
   onAutoplayBlocked?: (() => void) | undefined;
+  /** The output device to play the sound on (`setSinkId`); the system's default when absent. */
+  sinkId?: string | undefined;
 }
 
 /** Shows (and plays the sound of) a MediaStream in a <video> element. */
 export function useAttachStream(
   ref: RefObject<HTMLVideoElement | null>,
   stream: MediaStream | null,
-  { muted, refresh, onAutoplayBlocked }: Options,
+  { muted, refresh, onAutoplayBlocked, sinkId }: Options,
 ): void {
   useEffect(() => {
     const video = ref.current;
@@ -36,6 +38,16 @@ export function useAttachStream(
       // AbortError: a newer srcObject replaced this one; nothing to do.
     });
   }, [ref, stream, muted, refresh, onAutoplayBlocked]);
+
+  useEffect(() => {
+    const video = ref.current;
+    // Not every browser can choose an output device (Firefox before 116, Safari before 18).
+    if (!video || muted || !('setSinkId' in video)) return;
+    // '' is the default output: a chosen device that is gone falls back to it.
+    const wanted = sinkId ?? '';
+    if (video.sinkId === wanted) return;
+    video.setSinkId(wanted).catch((error: unknown) => console.warn('[parley] cannot play sound on the chosen speaker', error));
+  }, [ref, sinkId, muted]);
 
   useEffect(() => {
     const video = ref.current;

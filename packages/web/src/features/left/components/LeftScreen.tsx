@@ -12,6 +12,7 @@ export function LeftScreen({ reason, onRejoin }: { reason: DisconnectReason; onR
     expired: { icon: 'clock', title: t('left.expiredTitle'), body: t('left.expiredBody') },
     connection_lost: { icon: 'alert', title: t('left.connectionLostTitle'), body: t('left.connectionLostBody') },
     refused: { icon: 'alert', title: t('left.refusedTitle'), body: t('left.refusedBody') },
+    reconnect_failed: { icon: 'alert', title: t('left.reconnectFailedTitle'), body: t('left.reconnectFailedBody') },
   } as const;
   const { icon, title, body } = copy[reason] ?? copy.left;
   // An expired meeting cannot be entered again; everything else is worth a try.
@@ -22,7 +23,7 @@ export function LeftScreen({ reason, onRejoin }: { reason: DisconnectReason; onR
       data={{ 'data-reason': reason }}
       brand={<Brand surface="light" />}
       icon={icon}
-      tone={reason === 'connection_lost' || reason === 'refused' ? 'warning' : 'neutral'}
+      tone={reason === 'connection_lost' || reason === 'refused' || reason === 'reconnect_failed' ? 'warning' : 'neutral'}
       title={title}
       body={body}
     >

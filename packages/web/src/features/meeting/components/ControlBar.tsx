@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
 import { ChatButton } from '../../chat/components/ChatButton';
+import { DeviceSettingsButton } from '../../devices/components/DeviceSettingsButton';
 import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { MediaKind } from '../../devices/functions';
 
@@ -12,15 +13,17 @@ interface Props {
   leaving: boolean;
   /** The chat switch; absent when the room's chat is off. */
   chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
+  onOpenSettings: () => void;
 }
 
-export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat }: Props) {
+export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, onOpenSettings }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
       {chat && <ChatButton {...chat} />}
+      <DeviceSettingsButton onClick={onOpenSettings} />
       <button
         type="button"
         className="button button--danger control-bar__leave"

@@ -4,8 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
 import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
+import { DeviceNotice } from '../../devices/components/DeviceNotice';
+import { DeviceSettingsDialog } from '../../devices/components/DeviceSettingsDialog';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
+import { useNetworkQuality } from '../../network-quality/useNetworkQuality';
+import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner';
+import { useConnectionState } from '../../reconnection/useConnectionState';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
@@ -31,6 +36,9 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [playAttempt, setPlayAttempt] = useState(0);
   const onAutoplayBlocked = useCallback(() => setAudioBlocked(true), []);
+  const connection = useConnectionState(room);
+  const networkQuality = useNetworkQuality(room);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const toggle = useCallback(
     (kind: MediaKind, enabled: boolean) => {
@@ -57,6 +65,7 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   return (
     <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
       <MeetingHeader roomName={room.roomDisplayName} count={count} />
+      <ConnectionBanner state={connection} />
 
       {audioBlocked && (
         <div className="meeting__notice" role="status">
@@ -88,6 +97,7 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
           videoMuted={!media.videoEnabled || !media.hasVideo}
           trackVersion={0}
           playAttempt={0}
+          networkQuality={networkQuality.get(self.id)}
         />
         {remotes.map((p) => (
           <Tile
@@ -103,6 +113,8 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
             trackVersion={p.trackVersion}
             playAttempt={playAttempt}
             onAutoplayBlocked={onAutoplayBlocked}
+            reconnecting={p.info.reconnecting}
+            networkQuality={networkQuality.get(p.info.id)}
           />
         ))}
       </Stage>
@@ -120,7 +132,11 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         onLeave={leave}
         leaving={leaving}
         chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
+        onOpenSettings={() => setSettingsOpen(true)}
       />
+
+      <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} floating />
+      {settingsOpen && <DeviceSettingsDialog media={media} onClose={() => setSettingsOpen(false)} />}
 
       {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
     </div>

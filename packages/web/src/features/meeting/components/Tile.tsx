@@ -1,8 +1,12 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { NetworkQuality } from '@parley/client';
+import { memo, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../base/avatar/Avatar';
 import { useAttachStream } from '../../base/media/useAttachStream';
 import { Icon } from '../../base/ui/Icon';
+import { SpeakerContext } from '../../devices/SpeakerContext';
+import { NetworkQualityIndicator } from '../../network-quality/components/NetworkQualityIndicator';
+import { TileReconnecting } from '../../reconnection/components/TileReconnecting';
 
 interface Props {
   participantId: string;
@@ -18,17 +22,21 @@ interface Props {
   /** Changes when the user clicks "Turn on sound", to retry playing after a blocked autoplay. */
   playAttempt: number;
   onAutoplayBlocked?: (() => void) | undefined;
+  /** Their connection dropped and the server holds their place. */
+  reconnecting?: boolean | undefined;
+  networkQuality?: NetworkQuality | undefined;
 }
 
 /** One participant: their video (and, for others, their sound), or their initials when there is no picture. */
 export const Tile = memo(function Tile(props: Props) {
-  const { participantId, displayName, label, stream, isSelf, isHost, audioMuted, videoMuted, trackVersion, playAttempt, onAutoplayBlocked } = props;
+  const { participantId, displayName, label, stream, isSelf, isHost, audioMuted, videoMuted, trackVersion, playAttempt, onAutoplayBlocked, reconnecting, networkQuality } = props;
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const hasVideoTrack = useHasLiveVideo(stream, trackVersion);
   const showVideo = hasVideoTrack && !videoMuted;
   const refresh = `${trackVersion}:${playAttempt}`;
-  useAttachStream(videoRef, stream, { muted: isSelf, refresh, onAutoplayBlocked });
+  const sinkId = useContext(SpeakerContext);
+  useAttachStream(videoRef, stream, { muted: isSelf, refresh, onAutoplayBlocked, sinkId });
 
   return (
     <figure
@@ -39,6 +47,7 @@ export const Tile = memo(function Tile(props: Props) {
       data-self={isSelf ? 'true' : undefined}
       data-video={showVideo ? 'on' : 'off'}
       data-audio-muted={audioMuted ? 'true' : 'false'}
+      data-reconnecting={reconnecting ? 'true' : undefined}
     >
       {/* Always rendered: for other people it also plays their sound, video or not. */}
       <video
@@ -54,7 +63,9 @@ export const Tile = memo(function Tile(props: Props) {
           <Avatar name={displayName} colorKey={participantId} />
         </div>
       )}
+      {reconnecting && <TileReconnecting />}
       <figcaption className="tile__caption">
+        <NetworkQualityIndicator quality={networkQuality ?? 'unknown'} />
         {audioMuted && (
           <span className="tile__muted" data-testid="tile-muted" role="img" aria-label={t('meeting.microphoneMuted')}>
             <Icon name="microphoneOff" size={16} />

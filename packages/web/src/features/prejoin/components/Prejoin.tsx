@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../base/i18n/components/LanguageSwitcher';
 import { Brand } from '../../theme/components/Brand';
 import { DeviceErrors } from '../../devices/components/DeviceErrors';
+import { DeviceNotice } from '../../devices/components/DeviceNotice';
+import { MediaAccessHelp } from '../../devices/components/MediaAccessHelp';
+import { mediaAccessProblem } from '../../devices/functions';
 import { DeviceSelect } from '../../devices/components/DeviceSelect';
 import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { LocalMedia } from '../../devices/useLocalMedia';
@@ -27,6 +30,9 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
   const nameErrorId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [nameMissing, setNameMissing] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const accessProblem = mediaAccessProblem(media.errors);
+  const [joinWithoutDevices, setJoinWithoutDevices] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,10 +73,22 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
               onToggle={(on) => media.setEnabled('video', on)}
             />
           </Preview>
-          <DeviceErrors errors={media.errors} />
+          {accessProblem && !joinWithoutDevices ? (
+            <MediaAccessHelp
+              problem={accessProblem}
+              onRetry={media.retry}
+              onJoinWithout={() => {
+                setJoinWithoutDevices(true);
+                formRef.current?.requestSubmit();
+              }}
+            />
+          ) : (
+            <DeviceErrors errors={media.errors} />
+          )}
+          <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} />
         </div>
 
-        <form className="prejoin__panel" onSubmit={submit} noValidate>
+        <form ref={formRef} className="prejoin__panel" onSubmit={submit} noValidate>
           <p className="prejoin__eyebrow">{t('prejoin.heading')}</p>
           <h1 className="prejoin__room" data-testid="prejoin-room-name">
             {roomName}

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pino from 'pino';
+import { RECONNECT_GRACE_MS, type ServerMessage } from '@parley/protocol';
+import { createApplication } from '../identity/applications.js';
+import { JanusBackend } from '../media/janus/janus-backend.js';
+import { createTestServices, TestClock } from '../test-support/test-services.js';
+import type { ParticipantConnection } from './live-participant.js';
+import { LiveRooms } from './live-rooms.js';
+import { RoomService } from './room-service.js';
+
+type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+/** What a page's WebSocket would be: every message the session sends it, and whether it was closed. */
+class RecordedConnection implements ParticipantConnection {
+  readonly received: ServerMessage[] = [];
+  closed = false;
+  send(message: ServerMessage): void {
+    if (!this.closed) this.received.push(message);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  all<T extends ServerMessage['type']>(type: T): Message<T>[] {
+    return this.received.filter((m): m is Message<T> => m.type === type);
+  }
+  one<T extends ServerMessage['type']>(type: T): Message<T> {
+    const [message] = this.all(type);
+    assert.ok(message, `no ${type} message`);
+    return message;
+  }
+}
+
+/** Waits for work the session queued (a grace period running out) to finish. */
+async function settled(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(check(), what);
+}
+
+/** Participants whose connection drops keep their place for the grace period, over a real Janus and database. */
+describe('reconnecting participants', { timeout: 60_000 }, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-reconnect-'));
+  const clock = new TestClock();
+  let services: Awaited<ReturnType<typeof createTestServices>>;
+  let media: JanusBackend;
+  let liveRooms: LiveRooms;
+  let roomService: RoomService;
+  let applicationId: string;
+
+  before(async () => {
+    services = await createTestServices({ clock });
+    const logger = pino({ level: 'silent' });
+    media = await JanusBackend.start({ url: '', binary: 'janus', dataDir, rtpPorts: { min: 44000, max: 44999 }, requestTimeoutMs: 5000, logger });
+    liveRooms = new LiveRooms({ ...services, media, logger, scheduler: clock });
+    roomService = new RoomService(services);
+    applicationId = (await createApplication({ store: services.store, clock }, { name: 'reconnect' })).application.id;
+  });
+  after(async () => {
+    await liveRooms.shutdown();
+    await media.close();
+    await services.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const newRoom = async () =>
+    (await roomService.create(applicationId, { displayName: 'Flaky network', type: 'long_term', expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000) })).meetingCode;
+  const join = async (meetingCode: string, displayName: string) => {
+    const connection = new RecordedConnection();
+    const joined = await liveRooms.join({ type: 'join', meetingCode, displayName, audioMuted: true, videoMuted: true }, connection);
+    return { connection, token: connection.one('joined').resumeToken, ...joined };
+  };
+
+  test('keeps a dropped participant, shown as reconnecting, and resumes them with their token as the same participant', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+    assert.notEqual(ann.token, bob.token);
+
+    ann.session.connectionLost(bob.participant, bob.connection);
+    const away = ann.connection.all('participant-updated').at(-1);
+    assert.deepEqual(away?.participant, { ...bob.participant.info, reconnecting: true });
+    assert.deepEqual(ann.session.participantList().map((p) => p.displayName), ['Ann', 'Bob'], 'Bob keeps his place');
+    assert.equal(ann.connection.all('participant-left').length, 0);
+
+    // Ann speaks while Bob is away: he catches up when he is back.
+    const said = await ann.session.sendChat(ann.participant, 'Are you there, Bob?');
+
+    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.participant.id }, new RecordedConnection()), { code: 'resume_expired' });
+    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token.slice(1) }, new RecordedConnection()), { code: 'resume_expired' });
+
+    const back = new RecordedConnection();
+    const resumed = await liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, back);
+    assert.equal(resumed.participant, bob.participant, 'the same participant, not a new one');
+    assert.equal(resumed.session, bob.session);
+    const state = back.one('resumed');
+    assert.equal(state.self.id, bob.participant.id);
+    assert.equal(state.self.reconnecting, undefined);
+    assert.equal(state.sessionId, bob.session.id);
+    assert.deepEqual(state.participants.map((p) => p.displayName), ['Ann']);
+    assert.deepEqual(state.chatHistory, [said]);
+    assert.equal(bob.participant.connection, back);
+    assert.equal(bob.connection.closed, true, 'the replaced connection is closed');
+    assert.equal(ann.connection.all('participant-updated').at(-1)?.participant.reconnecting, undefined, 'Ann sees Bob back');
+    assert.equal(ann.connection.all('participant-joined').length, 1, 'nobody new joined: Bob came back');
+
+    // The old socket noticing its close only now changes nothing.
+    const updates = ann.connection.all('participant-updated').length;
+    bob.session.connectionLost(bob.participant, bob.connection);
+    assert.equal(ann.connection.all('participant-updated').length, updates);
+    clock.advance(RECONNECT_GRACE_MS);
+    assert.equal(bob.participant.left, false);
+
+    const stored = await services.sessions.listParticipants(bob.session.id);
+    assert.deepEqual(stored.map((p) => [p.displayName, p.leftAt]), [['Ann', null], ['Bob', null]], 'one stored participant each, nobody left');
+    await Promise.all([ann.session.leave(ann.participant), bob.session.leave(bob.participant)]);
+  });
+
+  test('lets a participant go once the grace period runs out, and refuses their late resume', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+
+    bob.session.connectionLost(bob.participant, bob.connection);
+    clock.advance(RECONNECT_GRACE_MS - 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(bob.participant.left, false, 'still held a millisecond before the end');
+    clock.advance(1);
+    await settled(() => ann.connection.all('participant-left').length === 1, 'Ann never saw Bob leave');
+    assert.equal(ann.connection.one('participant-left').participantId, bob.participant.id);
+    assert.deepEqual(ann.session.participantList().map((p) => p.displayName), ['Ann']);
+    const stored = await services.sessions.listParticipants(bob.session.id);
+    assert.equal(stored.find((p) => p.displayName === 'Bob')?.leftAt, clock.now().toISOString());
+
+    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, new RecordedConnection()), {
+      code: 'resume_expired',
+    });
+
+    // The last one out ends the session, waited for or not; a resume then finds no session at all.
+    ann.session.connectionLost(ann.participant, ann.connection);
+    clock.advance(RECONNECT_GRACE_MS);
+    await settled(() => ann.session.isEnded, 'the session never ended');
+    assert.ok((await services.sessions.find(ann.session.id))?.endedAt);
+    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token }, new RecordedConnection()), {
+      code: 'resume_expired',
+    });
+  });
+
+  test('does not let a participant who left on purpose be resumed', async () => {
+    const code = await newRoom();
+    const ann = await join(code, 'Ann');
+    const bob = await join(code, 'Bob');
+    await bob.session.leave(bob.participant);
+    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, new RecordedConnection()), {
+      code: 'resume_expired',
+    });
+    await ann.session.leave(ann.participant);
+  });
+});
