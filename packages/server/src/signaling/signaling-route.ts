@@ -15,10 +15,12 @@ const JOIN_TIMEOUT_MS = 15_000;
  * relays SDP and ICE for its two PeerConnections. A closed socket is a leave.
  */
 export async function signalingRoutes(app: FastifyInstance, options: { liveRooms: LiveRooms }): Promise<void> {
-  app.get(SIGNALING_PATH, { websocket: true }, (socket) => {
+  app.get(SIGNALING_PATH, { websocket: true }, (socket, request) => {
     const connection = new SocketConnection(socket);
     let joined: { session: LiveSession; participant: LiveParticipant } | undefined;
     let joining = false;
+    // Ends a wait in the waiting room when the page goes away first.
+    const gone = new AbortController();
     const joinTimer = setTimeout(() => connection.fail(new ParleyError('bad_request', 'No join request received')), JOIN_TIMEOUT_MS);
 
     socket.on('message', (data, isBinary) => {
@@ -32,13 +34,19 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         joining = true;
         clearTimeout(joinTimer);
         options.liveRooms
-          .join(message, connection)
+          .join(message, connection, { address: request.ip, signal: gone.signal })
           .then((result) => {
             joined = result;
             // The socket may have closed while the join was in flight.
             if (connection.isClosed) void result.session.leave(result.participant);
           })
           .catch((error: unknown) => connection.fail(error));
+        return;
+      }
+      if (!joined && joining && message.type === 'leave') {
+        // A guest giving up on the waiting room.
+        gone.abort();
+        connection.close();
         return;
       }
       if (!joined) {
@@ -73,12 +81,20 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'chat-send':
           handle(session.sendChat(participant, message.text, message.requestId), message.requestId);
           break;
+        case 'set-lock':
+          handle(session.setLocked(participant, message.locked));
+          break;
+        case 'admit':
+        case 'deny':
+          handle(options.liveRooms.answerWaiting(session, participant, message.waitingIds, message.type === 'admit'));
+          break;
       }
     });
 
     socket.on('close', () => {
       clearTimeout(joinTimer);
       connection.markClosed();
+      gone.abort();
       if (joined) void joined.session.leave(joined.participant).catch((error: Error) => app.log.warn({ err: error }, 'leave failed'));
     });
   });
