@@ -1,4 +1,12 @@
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ParticipantInfo, type ServerMessage } from '@parley/protocol';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatMessage,
+  type MeetingSettings,
+  type ParticipantInfo,
+  type ServerMessage,
+  type WaitingGuest,
+  type WaitingReason,
+} from '@parley/protocol';
 import { ParleyClientError } from './client-error.js';
 import { PublisherConnection } from './publisher-connection.js';
 import { SignalingSocket } from './signaling-socket.js';
@@ -16,6 +24,15 @@ export interface JoinOptions {
   videoMuted: boolean;
   /** Defaults to the page's origin. */
   serverUrl?: string;
+  /** The room's password, for guests of a room that has one (`PublicRoomInfo.passwordRequired`). */
+  password?: string;
+  /**
+   * Called when the join is held in the room's waiting room: `join` then resolves only once someone
+   * lets this person in (or rejects with `admission_denied`), however long that takes.
+   */
+  onWaiting?: (reason: WaitingReason) => void;
+  /** Gives up joining (leaving the waiting room, say): `join` rejects with code `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** Someone else in the meeting, and the media received from them. */
@@ -34,6 +51,10 @@ export interface RoomEvents {
   track: (participant: RemoteParticipant, track: MediaStreamTrack) => void;
   /** A chat message to everyone, one's own included, in the order the server keeps. */
   'chat-message': (message: ChatMessage) => void;
+  /** The meeting was locked or unlocked, or one of the room's features turned on or off. */
+  'room-updated': (settings: MeetingSettings) => void;
+  /** For moderators: who waits to be let in, longest waiting first. */
+  'waiting-room': (waiting: WaitingGuest[]) => void;
   disconnected: (reason: DisconnectReason, message?: string) => void;
 }
 
@@ -57,6 +78,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
   private disconnected = false;
   private mediaState: { audioMuted: boolean; videoMuted: boolean };
+  private currentSettings: MeetingSettings;
+  private waiting: WaitingGuest[] = [];
 
   private constructor(
     private readonly socket: SignalingSocket,
@@ -64,21 +87,38 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     readonly sessionId: string,
     readonly roomDisplayName: string,
     readonly localStream: MediaStream,
+    settings: MeetingSettings,
   ) {
     super();
     this.mediaState = { audioMuted: self.audioMuted, videoMuted: self.videoMuted };
+    this.currentSettings = settings;
   }
 
-  /** Connects, joins and starts publishing; rejects with a `ParleyClientError` saying why it cannot. */
+  /**
+   * Connects, joins and starts publishing; rejects with a `ParleyClientError` saying why it cannot
+   * (`password_required`, `password_incorrect`, `room_locked`, `admission_denied`, `cancelled`…).
+   */
   static async join(options: JoinOptions): Promise<ParleyRoom> {
+    if (options.signal?.aborted) throw ParleyClientError.cancelled();
     const socket = await SignalingSocket.open(options.serverUrl ?? location.origin);
     const early: ServerMessage[] = [];
+    let onAbort = (): void => undefined;
     const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new ParleyClientError('timeout', 'The server did not answer the join request')), JOIN_TIMEOUT_MS);
+      onAbort = () => {
+        clearTimeout(timer);
+        socket.send({ type: 'leave' });
+        reject(ParleyClientError.cancelled());
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       socket.onMessage((message) => {
         if (message.type === 'joined') {
           clearTimeout(timer);
           resolve(message);
+        } else if (message.type === 'waiting') {
+          // Waiting has no deadline: the server answers once someone lets this person in, or not.
+          clearTimeout(timer);
+          options.onWaiting?.(message.reason);
         } else if (message.type === 'error' && message.fatal) {
           clearTimeout(timer);
           reject(new ParleyClientError(message.code, message.message));
@@ -94,16 +134,19 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         type: 'join',
         meetingCode: options.meetingCode,
         ...(options.participantToken ? { participantToken: options.participantToken } : {}),
+        ...(options.password ? { password: options.password } : {}),
         displayName: options.displayName,
         audioMuted: options.audioMuted,
         videoMuted: options.videoMuted,
       });
-    }).catch((error: unknown) => {
-      socket.close();
-      throw error;
-    });
+    })
+      .catch((error: unknown) => {
+        socket.close();
+        throw error;
+      })
+      .finally(() => options.signal?.removeEventListener('abort', onAbort));
 
-    const room = new ParleyRoom(socket, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
+    const room = new ParleyRoom(socket, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream, joined.settings);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
     socket.onMessage((message) => room.handle(message));
@@ -116,6 +159,34 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   participants(): RemoteParticipant[] {
     return [...this.remotes.values()];
+  }
+
+  /** Whether the meeting is locked, and which of the room's features are on, as they are now. */
+  get settings(): MeetingSettings {
+    return this.currentSettings;
+  }
+
+  /** For moderators: who waits to be let in, longest waiting first (always empty for guests). */
+  waitingGuests(): WaitingGuest[] {
+    return [...this.waiting];
+  }
+
+  /**
+   * Moderators only: locks the meeting (nobody new gets in) or unlocks it. The new state arrives as a
+   * `room-updated` event, for everyone.
+   */
+  setLocked(locked: boolean): void {
+    this.socket.send({ type: 'set-lock', locked });
+  }
+
+  /** Moderators only: lets these waiting guests in ("admit all": pass everyone `waitingGuests()` lists). */
+  admit(waitingIds: string[]): void {
+    if (waitingIds.length > 0) this.socket.send({ type: 'admit', waitingIds });
+  }
+
+  /** Moderators only: turns these waiting guests away. */
+  deny(waitingIds: string[]): void {
+    if (waitingIds.length > 0) this.socket.send({ type: 'deny', waitingIds });
   }
 
   /** Every chat message of the session so far, oldest first: what was said before one joined included. */
@@ -249,7 +320,16 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         }
         if (message.fatal) this.disconnect('refused', message.message);
         break;
+      case 'room-updated':
+        this.currentSettings = message.settings;
+        this.emit('room-updated', message.settings);
+        break;
+      case 'waiting-room':
+        this.waiting = message.waiting;
+        this.emit('waiting-room', message.waiting);
+        break;
       case 'joined':
+      case 'waiting':
         break;
     }
   }

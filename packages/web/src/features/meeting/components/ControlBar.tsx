@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
 import { ChatButton } from '../../chat/components/ChatButton';
@@ -12,15 +13,18 @@ interface Props {
   leaving: boolean;
   /** The chat switch; absent when the room's chat is off. */
   chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
+  /** Controls other features add (the waiting room…), before Leave. */
+  children?: ReactNode;
 }
 
-export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat }: Props) {
+export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, children }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
       {chat && <ChatButton {...chat} />}
+      {children}
       <button
         type="button"
         className="button button--danger control-bar__leave"

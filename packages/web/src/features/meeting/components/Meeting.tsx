@@ -1,4 +1,4 @@
-import type { ParleyRoom } from '@parley/client';
+import { canModerate, type ParleyRoom } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
@@ -6,6 +6,12 @@ import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
+import { Lobby } from '../../lobby/components/Lobby';
+import { LobbyButton } from '../../lobby/components/LobbyButton';
+import { useLobby } from '../../lobby/useLobby';
+import { LockControl } from '../../lock/components/LockControl';
+import { useRoomFeatures } from '../../room-settings/RoomFeaturesContext';
+import { useMeetingSettings } from '../../room-settings/useMeetingSettings';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
@@ -18,14 +24,17 @@ interface Props {
   media: LocalMedia;
   onLeave: () => Promise<void>;
   onDisconnected: (reason: DisconnectReason) => void;
-  /** The room's chat is on (`features.chat`): the toolbar offers the chat panel. */
-  chatEnabled: boolean;
 }
 
-export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: Props) {
+export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const { t } = useTranslation();
   const remotes = useRoom(room, onDisconnected);
   const chat = useChat(room);
+  const { locked } = useMeetingSettings(room);
+  const lobby = useLobby(room);
+  const moderator = canModerate(room.self.role);
+  // The toolbar offers the chat panel while the room's chat is on (the API may turn it off meanwhile).
+  const chatEnabled = useRoomFeatures().chat;
   const chatOpen = chatEnabled && chat.open;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
@@ -56,7 +65,9 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
 
   return (
     <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
-      <MeetingHeader roomName={room.roomDisplayName} count={count} />
+      <MeetingHeader roomName={room.roomDisplayName} count={count}>
+        <LockControl locked={locked} canLock={moderator} onToggle={(locked) => room.setLocked(locked)} />
+      </MeetingHeader>
 
       {audioBlocked && (
         <div className="meeting__notice" role="status">
@@ -120,9 +131,12 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         onLeave={leave}
         leaving={leaving}
         chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
-      />
+      >
+        {moderator && <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />}
+      </ControlBar>
 
       {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
+      {moderator && <Lobby lobby={lobby} />}
     </div>
   );
 }
