@@ -12,8 +12,9 @@ import { createTestServices, parleyErrorWith, TestClock } from '../test-support/
 import type { ParticipantConnection } from './live-participant.js';
 import { LiveRooms } from './live-rooms.js';
 import { PASSWORD_ATTEMPT_LIMIT } from './password-attempts.js';
+import { RoomLifecycle } from './room-lifecycle.js';
 import { RoomService, type CreateRoomInput } from './room-service.js';
-import type { Room } from './room.js';
+import { ROOM_IDLE_LIFETIME_MS, type Room } from './room.js';
 
 type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -199,6 +200,17 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       const gil = arrive(room, 'Gil');
       await joined(gil);
       assert.equal(gil.connection.all('waiting').length, 0, 'the meeting the host opened stays open');
+    });
+
+    test('tells guests waiting for a host who never came that the room closed', async () => {
+      const room = await roomService.create(applicationId, { displayName: 'Instant', joinApprovalLevel: 'after_owner_only' });
+      const gus = arrive(room, 'Gus');
+      await settled();
+      assert.equal(await stillWaiting(gus), true);
+      clock.advance(ROOM_IDLE_LIFETIME_MS + 1);
+      const lifecycle = new RoomLifecycle(services.rooms, clock, pino({ level: 'silent' }), 60_000, services.roomUpdates);
+      assert.deepEqual((await lifecycle.sweep()).map((r) => r.id), [room.id]);
+      await refused(gus, 'room_unavailable', 'This meeting is no longer available');
     });
   });
 

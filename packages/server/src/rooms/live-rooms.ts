@@ -56,7 +56,9 @@ export class LiveRooms {
       }),
       deps.roomUpdates.onUpdated((room) => {
         this.sessions.get(room.id)?.roomChanged(room);
-        this.entrance.reconsider(room);
+        // A room that closed with nobody in it will not open for those waiting (a live meeting goes on).
+        if (!room.isAvailable && !this.sessions.has(room.id) && !this.starting.has(room.id)) this.entrance.close(room.id);
+        else this.entrance.reconsider(room);
       }),
     ];
   }
