@@ -104,6 +104,11 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     const early: ServerMessage[] = [];
     let onAbort = (): void => undefined;
     const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
+      // Given up while the socket was opening (an abort listener added now would never fire).
+      if (options.signal?.aborted) {
+        reject(ParleyClientError.cancelled());
+        return;
+      }
       const timer = setTimeout(() => reject(new ParleyClientError('timeout', 'The server did not answer the join request')), JOIN_TIMEOUT_MS);
       onAbort = () => {
         clearTimeout(timer);
