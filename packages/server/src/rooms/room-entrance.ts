@@ -6,7 +6,7 @@ import type { ParticipantConnection } from './live-participant.js';
 import { PASSWORD_ATTEMPT_WINDOW_MS, PasswordAttempts } from './password-attempts.js';
 import type { Room } from './room.js';
 import { verifyRoomPassword } from './room-password.js';
-import { WaitingRoom } from './waiting-room.js';
+import { WaitingRoom, waitingRoomFull } from './waiting-room.js';
 
 /** Someone at a room's door, on their way into its meeting. */
 export interface Arrival {
@@ -46,7 +46,8 @@ export class RoomEntrance {
   /**
    * Resolves once the arrival may join the meeting, straight away or after waiting; rejects with a
    * `ParleyError` saying why not (`password_required`, `password_incorrect`, `rate_limited`,
-   * `room_locked`, `admission_denied`).
+   * `room_locked`, `room_full` when too many wait, `admission_denied`, `room_unavailable` when the room
+   * closed meanwhile, `bad_request` when they gave up).
    */
   async pass(arrival: Arrival): Promise<void> {
     const { room, role } = arrival;
@@ -56,8 +57,16 @@ export class RoomEntrance {
     const admission = admissionOf(role, room.joinApprovalLevel, this.deps.meetingDoorOf(room.id));
     if (admission.kind === 'refuse') throw new ParleyError(admission.code, 'This meeting is locked');
     if (admission.kind === 'enter') return;
+    const waitingRoom = this.waitingRoomOf(room.id);
+    // Refused before being told to wait, so a page never shows the waiting room to someone it turns away.
+    if (waitingRoom.isFull) throw waitingRoomFull();
     arrival.connection.send({ type: 'waiting', reason: admission.reason });
-    await this.waitingRoomOf(room.id).wait(arrival.displayName, arrival.signal);
+    try {
+      await waitingRoom.wait(arrival.displayName, arrival.signal);
+    } finally {
+      // Every wait ends here, however it ends: the last one out takes the waiting room with it.
+      if (waitingRoom.isEmpty && this.waitingRooms.get(room.id) === waitingRoom) this.waitingRooms.delete(room.id);
+    }
   }
 
   /** Everyone waiting at the room's door, longest waiting first. */
@@ -103,10 +112,7 @@ export class RoomEntrance {
   private waitingRoomOf(roomId: string): WaitingRoom {
     let waitingRoom = this.waitingRooms.get(roomId);
     if (!waitingRoom) {
-      const created = new WaitingRoom(this.deps.clock, () => {
-        if (created.isEmpty) this.waitingRooms.delete(roomId);
-        this.deps.onWaitingChanged(roomId, created.list());
-      });
+      const created = new WaitingRoom(this.deps.clock, () => this.deps.onWaitingChanged(roomId, created.list()));
       waitingRoom = created;
       this.waitingRooms.set(roomId, waitingRoom);
     }

@@ -30,6 +30,11 @@ export class WaitingRoom {
     return this.waiters.size === 0;
   }
 
+  /** No one else may queue: `wait` refuses with `room_full`. */
+  get isFull(): boolean {
+    return this.waiters.size >= WAITING_ROOM_CAPACITY;
+  }
+
   list(): WaitingGuest[] {
     return [...this.waiters.values()].map((w) => w.guest);
   }
@@ -40,9 +45,7 @@ export class WaitingRoom {
    */
   wait(displayName: string, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(gaveUp());
-    if (this.waiters.size >= WAITING_ROOM_CAPACITY) {
-      return Promise.reject(new ParleyError('room_full', 'Too many people are waiting to join this meeting; try again later'));
-    }
+    if (this.isFull) return Promise.reject(waitingRoomFull());
     const guest: WaitingGuest = { id: randomUUID(), displayName, since: this.clock.now().toISOString() };
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
@@ -100,6 +103,10 @@ export class WaitingRoom {
     this.onChange();
     return true;
   }
+}
+
+export function waitingRoomFull(): ParleyError {
+  return new ParleyError('room_full', 'Too many people are waiting to join this meeting; try again later');
 }
 
 function gaveUp(): ParleyError {

@@ -18,7 +18,12 @@ interface Props {
 export function LobbyPanel({ waiting, onAdmit, onDeny, onClose }: Props) {
   const { t } = useTranslation();
   const panelRef = useRef<HTMLElement>(null);
-  useEffect(() => panelRef.current?.focus(), []);
+  // Focus moves into the list when it opens, and back to where it was (the toolbar button) when it closes.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panelRef.current?.focus();
+    return () => before?.focus();
+  }, []);
   const everyone = waiting.map((guest) => guest.id);
 
   return (
