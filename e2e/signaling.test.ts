@@ -144,4 +144,58 @@ describe('signaling', { timeout: 60_000 }, () => {
     host.send({ type: 'leave' });
     await waitUntil(async () => ((await server.server.services.sessions.find(hostJoined.sessionId))?.endedAt ? undefined : 'session still open'));
   });
+
+  describe('admission', () => {
+    /** A room of its own, created through the API with these settings; its meeting code and host token. */
+    async function admissionRoom(settings: Record<string, unknown>): Promise<{ code: string; token: string }> {
+      const created = await server.api('POST', '/v1/meetings/rooms', { display_name: 'Admission signaling', ...settings });
+      const room = created.body as { meeting_code: string; _links: { host_url: { href: string } } };
+      return { code: room.meeting_code, token: new URL(room._links.host_url.href).searchParams.get('participant_token') ?? '' };
+    }
+
+    it('refuses malformed lock and waiting-room requests, and a guest who tries to moderate, and keeps going', async () => {
+      const room = await admissionRoom({});
+      const guest = await RawClient.connect(server.baseUrl);
+      join(guest, { meetingCode: room.code, displayName: 'Guest bot' });
+      await guest.next('joined');
+      const malformed: Record<string, unknown>[] = [
+        { type: 'set-lock', locked: 'yes' },
+        { type: 'admit', waitingIds: [] },
+        { type: 'deny', waitingIds: 'everyone' },
+      ];
+      for (const message of malformed) guest.send(message);
+      await waitUntil(() => (guest.received.filter((m) => m.type === 'error').length >= 3 ? undefined : 'not every request answered'));
+      guest.send({ type: 'set-lock', locked: true });
+      await waitUntil(() => (guest.received.some((m) => m.type === 'error' && m.code === 'forbidden') ? undefined : 'no forbidden error'));
+      const errors = guest.received.filter((m) => m.type === 'error');
+      assert.deepEqual(errors.map((e) => [e.code, e.fatal]), [['validation_failed', false], ['validation_failed', false], ['validation_failed', false], ['forbidden', false]]);
+      assert.equal(guest.received.some((m) => m.type === 'room-updated'), false, 'nothing changed');
+      assert.equal(guest.closed, false);
+      guest.kill();
+    });
+
+    it('takes a guest who sends leave out of the waiting room, and tells a host who answers too late', async () => {
+      const room = await admissionRoom({ join_approval_level: 'explicit_approval' });
+      const host = await RawClient.connect(server.baseUrl);
+      join(host, { meetingCode: room.code, participantToken: room.token, displayName: 'Host bot' });
+      await host.next('joined');
+      const guest = await RawClient.connect(server.baseUrl);
+      join(guest, { meetingCode: room.code, displayName: 'Guest bot' });
+      assert.equal((await guest.next('waiting')).reason, 'approval_required');
+      let listed: { id: string; displayName: string }[] = [];
+      await waitUntil(() => {
+        listed = host.received.filter((m) => m.type === 'waiting-room').at(-1)?.waiting ?? [];
+        return listed.length === 1 ? undefined : `the host sees ${listed.length} waiting`;
+      });
+      assert.equal(listed[0]?.displayName, 'Guest bot');
+
+      guest.send({ type: 'leave' });
+      await waitUntil(() => (guest.closed ? undefined : 'the waiting guest is still connected'));
+      await waitUntil(() => (host.received.filter((m) => m.type === 'waiting-room').at(-1)?.waiting.length === 0 ? undefined : 'still listed'));
+      host.send({ type: 'admit', waitingIds: [listed[0]!.id] });
+      const late = await host.next('error');
+      assert.deepEqual([late.code, late.fatal], ['not_found', false]);
+      host.kill();
+    });
+  });
 });

@@ -1,4 +1,13 @@
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ParticipantInfo, type ResumedEvent, type ServerMessage } from '@parley/protocol';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatMessage,
+  type MeetingSettings,
+  type ParticipantInfo,
+  type ResumedEvent,
+  type ServerMessage,
+  type WaitingGuest,
+  type WaitingReason,
+} from '@parley/protocol';
 import { catchUpMessages } from './catch-up.js';
 import { ParleyClientError } from './client-error.js';
 import { IceWatchdog } from './ice-watchdog.js';
@@ -21,6 +30,15 @@ export interface JoinOptions {
   videoMuted: boolean;
   /** Defaults to the page's origin. */
   serverUrl?: string;
+  /** The room's password, for guests of a room that has one (`PublicRoomInfo.passwordRequired`). */
+  password?: string;
+  /**
+   * Called when the join is held in the room's waiting room: `join` then resolves only once someone
+   * lets this person in (or rejects with `admission_denied`), however long that takes.
+   */
+  onWaiting?: (reason: WaitingReason) => void;
+  /** Gives up joining (leaving the waiting room, say): `join` rejects with code `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** Someone else in the meeting, and the media received from them. */
@@ -49,6 +67,10 @@ export interface RoomEvents {
   reconnected: () => void;
   /** How well someone's media gets through, yourself (`self.id`) included; sampled every few seconds. */
   'network-quality': (participantId: string, quality: NetworkQuality) => void;
+  /** The meeting was locked or unlocked, or one of the room's features turned on or off. */
+  'room-updated': (settings: MeetingSettings) => void;
+  /** For moderators: who waits to be let in, longest waiting first. */
+  'waiting-room': (waiting: WaitingGuest[]) => void;
   disconnected: (reason: DisconnectReason, message?: string) => void;
 }
 
@@ -75,6 +97,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly socket: ReconnectingSignaling;
   private readonly iceWatchdogs: IceWatchdog[] = [];
   private readonly network: NetworkMonitor;
+  private currentSettings: MeetingSettings;
+  private waiting: WaitingGuest[] = [];
 
   private constructor(
     socket: SignalingSocket,
@@ -83,6 +107,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     readonly sessionId: string,
     readonly roomDisplayName: string,
     readonly localStream: MediaStream,
+    settings: MeetingSettings,
   ) {
     super();
     this.mediaState = { audioMuted: self.audioMuted, videoMuted: self.videoMuted };
@@ -97,19 +122,40 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       { publisher: () => this.publisher?.pc, subscriber: () => this.subscriber },
       (participantId, quality) => this.emit('network-quality', participantId, quality),
     );
+    this.currentSettings = settings;
   }
 
-  /** Connects, joins and starts publishing; rejects with a `ParleyClientError` saying why it cannot. */
+  /**
+   * Connects, joins and starts publishing; rejects with a `ParleyClientError` saying why it cannot
+   * (`password_required`, `password_incorrect`, `room_locked`, `admission_denied`, `cancelled`…).
+   */
   static async join(options: JoinOptions): Promise<ParleyRoom> {
+    if (options.signal?.aborted) throw ParleyClientError.cancelled();
     const serverUrl = options.serverUrl ?? location.origin;
     const socket = await SignalingSocket.open(serverUrl);
     const early: ServerMessage[] = [];
+    let onAbort = (): void => undefined;
     const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
+      // Given up while the socket was opening (an abort listener added now would never fire).
+      if (options.signal?.aborted) {
+        reject(ParleyClientError.cancelled());
+        return;
+      }
       const timer = setTimeout(() => reject(new ParleyClientError('timeout', 'The server did not answer the join request')), JOIN_TIMEOUT_MS);
+      onAbort = () => {
+        clearTimeout(timer);
+        socket.send({ type: 'leave' });
+        reject(ParleyClientError.cancelled());
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       socket.onMessage((message) => {
         if (message.type === 'joined') {
           clearTimeout(timer);
           resolve(message);
+        } else if (message.type === 'waiting') {
+          // Waiting has no deadline: the server answers once someone lets this person in, or not.
+          clearTimeout(timer);
+          options.onWaiting?.(message.reason);
         } else if (message.type === 'error' && message.fatal) {
           clearTimeout(timer);
           reject(new ParleyClientError(message.code, message.message));
@@ -125,17 +171,20 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         type: 'join',
         meetingCode: options.meetingCode,
         ...(options.participantToken ? { participantToken: options.participantToken } : {}),
+        ...(options.password ? { password: options.password } : {}),
         displayName: options.displayName,
         audioMuted: options.audioMuted,
         videoMuted: options.videoMuted,
       });
-    }).catch((error: unknown) => {
-      socket.close();
-      throw error;
-    });
+    })
+      .catch((error: unknown) => {
+        socket.close();
+        throw error;
+      })
+      .finally(() => options.signal?.removeEventListener('abort', onAbort));
 
     const resumeTarget = { serverUrl, meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
-    const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
+    const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream, joined.settings);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
     for (const message of early) room.handle(message);
@@ -161,6 +210,34 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   /** The latest network quality of a participant (`self.id` for yourself); `unknown` before it is measured. */
   networkQuality(participantId: string): NetworkQuality {
     return this.network.quality(participantId);
+  }
+
+  /** Whether the meeting is locked, and which of the room's features are on, as they are now. */
+  get settings(): MeetingSettings {
+    return this.currentSettings;
+  }
+
+  /** For moderators: who waits to be let in, longest waiting first (always empty for guests). */
+  waitingGuests(): WaitingGuest[] {
+    return [...this.waiting];
+  }
+
+  /**
+   * Moderators only: locks the meeting (nobody new gets in) or unlocks it. The new state arrives as a
+   * `room-updated` event, for everyone.
+   */
+  setLocked(locked: boolean): void {
+    this.socket.send({ type: 'set-lock', locked });
+  }
+
+  /** Moderators only: lets these waiting guests in ("admit all": pass everyone `waitingGuests()` lists). */
+  admit(waitingIds: string[]): void {
+    if (waitingIds.length > 0) this.socket.send({ type: 'admit', waitingIds });
+  }
+
+  /** Moderators only: turns these waiting guests away. */
+  deny(waitingIds: string[]): void {
+    if (waitingIds.length > 0) this.socket.send({ type: 'deny', waitingIds });
   }
 
   /** Every chat message of the session so far, oldest first: what was said before one joined included. */
@@ -324,7 +401,17 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         }
         if (message.fatal) this.disconnect('refused', message.message);
         break;
+      case 'room-updated':
+        this.currentSettings = message.settings;
+        this.emit('room-updated', message.settings);
+        break;
+      case 'waiting-room':
+        this.waiting = message.waiting;
+        this.emit('waiting-room', message.waiting);
+        break;
       case 'joined':
+      case 'waiting':
+        // Answers `join` itself consumes.
       case 'resumed':
       case 'pong':
         // Answers the signaling connection itself consumes.

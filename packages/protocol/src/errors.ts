@@ -13,6 +13,12 @@ export const ERROR_CODES = {
   rate_limited: { status: 429 },
   room_unavailable: { status: 410 },
   room_locked: { status: 423 },
+  /** A guest tried to join a room that has a password without giving one. */
+  password_required: { status: 401 },
+  /** A guest gave the wrong password. */
+  password_incorrect: { status: 401 },
+  /** Someone in the meeting declined a waiting guest's request to join. */
+  admission_denied: { status: 403 },
   room_full: { status: 403 },
   presenter_limit_reached: { status: 403 },
   /** The room's chat is turned off (`available_features.is_chat_available`). */

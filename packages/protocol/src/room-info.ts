@@ -6,15 +6,24 @@ export interface PublicRoomInfo {
   /** Why the room cannot be joined, when `isAvailable` is false. */
   unavailableReason?: 'expired' | 'not_found';
   language: string;
+  /**
+   * How people start (`initial_join_options.microphone_state`): `off` muted, `on` unmuted, `default`
+   * as each person chooses on the pre-join screen.
+   */
   microphoneState: 'default' | 'on' | 'off';
-  features: {
-    recording: boolean;
-    chat: boolean;
-    whiteboard: boolean;
-    localeSwitcher: boolean;
-    captions: boolean;
-  };
+  features: RoomFeatures;
+  /** Guests must give the room's password to join; hosts (the host URL) never need it. */
+  passwordRequired: boolean;
   theme: PublicTheme | null;
+}
+
+/** Which optional parts of the meeting the room offers (`available_features`). */
+export interface RoomFeatures {
+  recording: boolean;
+  chat: boolean;
+  whiteboard: boolean;
+  localeSwitcher: boolean;
+  captions: boolean;
 }
 
 export interface PublicTheme {

@@ -17,6 +17,30 @@ export function canModerate(role: ParticipantRole): boolean {
 }
 export type PeerConnectionKind = 'publisher' | 'subscriber';
 
+/** What can change about the meeting while people are in it; everyone in it sees the same. */
+export interface MeetingSettings {
+  /** Nobody new gets in (hosts arriving through the host URL still do). */
+  locked: boolean;
+  /** The room's optional parts as they are now: the API may turn them on or off during the meeting. */
+  features: import('./room-info.js').RoomFeatures;
+}
+
+/** Why a guest waits before entering (`join_approval_level`). */
+export type WaitingReason =
+  /** `after_owner_only`: the meeting opens when its host arrives. */
+  | 'host_absent'
+  /** `explicit_approval`: someone in the meeting must let each guest in. */
+  | 'approval_required';
+
+/** A guest in the waiting room, as the meeting's moderators see them. */
+export interface WaitingGuest {
+  /** Names the guest in `admit` and `deny`; not their participant id (they have none until admitted). */
+  id: string;
+  displayName: string;
+  /** ISO-8601: when they started waiting. */
+  since: string;
+}
+
 export interface ParticipantInfo {
   id: string;
   displayName: string;
@@ -54,6 +78,8 @@ export interface JoinRequest {
   displayName: string;
   audioMuted: boolean;
   videoMuted: boolean;
+  /** The room's password, for a guest when the room has one (`PublicRoomInfo.passwordRequired`). */
+  password?: string;
 }
 
 export interface PublishRequest {
@@ -131,6 +157,35 @@ export interface SubscriberIceRestartRequest {
   type: 'subscriber-ice-restart';
 }
 
+// Admission: the lock and the waiting room. Only moderators (`canModerate`) may send these; anyone else
+// gets a `forbidden` error.
+
+/** Locks the meeting (nobody new gets in) or unlocks it. Everyone is told with `room-updated`. */
+export interface SetLockRequest {
+  type: 'set-lock';
+  locked: boolean;
+}
+
+/** The longest list of guests one `admit` or `deny` may name. */
+export const WAITING_ANSWER_MAX_GUESTS = 200;
+
+/**
+ * Lets waiting guests in. One guest, or every guest the moderator sees listed ("admit all"): naming
+ * them means nobody who arrived a moment later is let in unseen. Guests who are no longer waiting
+ * (another moderator answered, or they left) are skipped; when none of them still waits, a
+ * `not_found` error says so.
+ */
+export interface AdmitRequest {
+  type: 'admit';
+  waitingIds: string[];
+}
+
+/** Turns waiting guests away; each sees that they were not let in. Same rules as `admit`. */
+export interface DenyRequest {
+  type: 'deny';
+  waitingIds: string[];
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -141,7 +196,10 @@ export type ClientMessage =
   | ChatSendRequest
   | ResumeRequest
   | PingRequest
-  | SubscriberIceRestartRequest;
+  | SubscriberIceRestartRequest
+  | SetLockRequest
+  | AdmitRequest
+  | DenyRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -156,6 +214,7 @@ export interface JoinedEvent {
   chatHistory: ChatMessage[];
   /** Secret to the participant: resumes them after a dropped connection (`resume`). */
   resumeToken: string;
+  settings: MeetingSettings;
 }
 
 /** One chat message, as everyone in the meeting sees it. Its text is plain text, never markup. */
@@ -238,6 +297,30 @@ export interface PongEvent {
   type: 'pong';
 }
 
+// Admission: the lock, the waiting room, the room's settings.
+
+/**
+ * A guest's join is on hold: they are in the waiting room, not in the meeting (no media, not listed).
+ * `joined` follows when they are let in; an `admission_denied` error when they are turned away.
+ * Closing the connection, or sending `leave`, leaves the waiting room.
+ */
+export interface WaitingEvent {
+  type: 'waiting';
+  reason: WaitingReason;
+}
+
+/** To moderators: everyone in the waiting room, longest waiting first. Sent on joining and on every change. */
+export interface WaitingRoomEvent {
+  type: 'waiting-room';
+  waiting: WaitingGuest[];
+}
+
+/** The meeting's settings changed (locked or unlocked, a feature turned on or off). */
+export interface RoomUpdatedEvent {
+  type: 'room-updated';
+  settings: MeetingSettings;
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -249,6 +332,9 @@ export type ServerMessage =
   | RoomClosedEvent
   | ChatMessageEvent
   | ResumedEvent
-  | PongEvent;
+  | PongEvent
+  | WaitingEvent
+  | WaitingRoomEvent
+  | RoomUpdatedEvent;
 
 export const SIGNALING_PATH = '/signaling';

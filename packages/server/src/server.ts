@@ -46,7 +46,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   const liveRooms = new LiveRooms({ ...services, media });
   const orphaned = await liveRooms.endOrphanedSessions();
   if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');
-  const lifecycle = new RoomLifecycle(services.rooms, services.clock, logger, config.lifecycleIntervalMs);
+  const lifecycle = new RoomLifecycle(services.rooms, services.clock, logger, config.lifecycleIntervalMs, services.roomUpdates);
   await lifecycle.sweep();
   lifecycle.start();
   // Upload targets nobody finalized expire within the hour; their files go even when nobody asks for

@@ -6,6 +6,7 @@ import { ParticipantTokens } from './identity/participant-tokens.js';
 import { loadServerKey } from './identity/server-keys.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
 import { RoomClosures } from './rooms/room-closures.js';
+import { RoomUpdates } from './rooms/room-updates.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
@@ -37,6 +38,8 @@ export interface Services {
   participantTokens: ParticipantTokens;
   /** Rooms closed for good (deleted) whose live sessions must end, wherever they run. */
   roomClosures: RoomClosures;
+  /** Rooms whose settings changed, which their live sessions must follow. */
+  roomUpdates: RoomUpdates;
   recordings: RecordingsRepository;
   recordingDownloadLinks: RecordingDownloadLinks;
   logoUploads: LogoUploadsRepository;
@@ -70,6 +73,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     themes: new ThemesRepository(store.db, store.changes),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
     roomClosures: new RoomClosures(),
+    roomUpdates: new RoomUpdates(),
     recordings: new RecordingsRepository(store.db),
     // After the participant tokens: both use the one server key, which the first of them creates.
     recordingDownloadLinks: await RecordingDownloadLinks.load(store.db, config.publicUrl, clock),

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { JoinRequest, ParticipantRole, ResumeRequest } from '@parley/protocol';
+import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest } from '@parley/protocol';
 import type { Clock, Scheduler } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantTokens } from '../identity/participant-tokens.js';
@@ -11,6 +11,8 @@ import type { LiveParticipant, ParticipantConnection } from './live-participant.
 import { LiveSession } from './live-session.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtAfterSession } from './room-deadlines.js';
+import { RoomEntrance } from './room-entrance.js';
+import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
 
 interface Dependencies {
@@ -20,27 +22,54 @@ interface Dependencies {
   participantTokens: ParticipantTokens;
   media: MediaBackend;
   roomClosures: RoomClosures;
+  roomUpdates: RoomUpdates;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;
   logger: Logger;
 }
 
+/** Where a join comes from, beyond what it says. */
+export interface JoinContext {
+  /** The client's network address: wrong room passwords are counted per address. */
+  address?: string;
+  /** Aborts a guest's wait in the waiting room (their connection closed, or they left). */
+  signal?: AbortSignal;
+}
+
 /** Every live session on this node, by room id: the only holder of live meeting state. */
 export class LiveRooms {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly starting = new Map<string, Promise<LiveSession>>();
+  private readonly entrance: RoomEntrance;
   private readonly stopListening: (() => void)[];
 
   constructor(private readonly deps: Dependencies) {
+    this.entrance = new RoomEntrance({
+      clock: deps.clock,
+      meetingDoorOf: (roomId) => this.sessions.get(roomId)?.door(),
+      onWaitingChanged: (roomId, waiting) => this.sessions.get(roomId)?.sendToModerators({ type: 'waiting-room', waiting }),
+    });
     this.stopListening = [
       deps.media.onReset(() => void this.closeAll('media_unavailable', 'The media server restarted')),
-      deps.roomClosures.onClosed((roomId) => this.endSessionOf(roomId)),
+      deps.roomClosures.onClosed((roomId) => {
+        this.entrance.close(roomId);
+        return this.endSessionOf(roomId);
+      }),
+      deps.roomUpdates.onUpdated((room) => {
+        this.sessions.get(room.id)?.roomChanged(room);
+        // A room that closed with nobody in it will not open for those waiting (a live meeting goes on).
+        if (!room.isAvailable && !this.sessions.has(room.id) && !this.starting.has(room.id)) this.entrance.close(room.id);
+        else this.entrance.reconsider(room);
+      }),
     ];
   }
 
-  /** Admits a participant into the room's live session, starting the session if needed. */
-  async join(request: JoinRequest, connection: ParticipantConnection): Promise<{ session: LiveSession; participant: LiveParticipant }> {
+  /**
+   * Admits a participant into the room's live session, starting the session if needed. Guests pass
+   * the room's entrance first (password, lock, waiting room): this resolves only once they are in.
+   */
+  async join(request: JoinRequest, connection: ParticipantConnection, context: JoinContext = {}): Promise<{ session: LiveSession; participant: LiveParticipant }> {
     const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
     if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     let role: ParticipantRole = 'guest';
@@ -49,16 +78,33 @@ export class LiveRooms {
       if (!claims || claims.roomId !== room.id) throw ParleyError.unauthorized('This meeting link is not valid');
       role = claims.role;
     }
-    const as = { displayName: request.displayName, role, audioMuted: request.audioMuted, videoMuted: request.videoMuted };
+    // Nobody waits at the door of a room that can no longer open.
+    if (!room.isAvailable && !this.sessions.has(room.id)) throw roomUnavailable();
+    await this.entrance.pass({
+      room,
+      role,
+      displayName: request.displayName,
+      password: request.password,
+      address: context.address ?? 'unknown',
+      connection,
+      signal: context.signal,
+    });
+    // `initial_join_options.microphone_state: off` has everyone start muted, whatever their page says.
+    const audioMuted = request.audioMuted || room.microphoneState === 'off';
+    const as = { displayName: request.displayName, role, audioMuted, videoMuted: request.videoMuted };
     // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);
       if (!session) {
-        if (!room.isAvailable) throw new ParleyError('room_unavailable', 'This meeting is no longer available');
+        if (!room.isAvailable) throw roomUnavailable();
         session = await this.startSession(room);
       }
       const participant = await session.join(as, connection);
-      if (participant) return { session, participant };
+      if (!participant) continue;
+      if (canModerate(role)) connection.send({ type: 'waiting-room', waiting: this.entrance.waiting(room.id) });
+      // A host's arrival opens an `after_owner_only` meeting to the guests waiting for it.
+      if (role === 'host') this.entrance.reconsider(room);
+      return { session, participant };
     }
     throw new ParleyError('internal', 'Could not join the meeting; please try again');
   }
@@ -73,6 +119,12 @@ export class LiveRooms {
     if (!session) throw new ParleyError('resume_expired', 'This meeting session has ended');
     const participant = await session.resume(request.resumeToken, connection);
     return { session, participant };
+  }
+
+  /** A moderator lets waiting guests into the session's meeting, or turns them away. */
+  async answerWaiting(session: LiveSession, by: LiveParticipant, waitingIds: readonly string[], admit: boolean): Promise<void> {
+    if (!canModerate(by.info.role)) throw ParleyError.forbidden('Only the host can let people in or turn them away');
+    this.entrance.answer(session.room.id, waitingIds, admit);
   }
 
   /** Counts for metrics. */
@@ -140,4 +192,8 @@ export class LiveRooms {
     }
     return starting;
   }
+}
+
+function roomUnavailable(): ParleyError {
+  return new ParleyError('room_unavailable', 'This meeting is no longer available');
 }

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ChatMessage, ParticipantInfo, ParticipantRole, ServerMessage } from '@parley/protocol';
+import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type ServerMessage } from '@parley/protocol';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
+import type { MeetingDoor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
 import { ReconnectionGrace } from './reconnection-grace.js';
 import { closeAtAfterSession } from './room-deadlines.js';
-import type { Room } from './room.js';
+import type { Room, RoomFeatures } from './room.js';
 import { SerialQueue } from './serial-queue.js';
 import { SessionChat } from './session-chat.js';
 
@@ -45,6 +46,10 @@ export class LiveSession {
   private readonly chat: SessionChat;
   private readonly grace: ReconnectionGrace<LiveParticipant>;
   private ended = false;
+  private locked = false;
+  private hostHasJoined = false;
+  /** The room's features as they are now: the API may change them during the session. */
+  private features: RoomFeatures;
 
   private constructor(
     readonly id: string,
@@ -55,6 +60,7 @@ export class LiveSession {
   ) {
     this.chat = new SessionChat(id, room, deps);
     this.grace = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (participant) => void this.giveUp(participant));
+    this.features = { ...room.features };
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -76,6 +82,39 @@ export class LiveSession {
 
   participantList(): ParticipantInfo[] {
     return [...this.participants.values()].map((p) => p.info);
+  }
+
+  /** What the room's entrance needs to know of this meeting. */
+  door(): MeetingDoor {
+    return { locked: this.locked, hostHasJoined: this.hostHasJoined };
+  }
+
+  settings(): MeetingSettings {
+    return { locked: this.locked, features: { ...this.features } };
+  }
+
+  /** Locks or unlocks the meeting, for a moderator; everyone sees the new state. */
+  async setLocked(by: LiveParticipant, locked: boolean): Promise<void> {
+    if (!canModerate(by.info.role)) throw ParleyError.forbidden('Only the host can lock or unlock the meeting');
+    if (this.locked === locked) return;
+    this.locked = locked;
+    this.deps.logger.info({ sessionId: this.id, participantId: by.id, locked }, locked ? 'meeting locked' : 'meeting unlocked');
+    this.broadcast({ type: 'room-updated', settings: this.settings() });
+  }
+
+  /** The room was changed through an API: pages follow its features. */
+  roomChanged(room: Room): void {
+    const features = Object.keys(this.features) as (keyof RoomFeatures)[];
+    if (features.every((feature) => room.features[feature] === this.features[feature])) return;
+    this.features = { ...room.features };
+    this.broadcast({ type: 'room-updated', settings: this.settings() });
+  }
+
+  /** Sends `message` to everyone who may moderate the meeting now. */
+  sendToModerators(message: ServerMessage): void {
+    for (const participant of this.participants.values()) {
+      if (canModerate(participant.info.role)) participant.connection.send(message);
+    }
   }
 
   /** Adds a participant; resolves `undefined` when this session ended meanwhile (join a new one). */
@@ -111,6 +150,7 @@ export class LiveSession {
       }
       const others = this.participantList();
       this.participants.set(info.id, participant);
+      if (info.role === 'host') this.hostHasJoined = true;
       connection.send({
         type: 'joined',
         self: info,
@@ -119,6 +159,7 @@ export class LiveSession {
         participants: others,
         chatHistory: this.chat.history(),
         resumeToken: this.grace.issueToken(participant),
+        settings: this.settings(),
       });
       this.broadcast({ type: 'participant-joined', participant: info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');

@@ -11,6 +11,7 @@ import { createTestServices, TestClock } from '../test-support/test-services.js'
 import { closeAtAfterSession } from './room-deadlines.js';
 import { RoomLifecycle } from './room-lifecycle.js';
 import { RoomService } from './room-service.js';
+import { RoomUpdates } from './room-updates.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -24,7 +25,7 @@ describe('room lifecycle', () => {
   beforeEach(async () => {
     clock = new TestClock();
     services = await createTestServices({ clock });
-    lifecycle = new RoomLifecycle(services.rooms, clock, silent, 1000);
+    lifecycle = new RoomLifecycle(services.rooms, clock, silent, 1000, services.roomUpdates);
     roomService = new RoomService(services);
     applicationId = (await createApplication({ store: services.store, clock }, { name: 'lifecycle' })).application.id;
   });
@@ -122,7 +123,7 @@ describe('room lifecycle', () => {
     const reopened = await openStore(databaseUrl);
     try {
       const rooms = new RoomsRepository(reopened.db);
-      const afterRestart = new RoomLifecycle(rooms, clock, silent, 1000);
+      const afterRestart = new RoomLifecycle(rooms, clock, silent, 1000, new RoomUpdates());
       const closed = await afterRestart.sweep();
       assert.deepEqual(closed.map((r) => r.id), [room.id]);
       assert.equal((await rooms.findById(room.id))?.isAvailable, false);

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
+import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
 
 /**
  * Makes rooms unavailable when their deadline (`close_at`, kept in the database) passes. Deadlines are
- * read from the database on every sweep, so a restart loses none of them.
+ * read from the database on every sweep, so a restart loses none of them. Each closed room is
+ * announced, so guests waiting for it to open are told it never will.
  */
 export class RoomLifecycle {
   private timer: NodeJS.Timeout | undefined;
@@ -16,6 +18,7 @@ export class RoomLifecycle {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    private readonly roomUpdates: RoomUpdates,
   ) {}
 
   start(): void {
@@ -29,7 +32,10 @@ export class RoomLifecycle {
     this.sweeping ??= this.rooms
       .closeDue(this.clock.now().toISOString())
       .then((closed) => {
-        for (const room of closed) this.logger.info({ roomId: room.id, type: room.type }, 'room expired');
+        for (const room of closed) {
+          this.logger.info({ roomId: room.id, type: room.type }, 'room expired');
+          this.roomUpdates.announce(room);
+        }
         return closed;
       })
       .finally(() => (this.sweeping = undefined));

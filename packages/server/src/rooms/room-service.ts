@@ -8,6 +8,8 @@ import type { ThemesRepository } from '../store/themes-repository.js';
 import { freshMeetingCode, isMeetingCodeClash, MEETING_CODE_ATTEMPTS, randomMeetingCode } from './meeting-codes.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtOfIdleRoom } from './room-deadlines.js';
+import { hashRoomPassword } from './room-password.js';
+import type { RoomUpdates } from './room-updates.js';
 import {
   ROOM_IDLE_LIFETIME_MS,
   ROOM_LANGUAGES,
@@ -30,6 +32,11 @@ export interface RoomSettingsInput {
   /** One of the application's themes; null for none (the application's default is then shown). */
   themeId?: string | null;
   joinApprovalLevel?: JoinApprovalLevel;
+  /**
+   * The password guests must give to join; null for none. Only its hash is stored. No Vonage field
+   * carries it: RingCentral bridges set it.
+   */
+  password?: string | null;
   microphoneState?: MicrophoneState;
   /** Merged into the room's: a key left out keeps its URL, a null one clears it. */
   callbackUrls?: Partial<Room['callbackUrls']>;
@@ -79,6 +86,7 @@ export interface RoomServiceDeps {
   applications: ApplicationsRepository;
   sessions: SessionsRepository;
   roomClosures: RoomClosures;
+  roomUpdates: RoomUpdates;
   clock: Clock;
 }
 
@@ -112,6 +120,7 @@ export class RoomService {
       isAvailable: true,
       themeId,
       joinApprovalLevel: input.joinApprovalLevel ?? 'none',
+      passwordHash: await passwordHashOf(input.password ?? null),
       microphoneState: input.microphoneState ?? 'default',
       callbackUrls: { rooms: null, sessions: null, recordings: null, ...input.callbackUrls },
       features: { ...DEFAULT_ROOM_FEATURES, ...input.features },
@@ -154,6 +163,7 @@ export class RoomService {
     if (input.expireAfterUse !== undefined) changes.expireAfterUse = input.expireAfterUse;
     if (input.themeId !== undefined) changes.themeId = input.themeId === null ? null : await this.ownThemeId(applicationId, input.themeId);
     if (input.joinApprovalLevel !== undefined) changes.joinApprovalLevel = input.joinApprovalLevel;
+    if (input.password !== undefined) changes.passwordHash = await passwordHashOf(input.password);
     if (input.microphoneState !== undefined) changes.microphoneState = input.microphoneState;
     if (input.callbackUrls !== undefined) changes.callbackUrls = { ...room.callbackUrls, ...input.callbackUrls };
     if (input.features !== undefined) changes.features = { ...room.features, ...input.features };
@@ -162,6 +172,8 @@ export class RoomService {
     const idleCloseAt = expiryChanged ? closeAtOfIdleRoom({ ...room, ...changes }, await this.lastSessionEnd(room.id), now) : undefined;
     const updated = await this.deps.rooms.update(room.id, changes, idleCloseAt);
     if (!updated) throw ParleyError.notFound(`Room ${id} was not found`);
+    // A meeting going on in the room follows: features appear or go, waiting guests may now enter.
+    this.deps.roomUpdates.announce(updated);
     return updated;
   }
 
@@ -222,6 +234,10 @@ export class RoomService {
       }
     }
   }
+}
+
+function passwordHashOf(password: string | null): Promise<string | null> {
+  return password === null ? Promise.resolve(null) : hashRoomPassword(password);
 }
 
 function checkDisplayName(displayName: string): void {

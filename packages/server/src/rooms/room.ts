@@ -13,6 +13,8 @@ export interface Room {
   isAvailable: boolean;
   themeId: string | null;
   joinApprovalLevel: JoinApprovalLevel;
+  /** The scrypt hash of the password guests must give to join (see room-password.ts); null for none. */
+  passwordHash: string | null;
   microphoneState: MicrophoneState;
   callbackUrls: { rooms: string | null; sessions: string | null; recordings: string | null };
   features: RoomFeatures;

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import type { ClientMessage } from '@parley/protocol';
+import { WAITING_ANSWER_MAX_GUESTS, type ClientMessage } from '@parley/protocol';
 
 /** The schema every message from a page must match before the server acts on it. */
 const IceCandidateSchema = Type.Object({
@@ -11,6 +11,8 @@ const IceCandidateSchema = Type.Object({
 
 const Sdp = Type.String({ minLength: 1, maxLength: 200_000 });
 
+const WaitingIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: WAITING_ANSWER_MAX_GUESTS });
+
 export const ClientMessageSchema = Type.Union([
   Type.Object({
     type: Type.Literal('join'),
@@ -19,6 +21,8 @@ export const ClientMessageSchema = Type.Union([
     displayName: Type.String({ minLength: 1, maxLength: 100 }),
     audioMuted: Type.Boolean(),
     videoMuted: Type.Boolean(),
+    // Only a bound on the frame: the room's entrance says when a password is missing or wrong.
+    password: Type.Optional(Type.String({ maxLength: 1024 })),
   }),
   Type.Object({ type: Type.Literal('publish'), sdp: Sdp }),
   Type.Object({ type: Type.Literal('subscriber-answer'), sdp: Sdp }),
@@ -42,6 +46,9 @@ export const ClientMessageSchema = Type.Union([
   }),
   Type.Object({ type: Type.Literal('ping') }),
   Type.Object({ type: Type.Literal('subscriber-ice-restart') }),
+  Type.Object({ type: Type.Literal('set-lock'), locked: Type.Boolean() }),
+  Type.Object({ type: Type.Literal('admit'), waitingIds: WaitingIds }),
+  Type.Object({ type: Type.Literal('deny'), waitingIds: WaitingIds }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

@@ -17,10 +17,12 @@ const JOIN_TIMEOUT_MS = 15_000;
  * socket is not yet a leave: the participant may resume within the grace period.
  */
 export async function signalingRoutes(app: FastifyInstance, options: { liveRooms: LiveRooms }): Promise<void> {
-  app.get(SIGNALING_PATH, { websocket: true }, (socket) => {
+  app.get(SIGNALING_PATH, { websocket: true }, (socket, request) => {
     const connection = new SocketConnection(socket);
     let joined: { session: LiveSession; participant: LiveParticipant } | undefined;
     let joining = false;
+    // Ends a wait in the waiting room when the page goes away first.
+    const gone = new AbortController();
     const joinTimer = setTimeout(() => connection.fail(new ParleyError('bad_request', 'No join request received')), JOIN_TIMEOUT_MS);
     const stopWatching = watchLiveness(socket);
 
@@ -38,7 +40,10 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         if (joined || joining) return;
         joining = true;
         clearTimeout(joinTimer);
-        const entering = message.type === 'join' ? options.liveRooms.join(message, connection) : options.liveRooms.resume(message, connection);
+        const entering =
+          message.type === 'join'
+            ? options.liveRooms.join(message, connection, { address: request.ip, signal: gone.signal })
+            : options.liveRooms.resume(message, connection);
         entering
           .then((result) => {
             joined = result;
@@ -49,6 +54,12 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
             else result.session.connectionLost(result.participant, connection);
           })
           .catch((error: unknown) => connection.fail(error));
+        return;
+      }
+      if (!joined && joining && message.type === 'leave') {
+        // A guest giving up on the waiting room.
+        gone.abort();
+        connection.close();
         return;
       }
       if (!joined) {
@@ -86,6 +97,13 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'subscriber-ice-restart':
           handle(participant.subscriber.restartIce());
           break;
+        case 'set-lock':
+          handle(session.setLocked(participant, message.locked));
+          break;
+        case 'admit':
+        case 'deny':
+          handle(options.liveRooms.answerWaiting(session, participant, message.waitingIds, message.type === 'admit'));
+          break;
       }
     });
 
@@ -93,6 +111,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
       clearTimeout(joinTimer);
       stopWatching();
       connection.markClosed();
+      gone.abort();
       if (joined) joined.session.connectionLost(joined.participant, connection);
     });
   });

@@ -174,6 +174,7 @@ function toRow(room: NewRoom): Insertable<RoomsTable> {
     is_available: flag(room.isAvailable),
     theme_id: room.themeId,
     join_approval_level: room.joinApprovalLevel,
+    join_password_hash: room.passwordHash,
     microphone_state: room.microphoneState,
     rooms_callback_url: room.callbackUrls.rooms,
     sessions_callback_url: room.callbackUrls.sessions,
@@ -205,6 +206,7 @@ function toRowChanges(changes: RoomChanges): Updateable<RoomsTable> {
   if (changes.isAvailable !== undefined) row.is_available = flag(changes.isAvailable);
   if (changes.themeId !== undefined) row.theme_id = changes.themeId;
   if (changes.joinApprovalLevel !== undefined) row.join_approval_level = changes.joinApprovalLevel;
+  if (changes.passwordHash !== undefined) row.join_password_hash = changes.passwordHash;
   if (changes.microphoneState !== undefined) row.microphone_state = changes.microphoneState;
   if (changes.callbackUrls !== undefined) {
     row.rooms_callback_url = changes.callbackUrls.rooms;
@@ -238,6 +240,7 @@ function fromRow(row: Selectable<RoomsTable>): Room {
     isAvailable: row.is_available === 1,
     themeId: row.theme_id,
     joinApprovalLevel: row.join_approval_level,
+    passwordHash: row.join_password_hash,
     microphoneState: row.microphone_state,
     callbackUrls: {
       rooms: row.rooms_callback_url,

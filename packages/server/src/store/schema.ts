@@ -63,6 +63,8 @@ export interface RoomsTable {
   is_available: Flag;
   theme_id: string | null;
   join_approval_level: 'none' | 'after_owner_only' | 'explicit_approval';
+  /** The scrypt hash of the guests' join password, never the password itself; null for none. */
+  join_password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   microphone_state: 'default' | 'on' | 'off';
   rooms_callback_url: string | null;
   sessions_callback_url: string | null;

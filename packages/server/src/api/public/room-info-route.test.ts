@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { PublicRoomInfo } from '@parley/protocol';
+import { hashRoomPassword } from '../../rooms/room-password.js';
 import { insertTheme } from '../meetings/test-support/logo-flow.js';
 import { startMeetingsHarness, type MeetingsHarness } from '../meetings/test-support/meetings-harness.js';
 
@@ -132,5 +133,17 @@ describe('GET /api/public/rooms/:meetingCode', () => {
       assert.equal(status, 404);
       assert.deepEqual(body, { code: 'not_found', message: `There is no meeting with code ${code}` });
     }
+  });
+
+  test('says whether guests need a password, and gives away nothing of it; neither does the Meetings API', async () => {
+    const room = await createRoom();
+    assert.equal(((await roomInfo(`/api/public/rooms/${room.meeting_code}`)).body as PublicRoomInfo).passwordRequired, false);
+    const { id } = (await h.services.rooms.findByMeetingCode(room.meeting_code))!;
+    await h.services.rooms.update(id, { passwordHash: await hashRoomPassword('hunter2') });
+    const { body } = await roomInfo(`/api/public/rooms/${room.meeting_code}`);
+    assert.equal((body as PublicRoomInfo).passwordRequired, true);
+    const vonage = await h.call('GET', `/v1/meetings/rooms/${id}`);
+    assert.doesNotMatch(JSON.stringify(body), /hunter2|scrypt/);
+    assert.doesNotMatch(vonage.body, /hunter2|scrypt|password/i);
   });
 });

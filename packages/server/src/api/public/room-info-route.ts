@@ -55,6 +55,7 @@ function toPublicRoomInfo(room: Room, theme: Theme | null, publicUrl: string): P
     language: room.language,
     microphoneState: room.microphoneState,
     features: { ...room.features },
+    passwordRequired: room.passwordHash !== null,
     theme: theme && toPublicTheme(theme, publicUrl),
   };
 }

@@ -4,6 +4,7 @@ import * as initial from './0001-initial.js';
 import * as themesLogosRecordings from './0002-themes-logos-recordings.js';
 import * as roomsDeletedAt from './0003-rooms-deleted-at.js';
 import * as chatMessages from './0004-chat-messages.js';
+import * as roomsJoinPassword from './0006-rooms-join-password.js';
 import * as webhooks from './0007-webhooks.js';
 
 export interface DialectMigration {
@@ -16,5 +17,6 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-themes-logos-recordings': themesLogosRecordings,
   '0003-rooms-deleted-at': roomsDeletedAt,
   '0004-chat-messages': chatMessages,
+  '0006-rooms-join-password': roomsJoinPassword,
   '0007-webhooks': webhooks,
 };

@@ -7,6 +7,9 @@ const KNOWN = [
   'unauthorized',
   'forbidden',
   'room_locked',
+  'password_required',
+  'password_incorrect',
+  'admission_denied',
   'room_full',
   'media_failed',
   'media_unavailable',
@@ -20,4 +23,9 @@ export type JoinErrorCode = (typeof KNOWN)[number] | 'unknown';
 export function joinErrorCode(error: unknown): JoinErrorCode {
   const code = error instanceof ParleyClientError ? error.code : undefined;
   return (KNOWN as readonly string[]).includes(code ?? '') ? (code as JoinErrorCode) : 'unknown';
+}
+
+/** The room's password was missing or wrong: the pre-join screen asks for it, under its field. */
+export function isPasswordError(code: JoinErrorCode): code is 'password_required' | 'password_incorrect' {
+  return code === 'password_required' || code === 'password_incorrect';
 }

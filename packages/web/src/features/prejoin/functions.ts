@@ -1,3 +1,5 @@
+import type { PublicRoomInfo } from '@parley/protocol';
+
 const DISPLAY_NAME_KEY = 'parley.displayName';
 export const MAX_DISPLAY_NAME_LENGTH = 100;
 
@@ -19,4 +21,13 @@ export function rememberDisplayName(name: string): void {
 
 export function normalizeDisplayName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, MAX_DISPLAY_NAME_LENGTH);
+}
+
+/**
+ * How the microphone starts (`initial_join_options.microphone_state`): `off` and `on` are the room's
+ * decision for everyone, so the pre-join switch is fixed; `default` leaves it to each person, unmuted
+ * to begin with.
+ */
+export function microphoneStartOf(state: PublicRoomInfo['microphoneState']): { enabled: boolean; fixed: boolean } {
+  return { enabled: state !== 'off', fixed: state !== 'default' };
 }

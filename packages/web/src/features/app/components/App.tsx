@@ -2,12 +2,13 @@ import type { PublicTheme } from '@parley/protocol';
 import { useEffect, useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, hasTranslation, pickLanguage } from '../../base/i18n/i18n';
-import { LanguageSwitcherContext } from '../../base/i18n/LanguageSwitcherContext';
 import { readUrlParams, type UrlParams } from '../../base/url/params';
 import { Loading } from '../../room-info/components/Loading';
 import { RoomLoadError } from '../../room-info/components/RoomLoadError';
 import { RoomUnavailable } from '../../room-info/components/RoomUnavailable';
 import { useRoomInfo, type RoomInfoState } from '../../room-info/useRoomInfo';
+import { RoomFeaturesProvider } from '../../room-settings/components/RoomFeaturesProvider';
+import { NO_ROOM_FEATURES } from '../../room-settings/RoomFeaturesContext';
 import { brandTextOf } from '../../theme/functions';
 import { ThemeContext } from '../../theme/ThemeContext';
 import { useTheme } from '../../theme/useTheme';
@@ -27,7 +28,7 @@ export function App() {
   useLayoutEffect(() => {
     if (!urlLanguageWins && roomLanguage) changeLanguage(pickLanguage([roomLanguage]));
   }, [urlLanguageWins, roomLanguage]);
-  const languageSwitcher = state.status === 'ready' && state.info.features.localeSwitcher;
+  const features = state.status === 'ready' ? state.info.features : NO_ROOM_FEATURES;
 
   // Every screen of a known room, the meeting and the dead ends alike, wears its theme.
   const theme = themeOf(state);
@@ -40,7 +41,7 @@ export function App() {
 
   return (
     <ThemeContext.Provider value={theme}>
-      <LanguageSwitcherContext.Provider value={languageSwitcher}>{screenOf(state, retry, params)}</LanguageSwitcherContext.Provider>
+      <RoomFeaturesProvider features={features}>{screenOf(state, retry, params)}</RoomFeaturesProvider>
     </ThemeContext.Provider>
   );
 }

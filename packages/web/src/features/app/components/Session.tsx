@@ -1,28 +1,38 @@
 import { ParleyRoom } from '@parley/client';
-import type { PublicRoomInfo } from '@parley/protocol';
+import type { PublicRoomInfo, WaitingReason } from '@parley/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UrlParams } from '../../base/url/params';
 import { SpeakerContext } from '../../devices/SpeakerContext';
 import { useLocalMedia } from '../../devices/useLocalMedia';
 import { LeftScreen } from '../../left/components/LeftScreen';
+import { DeniedScreen } from '../../lobby/components/DeniedScreen';
+import { WaitingScreen } from '../../lobby/components/WaitingScreen';
+import { LockedScreen } from '../../lock/components/LockedScreen';
 import { Meeting } from '../../meeting/components/Meeting';
-import { joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
+import { isPasswordError, joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
 import type { DisconnectReason } from '../../meeting/useRoom';
 import { Prejoin } from '../../prejoin/components/Prejoin';
-import { normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
+import { microphoneStartOf, normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
 import { Loading } from '../../room-info/components/Loading';
 import { RoomUnavailable } from '../../room-info/components/RoomUnavailable';
+import { LiveRoomFeatures } from '../../room-settings/components/LiveRoomFeatures';
 
 type Phase =
   | { kind: 'prejoin'; error: JoinErrorCode | null }
   /** `fromPrejoin`: the pre-join screen stays up (with a busy Join button) while joining. */
   | { kind: 'joining'; fromPrejoin: boolean }
+  /** Held in the room's waiting room: the join is still under way. */
+  | { kind: 'waiting'; reason: WaitingReason }
   | { kind: 'meeting'; room: ParleyRoom }
+  /** The meeting is locked: nobody new gets in for now. */
+  | { kind: 'locked' }
+  /** Someone in the meeting did not let this person in. */
+  | { kind: 'denied' }
   | { kind: 'left'; reason: DisconnectReason }
   | { kind: 'gone'; reason: 'not_found' | 'unavailable' };
 
-/** One visit to an available room: pre-join → meeting → left → (rejoin) → meeting … */
+/** One visit to an available room: pre-join → (waiting room) → meeting → left → (rejoin) → meeting … */
 export function Session({ info, params }: { info: PublicRoomInfo; params: UrlParams }) {
   const { t } = useTranslation();
 
@@ -33,49 +43,66 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
       : { kind: 'prejoin', error: null },
   );
   const room = phase.kind === 'meeting' ? phase.room : null;
+  const [password, setPassword] = useState('');
+  // Hosts (the host URL) are never asked; a guest whose link carries a token only once the server asks.
+  const [passwordAsked, setPasswordAsked] = useState(!params.participantToken);
+  const microphoneStart = microphoneStartOf(info.microphoneState);
 
   const media = useLocalMedia({
-    active: phase.kind !== 'left' && phase.kind !== 'gone',
-    initiallyEnabled: { audio: info.microphoneState !== 'off', video: true },
+    // Released wherever this visit is not about to join: the camera light goes off.
+    active: !['left', 'gone', 'locked', 'denied'].includes(phase.kind),
+    initiallyEnabled: { audio: microphoneStart.enabled, video: true },
     onTrackReplaced: room ? (track) => room.replaceTrack(track) : undefined,
     // The others see the camera off (or the microphone muted) rather than a frozen or silent feed.
     onDeviceLost: room ? (kind) => (kind === 'audio' ? room.setMicrophoneEnabled(false) : room.setCameraEnabled(false)) : undefined,
   });
 
-  // Join once the camera and microphone have started (or failed to).
-  const joinInputs = useRef({ displayName, media, params, info });
-  joinInputs.current = { displayName, media, params, info };
-  const joining = phase.kind === 'joining';
+  // Join once the camera and microphone have started (or failed to). Waiting in the waiting room is
+  // part of joining: leaving that phase (or this page) gives up the join.
+  const joinInputs = useRef({ displayName, media, params, info, password });
+  joinInputs.current = { displayName, media, params, info, password };
+  const joining = phase.kind === 'joining' || phase.kind === 'waiting';
   useEffect(() => {
     if (!joining || !media.ready) return;
-    const { displayName: name, media: m, params: p, info: i } = joinInputs.current;
-    let cancelled = false;
+    const { displayName: name, media: m, params: p, info: i, password: pw } = joinInputs.current;
+    const giveUp = new AbortController();
     ParleyRoom.join({
       meetingCode: i.meetingCode,
       ...(p.participantToken ? { participantToken: p.participantToken } : {}),
+      ...(pw ? { password: pw } : {}),
       displayName: normalizeDisplayName(name),
       localStream: m.stream ?? new MediaStream(),
       audioMuted: !m.audioEnabled || !m.hasAudio,
       videoMuted: !m.videoEnabled || !m.hasVideo,
+      signal: giveUp.signal,
+      onWaiting: (reason) => setPhase({ kind: 'waiting', reason }),
     }).then(
       (joined) => {
-        if (cancelled) void joined.leave();
-        else setPhase({ kind: 'meeting', room: joined });
+        if (giveUp.signal.aborted) {
+          void joined.leave();
+          return;
+        }
+        // The room may have everyone start muted whatever this page asked for.
+        if (joined.self.audioMuted && m.audioEnabled) m.setEnabled('audio', false);
+        setPhase({ kind: 'meeting', room: joined });
       },
       (error: unknown) => {
-        if (cancelled) return;
+        if (giveUp.signal.aborted) return;
         console.warn('[parley] join failed', error);
         const code = joinErrorCode(error);
         if (code === 'not_found' || code === 'room_unavailable') {
           setPhase({ kind: 'gone', reason: code === 'not_found' ? 'not_found' : 'unavailable' });
+        } else if (code === 'room_locked') {
+          setPhase({ kind: 'locked' });
+        } else if (code === 'admission_denied') {
+          setPhase({ kind: 'denied' });
         } else {
+          if (isPasswordError(code)) setPasswordAsked(true);
           setPhase({ kind: 'prejoin', error: code });
         }
       },
     );
-    return () => {
-      cancelled = true;
-    };
+    return () => giveUp.abort();
   }, [joining, media.ready]);
 
   const join = useCallback((name: string) => {
@@ -108,15 +135,34 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     return () => window.removeEventListener('pagehide', onPageHide);
   }, [room]);
 
+  const rejoin = useCallback(() => setPhase({ kind: 'joining', fromPrejoin: false }), []);
+  const error = phase.kind === 'prejoin' ? phase.error : null;
+
   switch (phase.kind) {
     case 'gone':
       return <RoomUnavailable reason={phase.reason} />;
     case 'left':
-      return <LeftScreen reason={phase.reason} onRejoin={() => setPhase({ kind: 'joining', fromPrejoin: false })} />;
+      return <LeftScreen reason={phase.reason} onRejoin={rejoin} />;
+    case 'locked':
+      return <LockedScreen onRetry={rejoin} />;
+    case 'denied':
+      return <DeniedScreen />;
+    case 'waiting':
+      return (
+        <WaitingScreen
+          reason={phase.reason}
+          roomName={info.displayName}
+          displayName={normalizeDisplayName(displayName)}
+          media={media}
+          onLeave={() => setPhase({ kind: 'prejoin', error: null })}
+        />
+      );
     case 'meeting':
       return (
         <SpeakerContext.Provider value={media.speakerId}>
-          <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} chatEnabled={info.features.chat} />
+          <LiveRoomFeatures room={phase.room}>
+            <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} />
+          </LiveRoomFeatures>
         </SpeakerContext.Provider>
       );
     case 'joining':
@@ -130,8 +176,14 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
           onDisplayNameChange={setDisplayName}
           media={media}
           joining={phase.kind === 'joining'}
-          error={phase.kind === 'prejoin' && phase.error ? t(`errors.${phase.error}`) : null}
+          error={error && !isPasswordError(error) ? t(`errors.${error}`) : null}
           onJoin={join}
+          password={
+            info.passwordRequired && passwordAsked
+              ? { value: password, onChange: setPassword, error: error && isPasswordError(error) ? t(`errors.${error}`) : null }
+              : undefined
+          }
+          microphoneFixedBy={microphoneStart.fixed ? t(microphoneStart.enabled ? 'admission.microphoneStartsOn' : 'admission.microphoneStartsOff') : undefined}
         />
       );
   }

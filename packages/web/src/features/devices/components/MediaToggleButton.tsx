@@ -10,13 +10,15 @@ interface Props {
   available: boolean;
   onToggle: (enabled: boolean) => void;
   shortcut?: string;
+  /** Why the switch cannot be used here, when the room decides (how everyone starts, say). */
+  fixedBy?: string | undefined;
 }
 
 /**
  * The microphone or camera switch, used on the pre-join screen and in the meeting.
  * `aria-pressed="true"` means the device is on; the label names the device, the tooltip the action.
  */
-export function MediaToggleButton({ kind, enabled, available, onToggle, shortcut }: Props) {
+export function MediaToggleButton({ kind, enabled, available, onToggle, shortcut, fixedBy }: Props) {
   const { t } = useTranslation();
   const on = enabled && available;
   const action = !available
@@ -33,8 +35,8 @@ export function MediaToggleButton({ kind, enabled, available, onToggle, shortcut
       aria-label={kind === 'audio' ? t('controls.microphone') : t('controls.camera')}
       aria-pressed={on}
       aria-keyshortcuts={shortcut}
-      title={shortcut ? t('controls.withShortcut', { action, key: shortcut.toUpperCase() }) : action}
-      disabled={!available}
+      title={fixedBy ?? (shortcut ? t('controls.withShortcut', { action, key: shortcut.toUpperCase() }) : action)}
+      disabled={!available || fixedBy !== undefined}
       onClick={() => onToggle(!enabled)}
     >
       <Icon name={icon} />

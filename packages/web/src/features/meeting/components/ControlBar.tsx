@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
 import { ChatButton } from '../../chat/components/ChatButton';
@@ -14,9 +15,11 @@ interface Props {
   /** The chat switch; absent when the room's chat is off. */
   chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
   onOpenSettings: () => void;
+  /** Controls other features add (the waiting room…), before Leave. */
+  children?: ReactNode;
 }
 
-export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, onOpenSettings }: Props) {
+export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, onOpenSettings, children }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
@@ -24,6 +27,7 @@ export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, onO
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
       {chat && <ChatButton {...chat} />}
       <DeviceSettingsButton onClick={onOpenSettings} />
+      {children}
       <button
         type="button"
         className="button button--danger control-bar__leave"

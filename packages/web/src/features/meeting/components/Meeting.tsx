@@ -1,4 +1,4 @@
-import type { ParleyRoom } from '@parley/client';
+import { canModerate, type ParleyRoom } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
@@ -11,6 +11,12 @@ import type { LocalMedia } from '../../devices/useLocalMedia';
 import { useNetworkQuality } from '../../network-quality/useNetworkQuality';
 import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner';
 import { useConnectionState } from '../../reconnection/useConnectionState';
+import { Lobby } from '../../lobby/components/Lobby';
+import { LobbyButton } from '../../lobby/components/LobbyButton';
+import { useLobby } from '../../lobby/useLobby';
+import { LockControl } from '../../lock/components/LockControl';
+import { useRoomFeatures } from '../../room-settings/RoomFeaturesContext';
+import { useMeetingSettings } from '../../room-settings/useMeetingSettings';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
@@ -23,14 +29,17 @@ interface Props {
   media: LocalMedia;
   onLeave: () => Promise<void>;
   onDisconnected: (reason: DisconnectReason) => void;
-  /** The room's chat is on (`features.chat`): the toolbar offers the chat panel. */
-  chatEnabled: boolean;
 }
 
-export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: Props) {
+export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const { t } = useTranslation();
   const remotes = useRoom(room, onDisconnected);
   const chat = useChat(room);
+  const { locked } = useMeetingSettings(room);
+  const lobby = useLobby(room);
+  const moderator = canModerate(room.self.role);
+  // The toolbar offers the chat panel while the room's chat is on (the API may turn it off meanwhile).
+  const chatEnabled = useRoomFeatures().chat;
   const chatOpen = chatEnabled && chat.open;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
@@ -64,7 +73,9 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
 
   return (
     <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
-      <MeetingHeader roomName={room.roomDisplayName} count={count} />
+      <MeetingHeader roomName={room.roomDisplayName} count={count}>
+        <LockControl locked={locked} canLock={moderator} onToggle={(locked) => room.setLocked(locked)} />
+      </MeetingHeader>
       <ConnectionBanner state={connection} />
 
       {audioBlocked && (
@@ -133,12 +144,15 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         leaving={leaving}
         chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
         onOpenSettings={() => setSettingsOpen(true)}
-      />
+      >
+        {moderator && <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />}
+      </ControlBar>
 
       <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} floating />
       {settingsOpen && <DeviceSettingsDialog media={media} onClose={() => setSettingsOpen(false)} />}
 
       {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
+      {moderator && <Lobby lobby={lobby} />}
     </div>
   );
 }

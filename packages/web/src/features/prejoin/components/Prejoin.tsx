@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../base/i18n/components/LanguageSwitcher';
+import { Icon } from '../../base/ui/Icon';
 import { Brand } from '../../theme/components/Brand';
 import { DeviceErrors } from '../../devices/components/DeviceErrors';
 import { DeviceNotice } from '../../devices/components/DeviceNotice';
@@ -10,6 +11,7 @@ import { DeviceSelect } from '../../devices/components/DeviceSelect';
 import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { LocalMedia } from '../../devices/useLocalMedia';
 import { MAX_DISPLAY_NAME_LENGTH, normalizeDisplayName } from '../functions';
+import { PasswordField } from './PasswordField';
 import { Preview } from './Preview';
 import '../prejoin.css';
 
@@ -22,9 +24,13 @@ interface Props {
   /** A translated reason the last join attempt failed. */
   error: string | null;
   onJoin: (displayName: string) => void;
+  /** The room's password field, for guests of a room that has one. */
+  password?: { value: string; onChange: (password: string) => void; error: string | null } | undefined;
+  /** Why the microphone switch is fixed: the room decides whether everyone starts muted or not. */
+  microphoneFixedBy?: string | undefined;
 }
 
-export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joining, error, onJoin }: Props) {
+export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joining, error, onJoin, password, microphoneFixedBy }: Props) {
   const { t } = useTranslation();
   const nameId = useId();
   const nameErrorId = useId();
@@ -65,6 +71,7 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
               enabled={media.audioEnabled}
               available={media.hasAudio}
               onToggle={(on) => media.setEnabled('audio', on)}
+              fixedBy={microphoneFixedBy}
             />
             <MediaToggleButton
               kind="video"
@@ -86,6 +93,12 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
             <DeviceErrors errors={media.errors} />
           )}
           <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} />
+          {microphoneFixedBy && (
+            <p className="prejoin__note" data-testid="microphone-fixed">
+              <Icon name={media.audioEnabled ? 'microphone' : 'microphoneOff'} size={18} />
+              <span>{microphoneFixedBy}</span>
+            </p>
+          )}
         </div>
 
         <form ref={formRef} className="prejoin__panel" onSubmit={submit} noValidate>
@@ -122,6 +135,8 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
               </p>
             )}
           </div>
+
+          {password && <PasswordField {...password} />}
 
           <fieldset className="prejoin__devices">
             <legend className="visually-hidden">{t('prejoin.settings')}</legend>
