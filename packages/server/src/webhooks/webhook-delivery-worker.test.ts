@@ -127,7 +127,7 @@ describe('webhook outbox and delivery worker', () => {
 
     // Room events follow the rooms URL: the room has none of its own, so the application's.
     clock.advance(11 * 60_000);
-    await new RoomLifecycle(services.rooms, clock, silent, 1000).sweep();
+    await new RoomLifecycle(services.rooms, clock, silent, 1000, services.roomUpdates).sweep();
     const expired = (await statuses()).filter((d) => d.event === 'room:expired');
     assert.deepEqual(expired.map((d) => d.receiver_url), [application.url, application.url], 'both rooms expired, reported to the rooms URL');
     const run = worker();
