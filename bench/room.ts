@@ -17,7 +17,7 @@
  *   BENCH_WARMUP_SECONDS           wait once every stream flows, before measuring, default 5
  *   BENCH_VIDEO                    the publishers' camera, WIDTHxHEIGHT@FPS, default 640x480@20
  *   BENCH_SIMULCAST                1: publish three simulcast layers (rids q, h, f), default 0
- *   BENCH_SUBSCRIBERS_PER_PROCESS  subscriber bots per bot process, default 50
+ *   BENCH_SUBSCRIBERS_PER_PROCESS  subscriber bots per bot process, default 25
  */
 import os from 'node:os';
 import type { CameraSettings } from './bots/synthetic-media.js';
@@ -54,7 +54,7 @@ const camera = parseCamera(process.env.BENCH_VIDEO ?? '640x480@20');
 const settings: Omit<LoadSettings, 'publishers' | 'subscribers'> = {
   camera,
   simulcast: process.env.BENCH_SIMULCAST === '1',
-  subscribersPerProcess: Number(process.env.BENCH_SUBSCRIBERS_PER_PROCESS ?? 50),
+  subscribersPerProcess: Number(process.env.BENCH_SUBSCRIBERS_PER_PROCESS ?? 25),
   warmUpSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   measureSeconds: Number(process.env.BENCH_SECONDS ?? 10),
 };
@@ -66,6 +66,7 @@ function row(path: string, f: LoadFigures): string {
   return [
     path.padEnd(11),
     percent(f.janusCpu).padStart(9),
+    percent(f.busiestLoopShare).padStart(9),
     (f.parleyCpu === undefined ? '—' : percent(f.parleyCpu)).padStart(10),
     percent(f.botsCpu).padStart(9),
     count(f.packetsPerSecond).padStart(10),
@@ -75,11 +76,11 @@ function row(path: string, f: LoadFigures): string {
     count(f.packetsPerCore).padStart(10),
     f.microsecondsPerPacket.toFixed(1).padStart(7),
     percent(f.machineBusy).padStart(8),
-    count(f.udpDropsPerSecond).padStart(9),
+    `${count(f.janusDropsPerSecond)} / ${count(f.botDropsPerSecond)}`.padStart(13),
   ].join(' ');
 }
 
-const HEADER = `${'path'.padEnd(11)} ${'Janus CPU'.padStart(9)} ${'Parley CPU'.padStart(10)} ${'bots CPU'.padStart(9)} ${'out pkt/s'.padStart(10)} ${'out Mbit/s'.padStart(10)} ${'fps'.padStart(6)} ${'loss'.padStart(8)} ${'pkt/core'.padStart(10)} ${'µs/pkt'.padStart(7)} ${'machine'.padStart(8)} ${'drops/s'.padStart(9)}`;
+const HEADER = `${'path'.padEnd(11)} ${'Janus CPU'.padStart(9)} ${'top loop'.padStart(9)} ${'Parley CPU'.padStart(10)} ${'bots CPU'.padStart(9)} ${'out pkt/s'.padStart(10)} ${'out Mbit/s'.padStart(10)} ${'fps'.padStart(6)} ${'loss'.padStart(8)} ${'pkt/core'.padStart(10)} ${'µs/pkt'.padStart(7)} ${'machine'.padStart(8)} ${'drops/s J / b'.padStart(13)}`;
 
 /** What one publisher sent, per outgoing stream. */
 function sentLine(f: LoadFigures, publishers: number): string {
@@ -100,8 +101,8 @@ async function main(): Promise<void> {
       `${settings.warmUpSeconds} s warm-up, ${settings.measureSeconds} s measured per step and path`,
   );
   console.log(
-    'CPU in % of one core; out = what the subscriber bots received from Janus; machine = how busy all cores were, ' +
-      'whoever used them; drops/s = UDP packets the kernel dropped because Janus or a bot read its socket too late\n',
+    'CPU in % of one core; top loop = the busiest of Janus\'s event loops, in % of all their CPU; out = what the subscriber bots received from Janus; machine = how busy all cores were, ' +
+      'whoever used them; drops/s = UDP packets the kernel dropped because Janus (J) or a bot (b) read its socket too late\n',
   );
 
   const parley = await ParleyProcess.start();
@@ -128,15 +129,20 @@ async function main(): Promise<void> {
 
   const results: { step: Step; parley: LoadFigures; bare: LoadFigures }[] = [];
   try {
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       console.log(`${step.publishers} publisher(s) × ${step.subscribers} subscribers`);
       console.log(HEADER);
-      // Back to back, so both paths see the same load from whatever else runs on the machine.
-      const onParley = await measureLoad(parleyPath, { ...settings, ...step });
-      console.log(row('Parley', onParley));
-      const onBare = await measureLoad(barePath, { ...settings, ...step });
-      console.log(row('bare Janus', onBare));
-      console.log(`each publisher sent: ${sentLine(onParley, step.publishers)}`);
+      // Back to back, so both paths see much the same load from whatever else runs on the machine;
+      // which goes first alternates, so neither always inherits the other's leftovers.
+      const measured = new Map<PathUnderTest, LoadFigures>();
+      for (const path of index % 2 === 0 ? [parleyPath, barePath] : [barePath, parleyPath]) {
+        const figures = await measureLoad(path, { ...settings, ...step });
+        console.log(row(path.name, figures));
+        measured.set(path, figures);
+      }
+      const onParley = measured.get(parleyPath)!;
+      const onBare = measured.get(barePath)!;
+      for (const [path, figures] of measured) console.log(`each publisher sent (${path.name}): ${sentLine(figures, step.publishers)}`);
       console.log(`Parley / bare Janus packets per core: ${(onParley.packetsPerCore / onBare.packetsPerCore).toFixed(2)}\n`);
       results.push({ step, parley: onParley, bare: onBare });
     }
@@ -164,6 +170,10 @@ async function main(): Promise<void> {
   for (const line of verdict.lines) console.log(`  ${line}`);
   process.exit(0);
 }
+
+// Interrupted: exit through the 'exit' handlers, which stop the bare Janus (Parley and the bots stop
+// by themselves when this process's IPC channel closes).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 main().catch((error: Error) => {
   console.error(error);

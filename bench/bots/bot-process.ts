@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { BotCommand, BotEvent } from './bot-messages.js';
 
 const READY_TIMEOUT_MS = 90_000;
-const REPORT_TIMEOUT_MS = 10_000;
+/** Generous: a bot process setting up dozens of DTLS handshakes on a busy machine answers late. */
+const REPORT_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /**

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { isRtpPacket, RtpCounter, videoPayloadTypes } from './rtp-counter.js';
 
 /** An RTP packet as SRTP leaves it: the 12-byte header in the clear, then an opaque payload. */
-function rtp(options: { seq: number; ssrc: number; payloadType: number; marker?: boolean; payload?: number }): Uint8Array {
+function rtp(options: { seq: number; ssrc: number; payloadType: number; marker?: boolean; padded?: boolean; payload?: number }): Uint8Array {
   const packet = new Uint8Array(12 + (options.payload ?? 100));
-  packet[0] = 0x80;
+  packet[0] = options.padded ? 0xa0 : 0x80;
   packet[1] = (options.marker ? 0x80 : 0) | options.payloadType;
   packet[2] = (options.seq >> 8) & 0xff;
   packet[3] = options.seq & 0xff;
@@ -38,6 +38,14 @@ describe('RTP counter', () => {
     // Opus sets the marker at the start of a talkspurt: not a video frame.
     for (let seq = 0; seq < 5; seq++) counter.count(rtp({ seq, ssrc: 7, payloadType: OPUS, marker: seq === 0, payload: 60 }));
     assert.deepEqual(counter.totals(), { packets: 15, bytes: 10 * 112 + 5 * 72, expected: 15, videoFrames: 2, streams: 2, videoStreams: 1 });
+  });
+
+  it('does not take a bandwidth probe’s padding for a frame', () => {
+    const counter = new RtpCounter(new Set([VP8]));
+    counter.count(rtp({ seq: 1, ssrc: 1, payloadType: VP8, marker: true }));
+    for (let seq = 2; seq < 6; seq++) counter.count(rtp({ seq, ssrc: 1, payloadType: VP8, marker: true, padded: true, payload: 255 }));
+    assert.equal(counter.totals().videoFrames, 1);
+    assert.equal(counter.totals().packets, 5);
   });
 
   it('measures loss from sequence gaps, across the 16-bit wrap-around, without counting late packets twice', () => {

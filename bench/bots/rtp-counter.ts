@@ -2,6 +2,7 @@
  * Counts received RTP packets from their headers alone. SRTP encrypts only the payload, so a
  * subscriber bot can count what Janus forwards without paying for decryption: loss from gaps in each
  * stream's sequence numbers, video frames from the marker bit (set on a frame's last packet).
+ * Padding-only packets (the P bit: a sender probing for bandwidth) count as packets, never as frames.
  */
 
 /** Totals since the counter started; subtract two snapshots to get a window's figures. */
@@ -50,6 +51,7 @@ export class RtpCounter {
   /** Counts one received packet; anything that is not RTP (RTCP, STUN, DTLS) is ignored. */
   count(packet: Uint8Array): void {
     if (!isRtpPacket(packet)) return;
+    const padded = (packet[0]! & 0x20) !== 0;
     const marker = (packet[1]! & 0x80) !== 0;
     const payloadType = packet[1]! & 0x7f;
     const seq = (packet[2]! << 8) | packet[3]!;
@@ -65,7 +67,7 @@ export class RtpCounter {
       const ahead = (seq - stream.highestSeq) & 0xffff;
       if (ahead !== 0 && ahead < 0x8000) stream.highestSeq += ahead;
     }
-    if (marker && stream.video) this.videoFrames++;
+    if (marker && stream.video && !padded) this.videoFrames++;
   }
 
   totals(): RtpTotals {

@@ -7,7 +7,7 @@
 import { RTCPeerConnection, type RTCDtlsTransport } from 'werift';
 import type { SubscriberBotsStart } from './bot-messages.js';
 import { runBotProcess } from './bot-runtime.js';
-import { gatheredDescription } from './peer-connection-waits.js';
+import { gatheredDescription, waitFor } from './peer-connection-waits.js';
 import { addTotals, NO_RTP, RtpCounter, videoPayloadTypes, type RtpTotals } from './rtp-counter.js';
 import { subscriberSignaling, type SubscriberSignaling } from './room-access.js';
 
@@ -18,6 +18,13 @@ interface Subscriber {
 }
 
 const subscribers: Subscriber[] = [];
+
+const CONNECT_TIMEOUT_MS = 60_000;
+/**
+ * Bots join a few at a time: werift does its DTLS handshakes in JavaScript, and dozens at once on a
+ * busy machine starve the process long enough for Janus to give up on some of them.
+ */
+const JOINING_AT_ONCE = 5;
 
 /**
  * Replaces the transport's SRTP start: keys are still derived (werift sends RTCP with them), but
@@ -32,9 +39,31 @@ function countWithoutDecrypting(transport: RTCDtlsTransport, count: (packet: Buf
   };
 }
 
+/**
+ * A socket buffer big enough for a second or more of what Janus sends: on a shared machine a bot
+ * process may wait that long for a core, and the kernel's default (~200 KB, a tenth of a second of
+ * video from several publishers) would turn that wait into loss that Janus never caused.
+ */
+const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** werift keeps its ICE sockets private; this is the path to them. */
+interface IceSockets {
+  protocols?: { transport?: { socket?: { setRecvBufferSize(bytes: number): void } } }[];
+}
+
+function enlargeReceiveBuffers(pc: RTCPeerConnection): void {
+  for (const transport of pc.dtlsTransports) {
+    for (const protocol of (transport.iceTransport.connection as unknown as IceSockets).protocols ?? []) {
+      // Linux caps the size at net.core.rmem_max.
+      protocol.transport?.socket?.setRecvBufferSize(RECEIVE_BUFFER_BYTES);
+    }
+  }
+}
+
 async function subscribe(command: SubscriberBotsStart, id: string): Promise<void> {
   const signaling = await subscriberSignaling(command.access, id);
-  const pc = new RTCPeerConnection({ iceUseIpv6: false });
+  // No STUN server: nothing leaves the machine, and host candidates are all Janus needs here.
+  const pc = new RTCPeerConnection({ iceServers: [], iceUseIpv6: false, bundlePolicy: 'max-bundle' });
   const videoTypes = new Set<number>();
   const counter = new RtpCounter(videoTypes);
   subscribers.push({ pc, counter, signaling });
@@ -48,13 +77,20 @@ async function subscribe(command: SubscriberBotsStart, id: string): Promise<void
       countWithoutDecrypting(transport, (packet) => counter.count(packet));
     }
     await pc.setLocalDescription(await pc.createAnswer());
-    return gatheredDescription(pc);
+    const answer = await gatheredDescription(pc);
+    enlargeReceiveBuffers(pc);
+    return answer;
   });
+  await waitFor(() => pc.connectionState === 'connected', () => `${id} is ${pc.connectionState}`, CONNECT_TIMEOUT_MS);
 }
 
 runBotProcess<SubscriberBotsStart, RtpTotals>({
   start: async (command) => {
-    await Promise.all(command.ids.map((id) => subscribe(command, id)));
+    const waiting = [...command.ids];
+    const joinNext = async (): Promise<void> => {
+      for (let id = waiting.shift(); id !== undefined; id = waiting.shift()) await subscribe(command, id);
+    };
+    await Promise.all(Array.from({ length: JOINING_AT_ONCE }, joinNext));
   },
   totals: async () => subscribers.reduce((sum, { counter }) => addTotals(sum, counter.totals()), NO_RTP),
   leave: async () => {

@@ -31,6 +31,12 @@ export class BareJanus {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-janus-'));
     const janus = new JanusProcess({ binary: 'janus', dataDir, rtpPorts: RTP_PORTS, logger: pino({ level: 'silent' }) });
     const url = await janus.start();
+    // Janus is this process's child: it must not outlive a benchmark that is interrupted or fails.
+    const pid = janus.pid;
+    process.once('exit', () => {
+      if (pid !== undefined && janus.pid === pid) process.kill(pid, 'SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
     const client = await JanusClient.connect(url, REQUEST_TIMEOUT_MS);
     return new BareJanus(janus, client, await client.attachVideoRoom(), dataDir, url);
   }

@@ -4,18 +4,22 @@
  */
 import type { PublisherTotals } from '../bots/bot-messages.js';
 import type { RtpTotals } from '../bots/rtp-counter.js';
-import type { MachineCounters } from './machine-counters.js';
+import { dropsBetween, type MachineCounters } from './machine-counters.js';
 
 export interface Snapshot {
   /** Milliseconds, monotonic. */
   at: number;
   janusCpuSeconds: number;
+  /** CPU seconds of each of Janus's static event loops (threads "hloop N"), by thread name. */
+  janusLoopCpuSeconds: Map<string, number>;
   /** Parley's process; absent on the bare Janus path. */
   parleyCpuSeconds?: number;
   botsCpuSeconds: number;
   received: RtpTotals;
   sent: PublisherTotals;
   machine: MachineCounters;
+  /** Inodes of Janus's sockets, to tell its drops from the bots'. */
+  janusSockets: Set<string>;
 }
 
 export interface LayerFigures {
@@ -29,6 +33,12 @@ export interface LayerFigures {
 export interface LoadFigures {
   /** Fractions of one core. */
   janusCpu: number;
+  /**
+   * The busiest event loop's share of the CPU of all of Janus's loops. Each handle is served by one loop,
+   * so when a room's subscriber handles crowd onto one loop Janus forwards with one core, whatever the
+   * machine has.
+   */
+  busiestLoopShare: number;
   parleyCpu?: number;
   botsCpu: number;
   /** What the subscriber bots received from Janus: the packets it forwarded. */
@@ -42,8 +52,10 @@ export interface LoadFigures {
   microsecondsPerPacket: number;
   /** How busy all the machine's cores were, whoever used them: the benchmark shares the machine. */
   machineBusy: number;
-  /** UDP packets the kernel dropped because Janus or a bot did not read its socket in time. */
-  udpDropsPerSecond: number;
+  /** UDP packets the kernel dropped because Janus did not read its sockets in time. */
+  janusDropsPerSecond: number;
+  /** … because a bot did not read its socket in time: loss the load generator caused, not Janus. */
+  botDropsPerSecond: number;
   /** What the publisher bots sent, per outgoing stream ("audio", "video", "video q"…). */
   sent: Record<string, LayerFigures>;
 }
@@ -64,8 +76,12 @@ export function loadFigures(before: Snapshot, after: Snapshot): LoadFigures {
       height: stream.height,
     };
   }
+  const loopSeconds = [...after.janusLoopCpuSeconds].map(([name, cpu]) => cpu - (before.janusLoopCpuSeconds.get(name) ?? 0));
+  const drops = dropsBetween(before.machine.udpDrops, after.machine.udpDrops, after.janusSockets);
+  const allLoopsSeconds = loopSeconds.reduce((sum, cpu) => sum + cpu, 0);
   return {
     janusCpu: janusCpuSeconds / seconds,
+    busiestLoopShare: allLoopsSeconds > 0 ? Math.max(...loopSeconds) / allLoopsSeconds : 0,
     ...(after.parleyCpuSeconds !== undefined && before.parleyCpuSeconds !== undefined
       ? { parleyCpu: (after.parleyCpuSeconds - before.parleyCpuSeconds) / seconds }
       : {}),
@@ -77,7 +93,8 @@ export function loadFigures(before: Snapshot, after: Snapshot): LoadFigures {
     packetsPerCore: janusCpuSeconds > 0 ? packets / janusCpuSeconds : 0,
     microsecondsPerPacket: packets > 0 ? (janusCpuSeconds * 1e6) / packets : 0,
     machineBusy: (after.machine.cpuBusy - before.machine.cpuBusy) / Math.max(1, after.machine.cpuTotal - before.machine.cpuTotal),
-    udpDropsPerSecond: (after.machine.udpReceiveBufferDrops - before.machine.udpReceiveBufferDrops) / seconds,
+    janusDropsPerSecond: drops.owned / seconds,
+    botDropsPerSecond: drops.others / seconds,
     sent,
   };
 }

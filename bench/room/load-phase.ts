@@ -11,8 +11,8 @@ import type { RoomAccess } from '../bots/room-access.js';
 import { addTotals, NO_RTP, type RtpTotals } from '../bots/rtp-counter.js';
 import type { CameraSettings } from '../bots/synthetic-media.js';
 import { loadFigures, type LoadFigures, type Snapshot } from './load-figures.js';
-import { readMachineCounters } from './machine-counters.js';
-import { processCpuSeconds } from './process-cpu.js';
+import { readMachineCounters, socketInodes } from './machine-counters.js';
+import { processCpuSeconds, threadCpuSeconds } from './process-cpu.js';
 
 const PUBLISHER_BOT = fileURLToPath(new URL('../bots/publisher-bot.ts', import.meta.url));
 const SUBSCRIBER_BOT = fileURLToPath(new URL('../bots/subscriber-bot.ts', import.meta.url));
@@ -78,11 +78,13 @@ export async function measureLoad(path: PathUnderTest, settings: LoadSettings): 
       return {
         at: performance.now(),
         janusCpuSeconds: processCpuSeconds(path.janusPid),
+        janusLoopCpuSeconds: threadCpuSeconds(path.janusPid, 'hloop'),
         ...(path.parleyPid !== undefined ? { parleyCpuSeconds: processCpuSeconds(path.parleyPid) } : {}),
         botsCpuSeconds: botPids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
         received,
         sent,
         machine: readMachineCounters(),
+        janusSockets: socketInodes(path.janusPid),
       };
     };
     const before = await snapshot();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCpuLine, parseUdpReceiveBufferDrops, readMachineCounters } from './machine-counters.js';
+import { dropsBetween, parseCpuLine, parseUdpSocketDrops, readMachineCounters, socketInodes } from './machine-counters.js';
 
 describe('machine counters', () => {
   it('counts idle and I/O wait as not busy', () => {
@@ -8,18 +8,25 @@ describe('machine counters', () => {
     assert.deepEqual(parseCpuLine(stat), { total: 940, busy: 130 });
   });
 
-  it('reads the UDP datagrams dropped for want of receive buffer', () => {
-    const snmp = [
-      'Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors IgnoredMulti MemErrors',
-      'Udp: 123456 2 17 99 15 0 0 0 0',
-      'UdpLite: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors IgnoredMulti MemErrors',
-      'UdpLite: 0 0 0 0 0 0 0 0 0',
+  it('reads each UDP socket’s drops by inode', () => {
+    const table = [
+      '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
+      '  101: 0100C90A:A9DA 00000000:0000 07 00000000:00002A80 00:00000000 00000000     0        0 88213 2 0000000000000000 10',
+      '  210: 00000000:B071 00000000:0000 07 00000000:00033C40 00:00000000 00000000     0        0 88305 2 0000000000000000 4312',
+      '',
     ].join('\n');
-    assert.equal(parseUdpReceiveBufferDrops(snmp), 15);
+    assert.deepEqual([...parseUdpSocketDrops(table)], [['88213', 10], ['88305', 4312]]);
   });
 
-  it('reads this machine', () => {
+  it('splits a window’s drops between one process’s sockets and the rest, new sockets counting whole', () => {
+    const before = new Map([['1', 5], ['2', 100]]);
+    const after = new Map([['1', 8], ['2', 150], ['3', 7]]);
+    assert.deepEqual(dropsBetween(before, after, new Set(['1'])), { owned: 3, others: 57 });
+  });
+
+  it('reads this machine and this process', () => {
     const counters = readMachineCounters();
     assert.ok(counters.cpuTotal >= counters.cpuBusy && counters.cpuBusy > 0);
+    assert.ok(socketInodes(process.pid) instanceof Set);
   });
 });

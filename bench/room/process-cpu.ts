@@ -11,9 +11,29 @@ export function parseCpuTicks(stat: string): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-let ticksPerSecond: number | undefined;
+let ticks: number | undefined;
+
+function ticksPerSecond(): number {
+  ticks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  return ticks;
+}
 
 export function processCpuSeconds(pid: number): number {
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  return parseCpuTicks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')) / ticksPerSecond;
+  return parseCpuTicks(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')) / ticksPerSecond();
+}
+
+/** CPU seconds of each thread of `pid` whose name starts with `prefix`, by thread name. */
+export function threadCpuSeconds(pid: number, prefix: string): Map<string, number> {
+  const threads = new Map<string, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      if (!name.startsWith(prefix)) continue;
+      const seconds = parseCpuTicks(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')) / ticksPerSecond();
+      threads.set(name, (threads.get(name) ?? 0) + seconds);
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return threads;
 }

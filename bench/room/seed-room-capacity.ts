@@ -60,7 +60,7 @@ export function seedRoomVerdict(room: SeedRoomAssumptions, microsecondsPerPacket
     `forwarded: ${room.presenters} presenters × ${receivers} receivers × (${f(lowLayerPps)} + ${room.audioPacketsPerSecond}) packets/s = ${f(packetsPerSecond)} packets/s`,
     `machine: ${room.cores} cores × 1,000,000 µs ÷ ${microsecondsPerPacket.toFixed(1)} µs/packet = ${f(capacity)} packets/s (every cycle to Janus: an upper bound)`,
     `${fits ? 'FITS' : 'DOES NOT FIT'}: needs ${coresNeeded.toFixed(2)} cores of ${room.cores} (${((coresNeeded / room.cores) * 100).toFixed(0)} % of the machine)`,
-    `on ${room.cores} cores: ${room.participants} participants with up to ${maxPresenters} presenters, or ${room.presenters} presenters with up to ${maxParticipants} participants`,
+    `on ${room.cores} cores: ${room.participants} participants with up to ${maxPresenters} presenter(s), or ${room.presenters} presenters with up to ${maxParticipants} participants`,
   ];
   return { fits, packetsPerSecond, capacity, coresNeeded, maxPresenters, maxParticipants, lines };
 }
