@@ -168,6 +168,10 @@ async function main(): Promise<void> {
       `(Parley's path, largest step); packets per thumbnail frame ${lowest ? 'measured on the q layer' : 'assumed 1 (run with BENCH_SIMULCAST=1 to measure it)'}`,
   );
   for (const line of verdict.lines) console.log(`  ${line}`);
+  console.log(
+    `  Janus forwards on all ${SEED_ROOM.cores} cores only if the room's handles spread over its event loops: at the largest step its busiest loop ` +
+      `did ${percent(largest.parley.busiestLoopShare)} of the loops' work on Parley's path, ${percent(largest.bare.busiestLoopShare)} on bare Janus`,
+  );
   process.exit(0);
 }
 

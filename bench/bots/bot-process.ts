@@ -1,7 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { BotCommand, BotEvent } from './bot-messages.js';
 
-const READY_TIMEOUT_MS = 90_000;
+/** Joining takes a while per bot on a busy machine; the limit only catches a process that hangs. */
+const READY_TIMEOUT_MS_PER_BOT = 10_000;
+const READY_TIMEOUT_MS = 30_000;
 /** Generous: a bot process setting up dozens of DTLS handshakes on a busy machine answers late. */
 const REPORT_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -23,9 +25,9 @@ export class BotProcess<Start extends { type: 'start' }, Totals> {
   }
 
   /** Starts the bots of `file`; resolves once all of them carry media. */
-  static async start<Start extends { type: 'start' }, Totals>(file: string, command: Start): Promise<BotProcess<Start, Totals>> {
+  static async start<Start extends { type: 'start'; ids: string[] }, Totals>(file: string, command: Start): Promise<BotProcess<Start, Totals>> {
     const bots = new BotProcess<Start, Totals>(fork(file, [], { execArgv: process.execArgv }));
-    const event = await bots.request(command, READY_TIMEOUT_MS);
+    const event = await bots.request(command, READY_TIMEOUT_MS + READY_TIMEOUT_MS_PER_BOT * command.ids.length);
     if (event.type !== 'ready') {
       bots.stop();
       throw new Error(`Bots of ${file} did not start: ${event.type === 'failed' ? event.message : event.type}`);

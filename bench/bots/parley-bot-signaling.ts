@@ -16,8 +16,12 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
   private earlyOffer: string | undefined;
   private offers: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
+  private leaving = false;
 
-  private constructor(private readonly socket: WebSocket) {
+  private constructor(
+    private readonly socket: WebSocket,
+    private readonly displayName: string,
+  ) {
     socket.on('message', (data) => this.receive(JSON.parse(data.toString()) as ServerMessage));
     socket.on('close', () => this.fail(new Error('Parley closed the signaling connection')));
   }
@@ -38,7 +42,7 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
       };
       socket.on('message', onMessage);
     });
-    const signaling = new ParleyBotSignaling(socket);
+    const signaling = new ParleyBotSignaling(socket, displayName);
     signaling.send({ type: 'join', meetingCode: access.meetingCode, displayName, audioMuted: !publishing, videoMuted: !publishing });
     await joined;
     return signaling;
@@ -65,6 +69,7 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
   }
 
   async close(): Promise<void> {
+    this.leaving = true;
     this.send({ type: 'leave' });
     this.socket.close(1000);
   }
@@ -102,6 +107,9 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
   }
 
   private fail(error: Error): void {
+    if (this.leaving) return;
+    // A subscriber has nobody waiting on it to hear this: say it, or its bot just never connects.
+    if (!this.failure) console.error(`${this.displayName}: ${error.message}`);
     this.failure ??= error;
     this.pendingPublish?.reject(error);
     this.pendingPublish = undefined;

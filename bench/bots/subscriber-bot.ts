@@ -1,8 +1,8 @@
 /**
  * Count-only subscriber bots, run as a child process by `bench/room.ts`: werift completes ICE and
  * DTLS-SRTP with Janus like a browser, then counts every received RTP packet from its clear-text
- * header instead of decrypting and depacketizing it (DESIGN.md). Hundreds of them fit on one core, so
- * the machine's CPU goes to the SFU under test rather than to the load generator.
+ * header instead of decrypting and depacketizing it (DESIGN.md), so the load generator spends a few
+ * microseconds per packet and the machine's CPU goes to the SFU under test.
  */
 import { RTCPeerConnection, type RTCDtlsTransport } from 'werift';
 import type { SubscriberBotsStart } from './bot-messages.js';

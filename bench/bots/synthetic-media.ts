@@ -34,7 +34,11 @@ export class SyntheticCamera {
   }
 }
 
-/** A fake microphone: a steady tone (which also keeps Janus's talking detection busy), 10 ms at a time. */
+/**
+ * A fake microphone: a steady tone (which also keeps Janus's talking detection busy), in 10 ms chunks
+ * paced by the clock rather than by the timer: when a busy machine delays the timer, the chunks due
+ * meanwhile go out together, as a sound card's buffer would deliver them, so the audio rate holds.
+ */
 export class SyntheticMicrophone {
   private readonly source = new wrtc.nonstandard.RTCAudioSource();
   private readonly timer: NodeJS.Timeout;
@@ -44,7 +48,14 @@ export class SyntheticMicrophone {
     const samples = new Int16Array(sampleRate / 100);
     // 400 Hz fits a whole number of periods in 10 ms, so the same chunk repeats seamlessly.
     for (let i = 0; i < samples.length; i++) samples[i] = Math.round(Math.sin((2 * Math.PI * 400 * i) / sampleRate) * 8000);
-    this.timer = setInterval(() => this.source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samples.length }), 10);
+    const started = performance.now();
+    let sent = 0;
+    this.timer = setInterval(() => {
+      const due = Math.floor((performance.now() - started) / 10);
+      // After a stall of more than a second, the oldest audio is gone, as from an overrun buffer.
+      sent = Math.max(sent, due - MAX_CATCH_UP_CHUNKS);
+      for (; sent < due; sent++) this.source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samples.length });
+    }, 10);
   }
 
   createTrack(): MediaStreamTrack {
@@ -55,6 +66,8 @@ export class SyntheticMicrophone {
     clearInterval(this.timer);
   }
 }
+
+const MAX_CATCH_UP_CHUNKS = 100;
 
 /** An I420 frame: a diagonal interference pattern shifted by `index`, grey chroma. */
 function drawFrame(width: number, height: number, index: number): Uint8Array {
