@@ -7,10 +7,19 @@ import wrtc from '@roamhq/wrtc';
 import type { PublisherBotsStart, PublisherTotals } from './bot-messages.js';
 import { runBotProcess } from './bot-runtime.js';
 import { publisherSignaling, type PublisherSignaling } from './room-access.js';
-import { SyntheticCamera, SyntheticMicrophone } from './synthetic-media.js';
+import { SyntheticCamera, SyntheticMicrophone, type CameraSettings } from './synthetic-media.js';
 import { gatheredDescription, waitFor } from './peer-connection-waits.js';
+import { withMinimumVideoBitrate } from './sdp-bitrate.js';
 
 const CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * The floor under a single-layer camera's bitrate: about what the synthetic camera encodes to
+ * (640x480 at 20 fps: 0.2 bit per pixel, ~1.2 Mbit/s), below Parley's 2 Mbit/s per publisher.
+ */
+function minimumVideoKilobits({ width, height, fps }: CameraSettings): number {
+  return Math.round(Math.min(1500, (width * height * fps * 0.2) / 1000));
+}
 
 /** Simulcast layers as a browser camera publishes them; libwebrtc drops those the size cannot carry. */
 const SIMULCAST_LAYERS = [
@@ -36,7 +45,8 @@ async function publish(command: PublisherBotsStart, id: string): Promise<void> {
   pc.addTransceiver(camera.createTrack(), { direction: 'sendonly', ...(command.simulcast ? { sendEncodings: SIMULCAST_LAYERS } : {}) });
   await pc.setLocalDescription(await pc.createOffer());
   const answer = await signaling.publish(await gatheredDescription(pc));
-  await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+  // Simulcast layers keep libwebrtc's own bitrates: a floor would apply to the whole, not per layer.
+  await pc.setRemoteDescription({ type: 'answer', sdp: command.simulcast ? answer : withMinimumVideoBitrate(answer, minimumVideoKilobits(command.camera)) });
   await waitFor(() => pc.connectionState === 'connected', () => `${id} is ${pc.connectionState}`, CONNECT_TIMEOUT_MS);
 }
 
