@@ -1,9 +1,10 @@
 /** What the bots wait for on their PeerConnections (@roamhq/wrtc and werift alike). */
 
-/** Polls `done` until it holds; fails after `timeoutMs` with what `state` says. */
-export async function waitFor(done: () => boolean, state: () => string, timeoutMs: number): Promise<void> {
+/** Polls `done` until it holds; fails after `timeoutMs`, or as soon as `failed` holds, with what `state` says. */
+export async function waitFor(done: () => boolean, state: () => string, timeoutMs: number, failed: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
+    if (failed()) throw new Error(state());
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${state()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -47,7 +47,12 @@ async function publish(command: PublisherBotsStart, id: string): Promise<void> {
   const answer = await signaling.publish(await gatheredDescription(pc));
   // Simulcast layers keep libwebrtc's own bitrates: a floor would apply to the whole, not per layer.
   await pc.setRemoteDescription({ type: 'answer', sdp: command.simulcast ? answer : withMinimumVideoBitrate(answer, minimumVideoKilobits(command.camera)) });
-  await waitFor(() => pc.connectionState === 'connected', () => `${id} is ${pc.connectionState}`, CONNECT_TIMEOUT_MS);
+  await waitFor(
+    () => pc.connectionState === 'connected',
+    () => `${id} is ${pc.connectionState}`,
+    CONNECT_TIMEOUT_MS,
+    () => pc.connectionState === 'failed',
+  );
 }
 
 async function totals(): Promise<PublisherTotals> {

@@ -20,6 +20,8 @@ interface Subscriber {
 const subscribers: Subscriber[] = [];
 
 const CONNECT_TIMEOUT_MS = 60_000;
+/** A connection that fails (a handshake starved of CPU) is made again, as a page would rejoin. */
+const ATTEMPTS = 3;
 /**
  * Bots join a few at a time: werift does its DTLS handshakes in JavaScript, and dozens at once on a
  * busy machine starve the process long enough for Janus to give up on some of them.
@@ -61,14 +63,25 @@ function enlargeReceiveBuffers(pc: RTCPeerConnection): void {
 }
 
 async function subscribe(command: SubscriberBotsStart, id: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      subscribers.push(await connect(command, id));
+      return;
+    } catch (error) {
+      if (attempt === ATTEMPTS) throw error;
+      console.error(`${(error as Error).message}; joining again`);
+    }
+  }
+}
+
+async function connect(command: SubscriberBotsStart, id: string): Promise<Subscriber> {
   const signaling = await subscriberSignaling(command.access, id);
   // No STUN server: nothing leaves the machine, and host candidates are all Janus needs here.
   const pc = new RTCPeerConnection({ iceServers: [], iceUseIpv6: false, bundlePolicy: 'max-bundle' });
   const videoTypes = new Set<number>();
   const counter = new RtpCounter(videoTypes);
-  subscribers.push({ pc, counter, signaling });
   const patched = new Set<RTCDtlsTransport>();
-  await signaling.subscribe(async (offerSdp) => {
+  const answerOffer = async (offerSdp: string): Promise<string> => {
     for (const type of videoPayloadTypes(offerSdp)) videoTypes.add(type);
     await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
     for (const transport of pc.dtlsTransports) {
@@ -80,8 +93,20 @@ async function subscribe(command: SubscriberBotsStart, id: string): Promise<void
     const answer = await gatheredDescription(pc);
     enlargeReceiveBuffers(pc);
     return answer;
-  });
-  await waitFor(() => pc.connectionState === 'connected', () => `${id} is ${pc.connectionState}`, CONNECT_TIMEOUT_MS);
+  };
+  try {
+    await signaling.subscribe(answerOffer);
+    await waitFor(
+      () => pc.connectionState === 'connected',
+      () => `${id} is ${pc.connectionState}`,
+      CONNECT_TIMEOUT_MS,
+      () => pc.connectionState === 'failed',
+    );
+  } catch (error) {
+    await Promise.all([signaling.close(), pc.close()]);
+    throw error;
+  }
+  return { pc, counter, signaling };
 }
 
 runBotProcess<SubscriberBotsStart, RtpTotals>({
