@@ -68,7 +68,7 @@ function row(path: string, f: LoadFigures): string {
     percent(f.janusCpu).padStart(9),
     percent(f.busiestLoopShare).padStart(9),
     (f.parleyCpu === undefined ? '—' : percent(f.parleyCpu)).padStart(10),
-    percent(f.botsCpu).padStart(9),
+    `${(f.publisherBotsCpu * 100).toFixed(0)} / ${(f.subscriberBotsCpu * 100).toFixed(0)} %`.padStart(11),
     count(f.packetsPerSecond).padStart(10),
     f.megabitsPerSecond.toFixed(1).padStart(10),
     f.framesPerSecond.toFixed(1).padStart(6),
@@ -80,7 +80,15 @@ function row(path: string, f: LoadFigures): string {
   ].join(' ');
 }
 
-const HEADER = `${'path'.padEnd(11)} ${'Janus CPU'.padStart(9)} ${'top loop'.padStart(9)} ${'Parley CPU'.padStart(10)} ${'bots CPU'.padStart(9)} ${'out pkt/s'.padStart(10)} ${'out Mbit/s'.padStart(10)} ${'fps'.padStart(6)} ${'loss'.padStart(8)} ${'pkt/core'.padStart(10)} ${'µs/pkt'.padStart(7)} ${'machine'.padStart(8)} ${'drops/s J / b'.padStart(13)}`;
+const HEADER = `${'path'.padEnd(11)} ${'Janus CPU'.padStart(9)} ${'top loop'.padStart(9)} ${'Parley CPU'.padStart(10)} ${'bots P / S'.padStart(11)} ${'out pkt/s'.padStart(10)} ${'out Mbit/s'.padStart(10)} ${'fps'.padStart(6)} ${'loss'.padStart(8)} ${'pkt/core'.padStart(10)} ${'µs/pkt'.padStart(7)} ${'machine'.padStart(8)} ${'drops/s J / b'.padStart(13)}`;
+
+const LEGEND = [
+  'CPU: in % of one core; bots P / S: the publisher and subscriber bots (the load generator)',
+  "top loop: the busiest of Janus's event loops, in % of the CPU of all of them",
+  'out: what the subscriber bots received from Janus; fps: per received video stream',
+  'machine: how busy all cores were, whoever used them (the machine is shared)',
+  'drops/s: UDP packets the kernel dropped because Janus (J) or a bot (b) read its socket too late',
+];
 
 /** What one publisher sent, per outgoing stream. */
 function sentLine(f: LoadFigures, publishers: number): string {
@@ -100,10 +108,7 @@ async function main(): Promise<void> {
     `camera ${camera.width}x${camera.height} at ${camera.fps} fps${settings.simulcast ? ', simulcast q/h/f' : ', one layer'}; ` +
       `${settings.warmUpSeconds} s warm-up, ${settings.measureSeconds} s measured per step and path`,
   );
-  console.log(
-    'CPU in % of one core; top loop = the busiest of Janus\'s event loops, in % of all their CPU; out = what the subscriber bots received from Janus; machine = how busy all cores were, ' +
-      'whoever used them; drops/s = UDP packets the kernel dropped because Janus (J) or a bot (b) read its socket too late\n',
-  );
+  console.log(LEGEND.join('\n'), '\n');
 
   const parley = await ParleyProcess.start();
   const bare = await BareJanus.start();

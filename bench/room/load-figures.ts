@@ -14,7 +14,8 @@ export interface Snapshot {
   janusLoopCpuSeconds: Map<string, number>;
   /** Parley's process; absent on the bare Janus path. */
   parleyCpuSeconds?: number;
-  botsCpuSeconds: number;
+  publisherBotsCpuSeconds: number;
+  subscriberBotsCpuSeconds: number;
   received: RtpTotals;
   sent: PublisherTotals;
   machine: MachineCounters;
@@ -40,7 +41,9 @@ export interface LoadFigures {
    */
   busiestLoopShare: number;
   parleyCpu?: number;
-  botsCpu: number;
+  /** The load generator: encoding the publishers' camera, counting what the subscribers receive. */
+  publisherBotsCpu: number;
+  subscriberBotsCpu: number;
   /** What the subscriber bots received from Janus: the packets it forwarded. */
   packetsPerSecond: number;
   megabitsPerSecond: number;
@@ -85,7 +88,8 @@ export function loadFigures(before: Snapshot, after: Snapshot): LoadFigures {
     ...(after.parleyCpuSeconds !== undefined && before.parleyCpuSeconds !== undefined
       ? { parleyCpu: (after.parleyCpuSeconds - before.parleyCpuSeconds) / seconds }
       : {}),
-    botsCpu: (after.botsCpuSeconds - before.botsCpuSeconds) / seconds,
+    publisherBotsCpu: (after.publisherBotsCpuSeconds - before.publisherBotsCpuSeconds) / seconds,
+    subscriberBotsCpu: (after.subscriberBotsCpuSeconds - before.subscriberBotsCpuSeconds) / seconds,
     packetsPerSecond: packets / seconds,
     megabitsPerSecond: ((after.received.bytes - before.received.bytes) * 8) / seconds / 1e6,
     framesPerSecond: after.received.videoStreams > 0 ? (after.received.videoFrames - before.received.videoFrames) / seconds / after.received.videoStreams : 0,

@@ -77,13 +77,13 @@ export async function measureLoad(path: PathUnderTest, settings: LoadSettings): 
 
     const snapshot = async (): Promise<Snapshot> => {
       const [received, sent] = await Promise.all([receivedTotals(subscriberBots), publisherBots!.totals()]);
-      const botPids = [publisherBots!.pid, ...subscriberBots.map((bots) => bots.pid)];
       return {
         at: performance.now(),
         janusCpuSeconds: processCpuSeconds(path.janusPid),
         janusLoopCpuSeconds: threadCpuSeconds(path.janusPid, 'hloop'),
         ...(path.parleyPid !== undefined ? { parleyCpuSeconds: processCpuSeconds(path.parleyPid) } : {}),
-        botsCpuSeconds: botPids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+        publisherBotsCpuSeconds: processCpuSeconds(publisherBots!.pid),
+        subscriberBotsCpuSeconds: subscriberBots.reduce((sum, bots) => sum + processCpuSeconds(bots.pid), 0),
         received,
         sent,
         machine: readMachineCounters(),
