@@ -29,7 +29,7 @@ export class BotProcess<Start extends { type: 'start' }, Totals> {
     const bots = new BotProcess<Start, Totals>(fork(file, [], { execArgv: process.execArgv }));
     const event = await bots.request(command, READY_TIMEOUT_MS + READY_TIMEOUT_MS_PER_BOT * command.ids.length);
     if (event.type !== 'ready') {
-      bots.stop();
+      await bots.stop();
       throw new Error(`Bots of ${file} did not start: ${event.type === 'failed' ? event.message : event.type}`);
     }
     return bots;

@@ -1,7 +1,7 @@
 /**
  * Publisher bots, run as a child process by `bench/room.ts`: each publishes the synthetic camera and
- * microphone through @roamhq/wrtc (libwebrtc's own encoder and congestion control, so the SFU gets what
- * a browser would send). Reports what each outgoing stream sent, per simulcast layer.
+ * microphone through @roamhq/wrtc (libwebrtc's own encoder and packetizer, so the SFU gets packets as a
+ * browser would send them). Reports what each outgoing stream sent, per simulcast layer.
  */
 import wrtc from '@roamhq/wrtc';
 import type { PublisherBotsStart, PublisherTotals } from './bot-messages.js';
