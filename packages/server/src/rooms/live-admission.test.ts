@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import pino from 'pino';
 import type { JoinRequest, ServerMessage } from '@parley/protocol';
 import { ParleyError } from '../errors.js';
-import { createApplication } from '../identity/applications.js';
-import { JanusBackend } from '../media/janus/janus-backend.js';
-import { createTestServices, parleyErrorWith, TestClock } from '../test-support/test-services.js';
+import { parleyErrorWith } from '../test-support/test-services.js';
+import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
 import type { ParticipantConnection } from './live-participant.js';
-import { LiveRooms } from './live-rooms.js';
+import type { LiveRooms } from './live-rooms.js';
 import { PASSWORD_ATTEMPT_LIMIT } from './password-attempts.js';
 import { RoomLifecycle } from './room-lifecycle.js';
-import { RoomService, type CreateRoomInput } from './room-service.js';
+import type { CreateRoomInput } from './room-service.js';
 import { ROOM_IDLE_LIFETIME_MS, type Room } from './room.js';
 
 type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
@@ -40,38 +36,18 @@ const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Admission into live meetings (password, lock, waiting room, starting muted), over a real Janus and database. */
 describe('admission into live meetings', { timeout: 60_000 }, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-admission-'));
-  const clock = new TestClock();
-  let services: Awaited<ReturnType<typeof createTestServices>>;
-  let media: JanusBackend;
-  let liveRooms: LiveRooms;
-  let roomService: RoomService;
-  let applicationId: string;
-
-  before(async () => {
-    services = await createTestServices({ clock });
-    const logger = pino({ level: 'silent' });
-    media = await JanusBackend.start({ url: '', binary: 'janus', dataDir, rtpPorts: { min: 44000, max: 44999 }, requestTimeoutMs: 5000, logger });
-    liveRooms = new LiveRooms({ ...services, media, logger });
-    roomService = new RoomService(services);
-    applicationId = (await createApplication({ store: services.store, clock }, { name: 'admission' })).application.id;
-  });
-  after(async () => {
-    await liveRooms.shutdown();
-    await media.close();
-    await services.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = liveRoomsForSuite('admission', { rtpPorts: { min: 44000, max: 44999 } });
+  const { clock } = suite;
 
   const newRoom = (settings: Omit<CreateRoomInput, 'displayName'> = {}): Promise<Room> =>
-    roomService.create(applicationId, {
+    suite.rooms.create(suite.applicationId, {
       displayName: 'Admission',
       type: 'long_term',
       expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000),
       ...settings,
     });
 
-  const hostToken = (room: Room): string => services.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' });
+  const hostToken = (room: Room): string => suite.services.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' });
 
   interface Arrival {
     connection: RecordedConnection;
@@ -93,7 +69,7 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       ...(options.host ? { participantToken: hostToken(room) } : {}),
       ...(options.password !== undefined ? { password: options.password } : {}),
     };
-    const outcome = liveRooms.join(request, connection, { address: options.address ?? '203.0.113.1', signal: gone.signal }).catch((error: Error) => error);
+    const outcome = suite.liveRooms.join(request, connection, { address: options.address ?? '203.0.113.1', signal: gone.signal }).catch((error: Error) => error);
     return { connection, outcome, gone };
   }
 
@@ -148,12 +124,12 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
     test('asks guests for it, refuses a wrong one, lets the right one and hosts in', async () => {
       const room = await newRoom({ password: 'open sesame' });
       assert.match(room.passwordHash ?? '', /^scrypt\$/);
-      const stored = await services.store.db.selectFrom('rooms').select('join_password_hash').where('id', '=', room.id).executeTakeFirstOrThrow();
+      const stored = await suite.services.store.db.selectFrom('rooms').select('join_password_hash').where('id', '=', room.id).executeTakeFirstOrThrow();
       assert.ok(!JSON.stringify(stored).includes('sesame'), 'the password itself is never stored');
 
       await refused(arrive(room, 'Gus'), 'password_required', 'This meeting needs a password');
       await refused(arrive(room, 'Gus', { password: 'open sesame!' }), 'password_incorrect', 'That password is not right');
-      assert.equal(liveRooms.find(room.id), undefined, 'refused guests start nothing');
+      assert.equal(suite.liveRooms.find(room.id), undefined, 'refused guests start nothing');
       const host = await joined(arrive(room, 'Hana', { host: true }));
       await joined(arrive(room, 'Gus', { password: 'open sesame' }));
       assert.deepEqual(host.session.participantList().map((p) => p.displayName), ['Hana', 'Gus']);
@@ -172,10 +148,10 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
 
     test('can be changed and removed through the room service', async () => {
       const room = await newRoom({ password: 'first' });
-      await roomService.update(applicationId, room.id, { password: 'second' });
+      await suite.rooms.update(suite.applicationId, room.id, { password: 'second' });
       await refused(arrive(room, 'Gus', { password: 'first' }), 'password_incorrect');
       await joined(arrive(room, 'Gus', { password: 'second' }));
-      const open = await roomService.update(applicationId, room.id, { password: null });
+      const open = await suite.rooms.update(suite.applicationId, room.id, { password: null });
       assert.equal(open.passwordHash, null);
       await joined(arrive(room, 'Gil'));
     });
@@ -188,7 +164,7 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       await settled();
       assert.deepEqual(gus.connection.received, [{ type: 'waiting', reason: 'host_absent' }]);
       assert.equal(await stillWaiting(gus), true);
-      assert.equal(liveRooms.find(room.id), undefined, 'a waiting guest is in no session');
+      assert.equal(suite.liveRooms.find(room.id), undefined, 'a waiting guest is in no session');
 
       const host = await joined(arrive(room, 'Hana', { host: true }));
       assert.deepEqual(host.session.participantList().map((p) => p.displayName), ['Hana']);
@@ -203,12 +179,12 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
     });
 
     test('tells guests waiting for a host who never came that the room closed', async () => {
-      const room = await roomService.create(applicationId, { displayName: 'Instant', joinApprovalLevel: 'after_owner_only' });
+      const room = await suite.rooms.create(suite.applicationId, { displayName: 'Instant', joinApprovalLevel: 'after_owner_only' });
       const gus = arrive(room, 'Gus');
       await settled();
       assert.equal(await stillWaiting(gus), true);
       clock.advance(ROOM_IDLE_LIFETIME_MS + 1);
-      const lifecycle = new RoomLifecycle(services.rooms, clock, pino({ level: 'silent' }), 60_000, services.roomUpdates);
+      const lifecycle = new RoomLifecycle(suite.services.rooms, clock, pino({ level: 'silent' }), 60_000, suite.services.roomUpdates);
       assert.deepEqual((await lifecycle.sweep()).map((r) => r.id), [room.id]);
       await refused(gus, 'room_unavailable', 'This meeting is no longer available');
     });
@@ -229,17 +205,17 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       assert.equal(await stillWaiting(ann), true, 'the host arriving admits nobody');
       const [annId, bobId] = listed.map((g) => g.id) as [string, string];
 
-      await liveRooms.answerWaiting(host.session, host.participant, [annId], true);
+      await suite.liveRooms.answerWaiting(host.session, host.participant, [annId], true);
       const annIn = await joined(ann);
       assert.deepEqual(hostArrival.connection.last('waiting-room')?.waiting.map((g) => g.displayName), ['Bob']);
       assert.equal(ann.connection.all('waiting-room').length, 0, 'guests are not shown the waiting room');
-      await assert.rejects(liveRooms.answerWaiting(annIn.session, annIn.participant, [bobId], true), parleyErrorWith('forbidden', 'Only the host can let people in or turn them away'));
+      await assert.rejects(suite.liveRooms.answerWaiting(annIn.session, annIn.participant, [bobId], true), parleyErrorWith('forbidden', 'Only the host can let people in or turn them away'));
       assert.equal(await stillWaiting(bob), true);
 
-      await liveRooms.answerWaiting(host.session, host.participant, [bobId], false);
+      await suite.liveRooms.answerWaiting(host.session, host.participant, [bobId], false);
       await refused(bob, 'admission_denied', 'Someone in the meeting declined your request to join');
       assert.deepEqual(hostArrival.connection.last('waiting-room')?.waiting, []);
-      await assert.rejects(liveRooms.answerWaiting(host.session, host.participant, [bobId], true), parleyErrorWith('not_found', 'Nobody of those is waiting to join any more'));
+      await assert.rejects(suite.liveRooms.answerWaiting(host.session, host.participant, [bobId], true), parleyErrorWith('not_found', 'Nobody of those is waiting to join any more'));
       assert.deepEqual(host.session.participantList().map((p) => p.displayName), ['Hana', 'Ann']);
     });
 
@@ -256,7 +232,7 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       const waiting = hostArrival.connection.last('waiting-room')?.waiting ?? [];
       assert.deepEqual(waiting.map((g) => g.displayName), ['Ann', 'Bob', 'Carl']);
 
-      await liveRooms.answerWaiting(host.session, host.participant, waiting.map((g) => g.id), true);
+      await suite.liveRooms.answerWaiting(host.session, host.participant, waiting.map((g) => g.id), true);
       for (const guest of guests.slice(0, 3)) await joined(guest);
       assert.deepEqual(host.session.participantList().map((p) => p.displayName), ['Hana', 'Ann', 'Bob', 'Carl']);
     });
@@ -265,14 +241,14 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       const room = await newRoom({ joinApprovalLevel: 'explicit_approval' });
       const ann = arrive(room, 'Ann');
       await settled();
-      await roomService.update(applicationId, room.id, { joinApprovalLevel: 'none' });
+      await suite.rooms.update(suite.applicationId, room.id, { joinApprovalLevel: 'none' });
       await joined(ann);
 
-      await roomService.update(applicationId, room.id, { joinApprovalLevel: 'explicit_approval' });
+      await suite.rooms.update(suite.applicationId, room.id, { joinApprovalLevel: 'explicit_approval' });
       const bob = arrive(room, 'Bob');
       await settled();
       assert.equal(await stillWaiting(bob), true);
-      await roomService.delete(applicationId, room.id);
+      await suite.rooms.delete(suite.applicationId, room.id);
       await refused(bob, 'room_unavailable');
     });
   });
@@ -294,10 +270,10 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       const room = await newRoom();
       const ann = arrive(room, 'Ann');
       await joined(ann);
-      await roomService.update(applicationId, room.id, { features: { chat: false } });
+      await suite.rooms.update(suite.applicationId, room.id, { features: { chat: false } });
       assert.deepEqual(ann.connection.last('room-updated')?.settings, { locked: false, features: { ...room.features, chat: false } });
       const count = ann.connection.all('room-updated').length;
-      await roomService.update(applicationId, room.id, { metadata: 'unrelated' });
+      await suite.rooms.update(suite.applicationId, room.id, { metadata: 'unrelated' });
       assert.equal(ann.connection.all('room-updated').length, count, 'a change pages do not show is not announced');
     });
   });

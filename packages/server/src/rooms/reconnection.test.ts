@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import pino from 'pino';
+import { before, describe, test } from 'node:test';
 import { RECONNECT_GRACE_MS, type ServerMessage } from '@parley/protocol';
-import { createApplication } from '../identity/applications.js';
-import { JanusBackend } from '../media/janus/janus-backend.js';
-import { createTestServices, TestClock } from '../test-support/test-services.js';
+import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
 import type { ParticipantConnection } from './live-participant.js';
-import { LiveRooms } from './live-rooms.js';
-import { RoomService } from './room-service.js';
 
 type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -42,34 +34,14 @@ async function settled(check: () => boolean, what: string): Promise<void> {
 
 /** Participants whose connection drops keep their place for the grace period, over a real Janus and database. */
 describe('reconnecting participants', { timeout: 60_000 }, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-reconnect-'));
-  const clock = new TestClock();
-  let services: Awaited<ReturnType<typeof createTestServices>>;
-  let media: JanusBackend;
-  let liveRooms: LiveRooms;
-  let roomService: RoomService;
-  let applicationId: string;
-
-  before(async () => {
-    services = await createTestServices({ clock });
-    const logger = pino({ level: 'silent' });
-    media = await JanusBackend.start({ url: '', binary: 'janus', dataDir, rtpPorts: { min: 44000, max: 44999 }, requestTimeoutMs: 5000, logger });
-    liveRooms = new LiveRooms({ ...services, media, logger, scheduler: clock });
-    roomService = new RoomService(services);
-    applicationId = (await createApplication({ store: services.store, clock }, { name: 'reconnect' })).application.id;
-  });
-  after(async () => {
-    await liveRooms.shutdown();
-    await media.close();
-    await services.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = liveRoomsForSuite('reconnect', { rtpPorts: { min: 44000, max: 44999 }, clockRunsTimers: true });
+  const { clock } = suite;
 
   const newRoom = async () =>
-    (await roomService.create(applicationId, { displayName: 'Flaky network', type: 'long_term', expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000) })).meetingCode;
+    (await suite.rooms.create(suite.applicationId, { displayName: 'Flaky network', type: 'long_term', expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000) })).meetingCode;
   const join = async (meetingCode: string, displayName: string) => {
     const connection = new RecordedConnection();
-    const joined = await liveRooms.join({ type: 'join', meetingCode, displayName, audioMuted: true, videoMuted: true }, connection);
+    const joined = await suite.liveRooms.join({ type: 'join', meetingCode, displayName, audioMuted: true, videoMuted: true }, connection);
     return { connection, token: connection.one('joined').resumeToken, ...joined };
   };
 
@@ -88,11 +60,11 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     // Ann speaks while Bob is away: he catches up when he is back.
     const said = await ann.session.sendChat(ann.participant, 'Are you there, Bob?');
 
-    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.participant.id }, new RecordedConnection()), { code: 'resume_expired' });
-    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token.slice(1) }, new RecordedConnection()), { code: 'resume_expired' });
+    await assert.rejects(suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.participant.id }, new RecordedConnection()), { code: 'resume_expired' });
+    await assert.rejects(suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token.slice(1) }, new RecordedConnection()), { code: 'resume_expired' });
 
     const back = new RecordedConnection();
-    const resumed = await liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, back);
+    const resumed = await suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, back);
     assert.equal(resumed.participant, bob.participant, 'the same participant, not a new one');
     assert.equal(resumed.session, bob.session);
     const state = back.one('resumed');
@@ -113,7 +85,7 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     clock.advance(RECONNECT_GRACE_MS);
     assert.equal(bob.participant.left, false);
 
-    const stored = await services.sessions.listParticipants(bob.session.id);
+    const stored = await suite.services.sessions.listParticipants(bob.session.id);
     assert.deepEqual(stored.map((p) => [p.displayName, p.leftAt]), [['Ann', null], ['Bob', null]], 'one stored participant each, nobody left');
     await Promise.all([ann.session.leave(ann.participant), bob.session.leave(bob.participant)]);
   });
@@ -131,10 +103,10 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     await settled(() => ann.connection.all('participant-left').length === 1, 'Ann never saw Bob leave');
     assert.equal(ann.connection.one('participant-left').participantId, bob.participant.id);
     assert.deepEqual(ann.session.participantList().map((p) => p.displayName), ['Ann']);
-    const stored = await services.sessions.listParticipants(bob.session.id);
+    const stored = await suite.services.sessions.listParticipants(bob.session.id);
     assert.equal(stored.find((p) => p.displayName === 'Bob')?.leftAt, clock.now().toISOString());
 
-    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, new RecordedConnection()), {
+    await assert.rejects(suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, new RecordedConnection()), {
       code: 'resume_expired',
     });
 
@@ -142,8 +114,8 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     ann.session.connectionLost(ann.participant, ann.connection);
     clock.advance(RECONNECT_GRACE_MS);
     await settled(() => ann.session.isEnded, 'the session never ended');
-    assert.ok((await services.sessions.find(ann.session.id))?.endedAt);
-    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token }, new RecordedConnection()), {
+    assert.ok((await suite.services.sessions.find(ann.session.id))?.endedAt);
+    await assert.rejects(suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token }, new RecordedConnection()), {
       code: 'resume_expired',
     });
   });
@@ -153,7 +125,7 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     const ann = await join(code, 'Ann');
     const bob = await join(code, 'Bob');
     await bob.session.leave(bob.participant);
-    await assert.rejects(liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, new RecordedConnection()), {
+    await assert.rejects(suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: bob.token }, new RecordedConnection()), {
       code: 'resume_expired',
     });
     await ann.session.leave(ann.participant);

@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import pino from 'pino';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ServerMessage } from '@parley/protocol';
-import { createApplication } from '../identity/applications.js';
-import { JanusBackend } from '../media/janus/janus-backend.js';
 import { parseClientMessage } from '../signaling/client-messages.js';
-import { createTestServices, TestClock } from '../test-support/test-services.js';
+import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
 import type { ParticipantConnection } from './live-participant.js';
-import { LiveRooms } from './live-rooms.js';
-import { RoomService } from './room-service.js';
 import { CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS } from './session-chat.js';
 
 /** What a page's WebSocket would be: every message the session sends it. */
@@ -33,34 +25,14 @@ class RecordedConnection implements ParticipantConnection {
 
 /** The chat of live sessions, over a real Janus (no media flows) and a real database. */
 describe('session chat', { timeout: 60_000 }, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chat-'));
-  const clock = new TestClock();
-  let services: Awaited<ReturnType<typeof createTestServices>>;
-  let media: JanusBackend;
-  let liveRooms: LiveRooms;
-  let roomService: RoomService;
-  let applicationId: string;
-
-  before(async () => {
-    services = await createTestServices({ clock });
-    const logger = pino({ level: 'silent' });
-    media = await JanusBackend.start({ url: '', binary: 'janus', dataDir, rtpPorts: { min: 43000, max: 43999 }, requestTimeoutMs: 5000, logger });
-    liveRooms = new LiveRooms({ ...services, media, logger });
-    roomService = new RoomService(services);
-    applicationId = (await createApplication({ store: services.store, clock }, { name: 'chat' })).application.id;
-  });
-  after(async () => {
-    await liveRooms.shutdown();
-    await media.close();
-    await services.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const suite = liveRoomsForSuite('chat', { rtpPorts: { min: 43000, max: 43999 } });
+  const { clock } = suite;
 
   const newRoom = async (chat = true) =>
-    (await roomService.create(applicationId, { displayName: 'Chat room', type: 'long_term', expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000), features: { chat } })).meetingCode;
+    (await suite.rooms.create(suite.applicationId, { displayName: 'Chat room', type: 'long_term', expiresAt: new Date(clock.now().getTime() + 30 * 24 * 3600_000), features: { chat } })).meetingCode;
   const join = async (meetingCode: string, displayName: string) => {
     const connection = new RecordedConnection();
-    const joined = await liveRooms.join({ type: 'join', meetingCode, displayName, audioMuted: true, videoMuted: true }, connection);
+    const joined = await suite.liveRooms.join({ type: 'join', meetingCode, displayName, audioMuted: true, videoMuted: true }, connection);
     return { connection, ...joined };
   };
   type Joined = Awaited<ReturnType<typeof join>>;
@@ -76,8 +48,8 @@ describe('session chat', { timeout: 60_000 }, () => {
     assert.deepEqual(withoutIds([sent]), [{ participantId: ann.participant.id, senderName: 'Ann', text: 'hello <b>there</b>', sentAt: clock.now().toISOString() }]);
     assert.deepEqual(ann.connection.chat(), [{ type: 'chat-message', message: sent, requestId: 'r-1' }], 'the sender’s copy carries its request id');
     assert.deepEqual(bob.connection.chat(), [{ type: 'chat-message', message: sent }], 'nobody else sees the request id');
-    assert.deepEqual(await services.chatMessages.listForSession(ann.session.id), [sent]);
-    const row = await services.store.db.selectFrom('chat_messages').selectAll().where('id', '=', sent.id).executeTakeFirstOrThrow();
+    assert.deepEqual(await suite.services.chatMessages.listForSession(ann.session.id), [sent]);
+    const row = await suite.services.store.db.selectFrom('chat_messages').selectAll().where('id', '=', sent.id).executeTakeFirstOrThrow();
     assert.equal(row.session_id, ann.session.id);
     assert.equal(row.room_id, ann.session.room.id);
     await leaveAll(ann, bob);
@@ -92,7 +64,7 @@ describe('session chat', { timeout: 60_000 }, () => {
     // The limit is on the trimmed text, counted in characters, not UTF-16 units.
     await ann.session.sendChat(ann.participant, ` ${'x'.repeat(CHAT_MESSAGE_MAX_LENGTH)} `);
     await ann.session.sendChat(ann.participant, '😀'.repeat(CHAT_MESSAGE_MAX_LENGTH));
-    assert.equal((await services.chatMessages.listForSession(ann.session.id)).length, 2);
+    assert.equal((await suite.services.chatMessages.listForSession(ann.session.id)).length, 2);
     assert.equal(ann.connection.chat().length, 2);
     await leaveAll(ann);
   });
@@ -101,14 +73,14 @@ describe('session chat', { timeout: 60_000 }, () => {
     const off = await join(await newRoom(false), 'Ann');
     await assert.rejects(off.session.sendChat(off.participant, 'anyone?'), { code: 'chat_unavailable', message: 'Chat is turned off in this meeting' });
     assert.deepEqual(off.connection.chat(), []);
-    assert.deepEqual(await services.chatMessages.listForSession(off.session.id), []);
+    assert.deepEqual(await suite.services.chatMessages.listForSession(off.session.id), []);
     await leaveAll(off);
 
     const on = await join(await newRoom(true), 'Bob');
     await on.session.sendChat(on.participant, 'before');
-    await roomService.update(applicationId, on.session.room.id, { features: { chat: false } });
+    await suite.rooms.update(suite.applicationId, on.session.room.id, { features: { chat: false } });
     await assert.rejects(on.session.sendChat(on.participant, 'after'), { code: 'chat_unavailable' });
-    assert.deepEqual((await services.chatMessages.listForSession(on.session.id)).map((m) => m.text), ['before']);
+    assert.deepEqual((await suite.services.chatMessages.listForSession(on.session.id)).map((m) => m.text), ['before']);
     await leaveAll(on);
   });
 
@@ -123,7 +95,7 @@ describe('session chat', { timeout: 60_000 }, () => {
     await assert.rejects(ann.session.sendChat(ann.participant, 'still too soon'), { code: 'rate_limited' });
     clock.advance(1);
     await ann.session.sendChat(ann.participant, 'ann again');
-    const texts = (await services.chatMessages.listForSession(ann.session.id)).map((m) => m.text);
+    const texts = (await suite.services.chatMessages.listForSession(ann.session.id)).map((m) => m.text);
     assert.deepEqual(texts, ['ann 0', 'ann 1', 'ann 2', 'ann 3', 'ann 4', 'bob is fine', 'ann again']);
     await leaveAll(ann, bob);
   });
@@ -143,7 +115,7 @@ describe('session chat', { timeout: 60_000 }, () => {
     assert.deepEqual(carl.connection.joined().chatHistory, sent);
     assert.deepEqual(ann.connection.chat().map((e) => e.message), sent);
     assert.deepEqual(bob.connection.chat().map((e) => e.message), sent);
-    assert.deepEqual(await services.chatMessages.listForSession(ann.session.id), sent);
+    assert.deepEqual(await suite.services.chatMessages.listForSession(ann.session.id), sent);
     const later = await bob.session.sendChat(bob.participant, 'four');
     assert.deepEqual(carl.connection.chat().map((e) => e.message), [later]);
     await leaveAll(ann, bob, carl);
