@@ -20,12 +20,18 @@ export function alwaysChanged(): ChangeStamp {
  * The SQLite database as Kysely's driver sees it, plus its change stamp. Writes through this
  * connection are counted as their statements run (commits, rollbacks and schema changes too); writes
  * that other processes commit to the same file change SQLite's `PRAGMA data_version`, which the stamp
- * reads on every call (a prepared statement: about a microsecond).
+ * reads once per turn of the event loop. Reading it costs a few microseconds, and an API call asks
+ * for the stamp several times; a commit by another process that lands within the same turn is
+ * concurrent with these reads anyway, and the next turn sees it.
  */
 export function trackSqliteChanges(sqlite: SQLite.Database): { database: SqliteDatabase; stamp: ChangeStamp } {
   let stamp = 0;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   let lastDataVersion = dataVersion.get();
+  let checkedThisTurn = false;
+  const endTurn = () => {
+    checkedThisTurn = false;
+  };
   const counted = (statement: SqliteStatement): SqliteStatement => ({
     reader: false,
     all: (parameters) => statement.all(parameters),
@@ -45,6 +51,9 @@ export function trackSqliteChanges(sqlite: SQLite.Database): { database: SqliteD
     },
     stamp: {
       current: () => {
+        if (checkedThisTurn) return stamp;
+        checkedThisTurn = true;
+        setImmediate(endTurn);
         const version = dataVersion.get();
         if (version !== lastDataVersion) {
           lastDataVersion = version;

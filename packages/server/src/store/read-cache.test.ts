@@ -51,7 +51,7 @@ describe('ReadCache over a SQLite store', () => {
     assert.equal(names.reads(), 3);
   });
 
-  test('reads again after another process commits to the same file', async () => {
+  test('reads again, from the next turn of the event loop, after another process commits to the same file', async () => {
     const names = accountNames();
     await names.name();
     const other = new SQLite(file);
@@ -60,6 +60,7 @@ describe('ReadCache over a SQLite store', () => {
     } finally {
       other.close();
     }
+    await new Promise((resolve) => setImmediate(resolve));
     assert.equal(await names.name(), 'from elsewhere');
   });
 
