@@ -2,7 +2,8 @@
 # Installs what Parley needs and is missing, then builds what changed. Idempotent: when everything is
 # present it touches no network and finishes in seconds.
 #   scripts/setup.sh          what `make run` needs (Janus, its tools, ffmpeg, npm packages, a build)
-#   scripts/setup.sh --tests  also what `make test` needs (Chromium, iproute2 for the test namespace)
+#   scripts/setup.sh --tests  also what `make test` needs (Chromium, iproute2 for the test namespace,
+#                             PostgreSQL and Redis servers that the clustered suites start themselves)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ want_tests=0
 
 # python3, make and g++ build the native npm modules (better-sqlite3, unix-dgram) during npm ci.
 packages=(janus janus-tools ffmpeg python3 make g++)
-[ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux)
+[ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux postgresql redis-server)
 
 missing=()
 for p in "${packages[@]}"; do
