@@ -24,13 +24,26 @@ export interface ParticipantInfo {
   audioMuted: boolean;
   videoMuted: boolean;
   joinedAt: string;
+  /** They are sharing their screen (at most one person in a meeting does at a time). */
+  screenSharing: boolean;
 }
+
+/**
+ * What a media line a participant sends carries. A participant sends at most one of each; a screen
+ * share is a video line (`screen`) and, where the browser offers it, the shared tab's sound
+ * (`screen-audio`).
+ */
+export type StreamSource = 'microphone' | 'camera' | 'screen' | 'screen-audio';
+
+/** The sources carried on video media lines. */
+export type VideoSource = Extract<StreamSource, 'camera' | 'screen'>;
 
 /** One media line of the subscriber connection: which participant's track arrives on `mid`. */
 export interface SubscribedStream {
   mid: string;
   participantId: string;
   kind: 'audio' | 'video';
+  source: StreamSource;
 }
 
 export interface IceCandidate {
@@ -51,9 +64,21 @@ export interface JoinRequest {
   videoMuted: boolean;
 }
 
+/**
+ * An offer for the publisher connection: the first one publishes, later ones renegotiate (a camera
+ * turned on or off, a screen share started or stopped). Only media lines that send count: turning the
+ * camera off sets its line `inactive`. The server refuses (and changes nothing) an offer that would
+ * exceed the room's presenter limit (`presenter_limit_reached`) or share a second screen
+ * (`screen_share_busy`).
+ */
 export interface PublishRequest {
   type: 'publish';
   sdp: string;
+  /**
+   * What each media line of `sdp` carries, by mid. Without it, the first audio line is the microphone
+   * and the first video line the camera; any other sending line must be named here.
+   */
+  sources?: Record<string, StreamSource>;
 }
 
 export interface SubscriberAnswer {
@@ -93,6 +118,40 @@ export interface ChatSendRequest {
   requestId?: string;
 }
 
+// ---- What the page shows (client → server)
+
+/** The most tiles a `video-view` may list: every presenter's camera and a screen share, with room to spare. */
+export const VIDEO_VIEW_MAX_TILES = 64;
+
+/** One tile showing someone's video, and its size on screen in device pixels. */
+export interface VideoTileView {
+  participantId: string;
+  source: VideoSource;
+  width: number;
+  height: number;
+}
+
+/**
+ * Which of the others' videos the page shows, and how large. The server sends only those videos, each
+ * at the simulcast layer its size needs, and pauses every other; audio always flows. Each message
+ * replaces the previous one. Until a page sends one, it receives every video at the highest layer.
+ */
+export interface VideoViewRequest {
+  type: 'video-view';
+  tiles: VideoTileView[];
+}
+
+/**
+ * The camera's simulcast layers, lowest first: the rid each is sent with, how much it is scaled down
+ * from the capture, and the height it has from the 720p capture pages ask for. The page publishes
+ * exactly these; the server picks among them by tile size.
+ */
+export const CAMERA_SIMULCAST_LAYERS = [
+  { rid: 'l', scaleResolutionDownBy: 4, height: 180, maxBitrate: 150_000 },
+  { rid: 'm', scaleResolutionDownBy: 2, height: 360, maxBitrate: 500_000 },
+  { rid: 'h', scaleResolutionDownBy: 1, height: 720, maxBitrate: 1_200_000 },
+] as const;
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -100,7 +159,8 @@ export type ClientMessage =
   | TrickleFromClient
   | MediaStateUpdate
   | LeaveRequest
-  | ChatSendRequest;
+  | ChatSendRequest
+  | VideoViewRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -175,6 +235,18 @@ export interface RoomClosedEvent {
   reason: 'ended' | 'expired';
 }
 
+// ---- Who is speaking (server → client)
+
+/**
+ * Someone started or stopped speaking, as the SFU hears it (a muted microphone never speaks). Sent to
+ * everyone, the speaker included.
+ */
+export interface SpeakingEvent {
+  type: 'speaking';
+  participantId: string;
+  speaking: boolean;
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -184,6 +256,7 @@ export type ServerMessage =
   | ParticipantLeftEvent
   | SignalingErrorEvent
   | RoomClosedEvent
-  | ChatMessageEvent;
+  | ChatMessageEvent
+  | SpeakingEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -46,6 +46,11 @@ export const ConfigSchema = Type.Object({
   dialInNumbers: Type.Array(DialInNumber, { maxItems: 1000 }),
   /** Meetings API requests per second each application may make on this node; 0 turns the limit off. */
   rateLimitPerSecond: Type.Integer({ minimum: 0 }),
+  /**
+   * The most people who may send video (a camera or a screen share) at once in one meeting. Everyone
+   * else may still talk and listen; whoever tries to go beyond it is told so.
+   */
+  maxPresenters: Type.Integer({ minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -57,6 +62,9 @@ export type DialInNumber = Static<typeof DialInNumber>;
  * see bench/api.ts): one application's runaway loop cannot take the server from the others.
  */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 100;
+
+/** The seed's room size: 200 participants, of whom 25 presenters. */
+export const DEFAULT_MAX_PRESENTERS = 25;
 
 /** Which environment variable sets which field, and how its text becomes a value. */
 const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) => unknown }> = {
@@ -74,6 +82,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   devBootstrap: { name: 'PARLEY_DEV_BOOTSTRAP', parse: (t) => !['0', 'false', 'no', 'off'].includes(t.toLowerCase()) },
   dialInNumbers: { name: 'PARLEY_DIAL_IN_NUMBERS', parse: (t) => JSON.parse(t) },
   rateLimitPerSecond: { name: 'PARLEY_RATE_LIMIT', parse: Number },
+  maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
 };
 
 export class ConfigError extends Error {
@@ -109,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     devBootstrap: true,
     dialInNumbers: [],
     rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
+    maxPresenters: DEFAULT_MAX_PRESENTERS,
     ...merged,
     dataDir,
   };

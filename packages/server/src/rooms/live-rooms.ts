@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { JoinRequest, ParticipantRole } from '@parley/protocol';
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
@@ -20,6 +21,7 @@ interface Dependencies {
   participantTokens: ParticipantTokens;
   media: MediaBackend;
   roomClosures: RoomClosures;
+  config: Pick<Config, 'maxPresenters'>;
   clock: Clock;
   logger: Logger;
 }

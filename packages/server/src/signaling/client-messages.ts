@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import type { ClientMessage } from '@parley/protocol';
+import { VIDEO_VIEW_MAX_TILES, type ClientMessage } from '@parley/protocol';
 
 /** The schema every message from a page must match before the server acts on it. */
 const IceCandidateSchema = Type.Object({
@@ -11,6 +11,11 @@ const IceCandidateSchema = Type.Object({
 
 const Sdp = Type.String({ minLength: 1, maxLength: 200_000 });
 
+const StreamSourceSchema = Type.Union([Type.Literal('microphone'), Type.Literal('camera'), Type.Literal('screen'), Type.Literal('screen-audio')]);
+
+/** A size on screen, in device pixels: bounded well above any display. */
+const Pixels = Type.Integer({ minimum: 0, maximum: 16_384 });
+
 export const ClientMessageSchema = Type.Union([
   Type.Object({
     type: Type.Literal('join'),
@@ -20,7 +25,12 @@ export const ClientMessageSchema = Type.Union([
     audioMuted: Type.Boolean(),
     videoMuted: Type.Boolean(),
   }),
-  Type.Object({ type: Type.Literal('publish'), sdp: Sdp }),
+  Type.Object({
+    type: Type.Literal('publish'),
+    sdp: Sdp,
+    // Mids are short tokens; an offer has a handful of lines (the domain checks them against the SDP).
+    sources: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 32 }), StreamSourceSchema, { maxProperties: 16 })),
+  }),
   Type.Object({ type: Type.Literal('subscriber-answer'), sdp: Sdp }),
   Type.Object({
     type: Type.Literal('trickle'),
@@ -34,6 +44,18 @@ export const ClientMessageSchema = Type.Union([
     // Only a bound on the frame: the domain trims the text and refuses a wrong length with a clear error.
     text: Type.String({ maxLength: 16_000 }),
     requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  }),
+  Type.Object({
+    type: Type.Literal('video-view'),
+    tiles: Type.Array(
+      Type.Object({
+        participantId: Type.String({ minLength: 1, maxLength: 64 }),
+        source: Type.Union([Type.Literal('camera'), Type.Literal('screen')]),
+        width: Pixels,
+        height: Pixels,
+      }),
+      { maxItems: VIDEO_VIEW_MAX_TILES },
+    ),
   }),
 ]);
 

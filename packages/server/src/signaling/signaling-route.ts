@@ -56,7 +56,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
       };
       switch (message.type) {
         case 'publish':
-          handle(session.publish(participant, message.sdp).then((sdp) => connection.send({ type: 'publisher-answer', sdp })));
+          handle(session.publish(participant, message).then((sdp) => connection.send({ type: 'publisher-answer', sdp })));
           break;
         case 'subscriber-answer':
           handle(participant.subscriber.answer(message.sdp));
@@ -72,6 +72,9 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
           break;
         case 'chat-send':
           handle(session.sendChat(participant, message.text, message.requestId), message.requestId);
+          break;
+        case 'video-view':
+          session.setVideoView(participant, message.tiles);
           break;
       }
     });

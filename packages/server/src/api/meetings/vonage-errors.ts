@@ -37,6 +37,7 @@ const NAMES: Record<ErrorCode, string> = {
   room_locked: 'LockedError',
   room_full: 'ForbiddenError',
   presenter_limit_reached: 'ForbiddenError',
+  screen_share_busy: 'ConflictError',
   chat_unavailable: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',
   timeout: 'GatewayTimeoutError',
