@@ -1,4 +1,11 @@
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ParticipantInfo, type ServerMessage } from '@parley/protocol';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatMessage,
+  type ParticipantInfo,
+  type ServerMessage,
+  type StreamSource,
+  type VideoTileView,
+} from '@parley/protocol';
 import { ParleyClientError } from './client-error.js';
 import { PublisherConnection } from './publisher-connection.js';
 import { SignalingSocket } from './signaling-socket.js';
@@ -21,8 +28,10 @@ export interface JoinOptions {
 /** Someone else in the meeting, and the media received from them. */
 export interface RemoteParticipant {
   info: ParticipantInfo;
-  /** Their tracks, added and removed as media starts and stops arriving. */
+  /** Their microphone and camera, added and removed as media starts and stops arriving. */
   stream: MediaStream;
+  /** Their screen share and its sound, while they share (`info.screenSharing`). */
+  screenStream: MediaStream;
 }
 
 export type DisconnectReason = 'left' | 'ended' | 'expired' | 'connection_lost' | 'refused';
@@ -31,7 +40,12 @@ export interface RoomEvents {
   'participant-joined': (participant: RemoteParticipant) => void;
   'participant-left': (participantId: string) => void;
   'participant-updated': (participant: RemoteParticipant) => void;
-  track: (participant: RemoteParticipant, track: MediaStreamTrack) => void;
+  /** A track started arriving from someone: in `stream`, or in `screenStream` for a share. */
+  track: (participant: RemoteParticipant, track: MediaStreamTrack, source: StreamSource) => void;
+  /** Someone (oneself included) started or stopped speaking. */
+  speaking: (participantId: string, speaking: boolean) => void;
+  /** One's own screen share started (with what is shared) or ended (`null`), the browser's own "Stop sharing" included. */
+  'local-screen-share': (stream: MediaStream | null) => void;
   /** A chat message to everyone, one's own included, in the order the server keeps. */
   'chat-message': (message: ChatMessage) => void;
   disconnected: (reason: DisconnectReason, message?: string) => void;
@@ -51,12 +65,17 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly remotes = new Map<string, RemoteParticipant>();
   private readonly chat: ChatMessage[] = [];
   private readonly pendingChatSends = new Map<string, PendingChatSend>();
+  private readonly speaking = new Set<string>();
+  private screen: MediaStream | null = null;
+  private lastVideoView = '';
   private nextChatRequest = 1;
   private publisher: PublisherConnection | undefined;
   private subscriber: SubscriberConnection | undefined;
   private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
   private disconnected = false;
   private mediaState: { audioMuted: boolean; videoMuted: boolean };
+  /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
+  private refusedCamera: ParleyClientError | undefined;
 
   private constructor(
     private readonly socket: SignalingSocket,
@@ -104,7 +123,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     });
 
     const room = new ParleyRoom(socket, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream);
-    for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
+    for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream(), screenStream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
     socket.onMessage((message) => room.handle(message));
     socket.onClose(() => room.disconnect('connection_lost'));
@@ -116,6 +135,24 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   participants(): RemoteParticipant[] {
     return [...this.remotes.values()];
+  }
+
+  /** Who is speaking now, oneself included. */
+  speakingParticipantIds(): string[] {
+    return [...this.speaking];
+  }
+
+  /**
+   * Set when the camera was on at `join` but the meeting had reached its presenter limit: one joined
+   * with the camera off (`presenter_limit_reached`), and can talk and listen.
+   */
+  get cameraRefusedAtJoin(): ParleyClientError | undefined {
+    return this.refusedCamera;
+  }
+
+  /** What one shares now, or `null`. */
+  get localScreenStream(): MediaStream | null {
+    return this.screen;
   }
 
   /** Every chat message of the session so far, oldest first: what was said before one joined included. */
@@ -153,10 +190,65 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.socket.send({ type: 'media-state', ...this.mediaState });
   }
 
-  setCameraEnabled(enabled: boolean): void {
-    this.mediaState = { ...this.mediaState, videoMuted: !enabled };
-    this.applyTrackState();
-    this.socket.send({ type: 'media-state', ...this.mediaState });
+  /**
+   * Starts or stops sending the camera. Starting rejects with a `ParleyClientError`
+   * `presenter_limit_reached` when the meeting already has as many people sending video as it allows;
+   * the camera then stays off.
+   */
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    if (enabled === !this.mediaState.videoMuted) return;
+    if (!enabled) this.setVideoMuted(true);
+    if (this.publisher?.hasCamera) await this.publisher.setCameraSending(enabled).catch(rethrowAsClientError);
+    if (enabled) this.setVideoMuted(false);
+  }
+
+  /**
+   * Shares a screen, window or tab: `stream` if given, else what the browser asks the user to pick
+   * (with its sound where the browser offers it). Resolves with what is shared. Rejects with a
+   * `ParleyClientError`: `screen_share_cancelled` (the user picked nothing), `screen_share_busy`
+   * (someone else shares; one share at a time), `presenter_limit_reached`, `media_failed`. The share
+   * ends with `stopScreenShare()` or the browser's own "Stop sharing"; `local-screen-share` tells both.
+   */
+  async startScreenShare(stream?: MediaStream): Promise<MediaStream> {
+    if (this.screen) return this.screen;
+    if (!this.publisher) throw new ParleyClientError('media_failed', 'Nothing is published yet');
+    const shared = stream ?? (await captureScreen());
+    const [video] = shared.getVideoTracks();
+    if (!video) throw new ParleyClientError('media_failed', 'The shared stream has no video');
+    // Text and slides: keep the resolution and let the frame rate give way.
+    video.contentHint = 'detail';
+    try {
+      await this.publisher.startScreen(video, shared.getAudioTracks()[0]);
+    } catch (error) {
+      if (!stream) for (const track of shared.getTracks()) track.stop();
+      rethrowAsClientError(error);
+    }
+    this.screen = shared;
+    video.addEventListener('ended', () => void this.stopScreenShare(), { once: true });
+    this.emit('local-screen-share', shared);
+    return shared;
+  }
+
+  /** Ends one's screen share, if any. */
+  async stopScreenShare(): Promise<void> {
+    const shared = this.screen;
+    if (!shared) return;
+    this.screen = null;
+    for (const track of shared.getTracks()) track.stop();
+    this.emit('local-screen-share', null);
+    if (!this.disconnected) await this.publisher?.stopScreen().catch(rethrowAsClientError);
+  }
+
+  /**
+   * Says which of the others' videos the page shows and how large (device pixels): the server sends
+   * only those, each at the quality its size needs, and pauses the rest; sound always flows. Until a
+   * page calls this it receives every video at full quality.
+   */
+  setVideoView(tiles: readonly VideoTileView[]): void {
+    const key = JSON.stringify(tiles);
+    if (key === this.lastVideoView) return;
+    this.lastVideoView = key;
+    this.socket.send({ type: 'video-view', tiles: [...tiles] });
   }
 
   /** Publishes `track` in place of the current track of its kind (a new camera or microphone). */
@@ -180,24 +272,35 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.disconnect('left');
   }
 
+  private setVideoMuted(videoMuted: boolean): void {
+    this.mediaState = { ...this.mediaState, videoMuted };
+    this.applyTrackState();
+    this.socket.send({ type: 'media-state', ...this.mediaState });
+  }
+
   private applyTrackState(): void {
     for (const track of this.localStream.getAudioTracks()) track.enabled = !this.mediaState.audioMuted;
     for (const track of this.localStream.getVideoTracks()) track.enabled = !this.mediaState.videoMuted;
   }
 
   private async startPublishing(): Promise<void> {
-    this.publisher = new PublisherConnection(
-      (sdp) =>
+    const publisher = new PublisherConnection(
+      (sdp, sources) =>
         new Promise<string>((resolve, reject) => {
           this.pendingPublisherAnswer = { resolve, reject };
-          this.socket.send({ type: 'publish', sdp });
+          this.socket.send({ type: 'publish', sdp, sources });
         }),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'publisher', candidate }),
     );
+    this.publisher = publisher;
     try {
-      await this.publisher.publish(this.localStream);
+      await publisher.publish(this.localStream, !this.mediaState.videoMuted);
     } catch (error) {
-      throw error instanceof ParleyClientError ? error : new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
+      if (!(error instanceof ParleyClientError && error.code === 'presenter_limit_reached')) rethrowAsClientError(error);
+      // The meeting has all the video it allows: join with the camera off, and say so.
+      this.refusedCamera = error;
+      this.setVideoMuted(true);
+      await publisher.setCameraSending(false).catch(rethrowAsClientError);
     }
   }
 
@@ -213,7 +316,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
           .catch((error: Error) => console.error('Parley: applying the subscriber offer failed', error));
         break;
       case 'participant-joined': {
-        const participant = { info: message.participant, stream: new MediaStream() };
+        const participant = { info: message.participant, stream: new MediaStream(), screenStream: new MediaStream() };
         this.remotes.set(participant.info.id, participant);
         this.emit('participant-joined', participant);
         break;
@@ -227,7 +330,13 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         break;
       }
       case 'participant-left':
+        this.speaking.delete(message.participantId);
         if (this.remotes.delete(message.participantId)) this.emit('participant-left', message.participantId);
+        break;
+      case 'speaking':
+        if (message.speaking) this.speaking.add(message.participantId);
+        else this.speaking.delete(message.participantId);
+        this.emit('speaking', message.participantId, message.speaking);
         break;
       case 'room-closed':
         this.disconnect(message.reason);
@@ -266,16 +375,20 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.subscriber ??= new SubscriberConnection(
       (sdp) => this.socket.send({ type: 'subscriber-answer', sdp }),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'subscriber', candidate }),
-      (participantId, track) => {
+      (participantId, source, track) => {
         const participant = this.remotes.get(participantId);
         if (!participant) return;
-        for (const existing of participant.stream.getTracks()) {
-          if (existing.kind === track.kind && existing !== track) participant.stream.removeTrack(existing);
+        const stream = streamFor(participant, source);
+        for (const existing of stream.getTracks()) {
+          if (existing.kind === track.kind && existing !== track) stream.removeTrack(existing);
         }
-        if (!participant.stream.getTracks().includes(track)) participant.stream.addTrack(track);
-        this.emit('track', participant, track);
+        if (!stream.getTracks().includes(track)) stream.addTrack(track);
+        this.emit('track', participant, track, source);
       },
-      (participantId, track) => this.remotes.get(participantId)?.stream.removeTrack(track),
+      (participantId, source, track) => {
+        const participant = this.remotes.get(participantId);
+        if (participant) streamFor(participant, source).removeTrack(track);
+      },
     );
     return this.subscriber;
   }
@@ -285,9 +398,35 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.disconnected = true;
     this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
     for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
+    for (const track of this.screen?.getTracks() ?? []) track.stop();
+    this.screen = null;
     this.publisher?.close();
     this.subscriber?.close();
     this.socket.close();
     this.emit('disconnected', reason, message);
   }
+}
+
+/** Where a remote track of this source belongs: the camera stream or the screen-share stream. */
+function streamFor(participant: RemoteParticipant, source: StreamSource): MediaStream {
+  return source === 'screen' || source === 'screen-audio' ? participant.screenStream : participant.stream;
+}
+
+/** Asks the browser for a screen, window or tab to share, with its sound where offered. */
+async function captureScreen(): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getDisplayMedia) throw new ParleyClientError('media_failed', 'This browser cannot share a screen');
+  try {
+    return await navigator.mediaDevices.getDisplayMedia({ video: true, audio: true });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotAllowedError') {
+      throw new ParleyClientError('screen_share_cancelled', 'No screen was picked to share');
+    }
+    throw new ParleyClientError('media_failed', `The screen could not be captured: ${(error as Error).message}`);
+  }
+}
+
+/** Every error the SDK raises is a `ParleyClientError`; a browser's own failure becomes `media_failed`. */
+function rethrowAsClientError(error: unknown): never {
+  if (error instanceof ParleyClientError) throw error;
+  throw new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
 }

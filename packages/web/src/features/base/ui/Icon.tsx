@@ -68,6 +68,36 @@ const PATHS = {
   chat: <path d="M4 6.5A2.5 2.5 0 0 1 6.5 4h11A2.5 2.5 0 0 1 20 6.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 3.5V17h0A1.5 1.5 0 0 1 4 15.5z" />,
   send: <path d="M4.5 12 20 4.5 14 20l-2.5-6.5zM11.5 13.5 20 4.5" />,
   close: <path d="M6 6l12 12M18 6 6 18" />,
+  screenShare: (
+    <>
+      <rect x="2.5" y="4" width="19" height="13" rx="2" />
+      <path d="M8 21h8M12 17v4M12 13.5V8M9.5 10.5 12 8l2.5 2.5" />
+    </>
+  ),
+  screenShareOff: (
+    <>
+      <path d="M7 4h12.5a2 2 0 0 1 2 2v9a2 2 0 0 1-1.2 1.8M16 17H4.5a2 2 0 0 1-2-2V6a2 2 0 0 1 1.2-1.8" />
+      <path d="M8 21h8M12 17v4M3 3l18 18" />
+    </>
+  ),
+  grid: (
+    <>
+      <rect x="3" y="4" width="8" height="7" rx="1.5" />
+      <rect x="13" y="4" width="8" height="7" rx="1.5" />
+      <rect x="3" y="13" width="8" height="7" rx="1.5" />
+      <rect x="13" y="13" width="8" height="7" rx="1.5" />
+    </>
+  ),
+  speakerView: (
+    <>
+      <rect x="3" y="3.5" width="18" height="11" rx="1.5" />
+      <rect x="3" y="16.5" width="5" height="4" rx="1" />
+      <rect x="9.5" y="16.5" width="5" height="4" rx="1" />
+      <rect x="16" y="16.5" width="5" height="4" rx="1" />
+    </>
+  ),
+  chevronLeft: <path d="m15 6-6 6 6 6" />,
+  chevronRight: <path d="m9 6 6 6-6 6" />,
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,16 +1,21 @@
 import type { ParleyRoom } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSpeakers } from '../../active-speaker/useSpeakers';
 import { Icon } from '../../base/ui/Icon';
 import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
+import { useLayoutMode } from '../../layout/useLayoutMode';
+import { useVideoView } from '../../layout/useVideoView';
+import { MediaNotice } from '../../presenting/components/MediaNotice';
+import { usePresenting } from '../../presenting/usePresenting';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
-import { Stage } from './Stage';
-import { Tile } from './Tile';
+import { MeetingStage } from './MeetingStage';
+import { RemoteAudio } from './RemoteAudio';
 import '../meeting.css';
 
 interface Props {
@@ -26,6 +31,10 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   const { t } = useTranslation();
   const remotes = useRoom(room, onDisconnected);
   const chat = useChat(room);
+  const speakers = useSpeakers(room);
+  const presenting = usePresenting(room, media, remotes);
+  const layout = useLayoutMode(remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id));
+  const reportVisible = useVideoView(room);
   const chatOpen = chatEnabled && chat.open;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
@@ -34,11 +43,11 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
 
   const toggle = useCallback(
     (kind: MediaKind, enabled: boolean) => {
+      if (kind === 'video') return presenting.setCamera(enabled);
       media.setEnabled(kind, enabled);
-      if (kind === 'audio') room.setMicrophoneEnabled(enabled);
-      else room.setCameraEnabled(enabled);
+      room.setMicrophoneEnabled(enabled);
     },
-    [media, room],
+    [media, room, presenting.setCamera],
   );
 
   const leave = useCallback(() => {
@@ -52,7 +61,6 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   });
 
   const count = remotes.length + 1;
-  const self = room.self;
 
   return (
     <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
@@ -76,36 +84,18 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         </div>
       )}
 
-      <Stage count={count}>
-        <Tile
-          participantId={self.id}
-          displayName={self.displayName}
-          label={t('meeting.you')}
-          stream={media.stream}
-          isSelf
-          isHost={self.role === 'host'}
-          audioMuted={!media.audioEnabled || !media.hasAudio}
-          videoMuted={!media.videoEnabled || !media.hasVideo}
-          trackVersion={0}
-          playAttempt={0}
-        />
-        {remotes.map((p) => (
-          <Tile
-            key={p.info.id}
-            participantId={p.info.id}
-            displayName={p.info.displayName}
-            label={p.info.displayName}
-            stream={p.stream}
-            isSelf={false}
-            isHost={p.info.role === 'host'}
-            audioMuted={p.info.audioMuted}
-            videoMuted={p.info.videoMuted}
-            trackVersion={p.trackVersion}
-            playAttempt={playAttempt}
-            onAutoplayBlocked={onAutoplayBlocked}
-          />
-        ))}
-      </Stage>
+      {presenting.notice && <MediaNotice notice={presenting.notice} onDismiss={presenting.dismissNotice} />}
+
+      <MeetingStage
+        room={room}
+        media={media}
+        remotes={remotes}
+        speakers={speakers}
+        screenShare={presenting.screenShare}
+        mode={layout.mode}
+        onVisible={reportVisible}
+      />
+      <RemoteAudio remotes={remotes} playAttempt={playAttempt} onAutoplayBlocked={onAutoplayBlocked} />
 
       {remotes.length === 0 && (
         <p className="meeting__alone" data-testid="alone-hint">
@@ -117,12 +107,18 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         audio={{ enabled: media.audioEnabled, available: media.hasAudio }}
         video={{ enabled: media.videoEnabled, available: media.hasVideo }}
         onToggle={toggle}
+        screenShare={
+          presenting.screenShare.supported
+            ? { sharing: presenting.screenShare.stream !== null, starting: presenting.screenShare.starting, onToggle: presenting.toggleScreenShare }
+            : undefined
+        }
+        layout={layout}
         onLeave={leave}
         leaving={leaving}
         chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
       />
 
-      {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
+      {chatOpen && <ChatPanel messages={chat.messages} selfId={room.self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
     </div>
   );
 }
