@@ -23,18 +23,24 @@ export interface Participant {
   close(): Promise<void>;
 }
 
+export interface ParticipantOptions {
+  /** A WAV file the fake microphone plays in a loop, instead of Chromium's beeps (see fake-audio.ts). */
+  fakeAudioFile?: string;
+  viewport?: { width: number; height: number };
+}
+
 /**
  * One person: a fresh Chromium profile with one page. Every RTCPeerConnection the page makes is
  * recorded on `window.__parleyTestPeerConnections` so the test can read its statistics; the page itself
- * carries no test hooks.
+ * carries no test hooks. Screen sharing picks the fake screen without asking.
  */
-export async function launchParticipant(): Promise<Participant> {
+export async function launchParticipant(options: ParticipantOptions = {}): Promise<Participant> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    args: options.fakeAudioFile ? [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${options.fakeAudioFile}`] : CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
   });
   // A plain script, not a function: the TypeScript loader would decorate a function's classes with
   // helpers that do not exist in the page.

@@ -12,9 +12,16 @@ const CAMERA_ENCODINGS: RTCRtpEncodingParameters[] = [...CAMERA_SIMULCAST_LAYERS
 const SCREEN_MAX_BITRATE = 1_500_000;
 
 /**
+ * The direction of a line that sends nothing (camera off, no share). Not `inactive`: the SFU picks no
+ * codec for an inactive line it has never seen send, and rejects it, and a rejected line can never
+ * send again. A `recvonly` line gets its codec and stays usable; the SFU sends nothing on it.
+ */
+const IDLE: RTCRtpTransceiverDirection = 'recvonly';
+
+/**
  * @internal The publishing PeerConnection: microphone, simulcast camera and, while sharing, the
- * screen and its sound, each on its own transceiver. Turning the camera off or stopping a share sets
- * the line `inactive` and renegotiates, so the server always knows who sends video. Offers go to the
+ * screen and its sound, each on its own transceiver. Turning the camera off or stopping a share stops
+ * the line sending and renegotiates, so the server always knows who sends video. Offers go to the
  * server with `sendOffer`; an offer the server refuses is rolled back, leaving the connection as it was.
  */
 export class PublisherConnection {
@@ -31,19 +38,19 @@ export class PublisherConnection {
     this.pc.onicecandidate = (event) => onCandidate(event.candidate ? toIceCandidate(event.candidate) : null);
   }
 
-  /** The first negotiation: the microphone and camera of `stream`; the camera sends only when `cameraOn`. */
+  /**
+   * The first negotiation: the microphone and camera of `stream`; the camera sends only when
+   * `cameraOn`. A refusal (of the camera: the presenter limit) leaves it idle for the next offer.
+   */
   publish(stream: MediaStream, cameraOn: boolean): Promise<void> {
     return this.negotiate(() => {
       const microphone = stream.getAudioTracks()[0];
       const camera = stream.getVideoTracks()[0];
       if (microphone) this.transceivers.set('microphone', this.pc.addTransceiver(microphone, { direction: 'sendonly', streams: [stream] }));
-      if (camera) {
-        this.transceivers.set(
-          'camera',
-          this.pc.addTransceiver(camera, { direction: cameraOn ? 'sendonly' : 'inactive', streams: [stream], sendEncodings: CAMERA_ENCODINGS }),
-        );
-      }
-      return () => undefined;
+      if (!camera) return () => undefined;
+      const transceiver = this.pc.addTransceiver(camera, { direction: cameraOn ? 'sendonly' : IDLE, streams: [stream], sendEncodings: CAMERA_ENCODINGS });
+      this.transceivers.set('camera', transceiver);
+      return () => (transceiver.direction = IDLE);
     });
   }
 
@@ -58,7 +65,7 @@ export class PublisherConnection {
       const camera = this.transceivers.get('camera');
       if (!camera) return () => undefined;
       const before = camera.direction;
-      camera.direction = on ? 'sendonly' : 'inactive';
+      camera.direction = on ? 'sendonly' : IDLE;
       return () => (camera.direction = before);
     });
   }
@@ -129,7 +136,7 @@ export class PublisherConnection {
       this.transceivers.set(source, created);
       return () => {
         void created.sender.replaceTrack(null);
-        created.direction = 'inactive';
+        created.direction = IDLE;
       };
     }
     const before = { direction: existing.direction, track: existing.sender.track };
@@ -148,7 +155,7 @@ export class PublisherConnection {
     if (!transceiver) return () => undefined;
     const before = { direction: transceiver.direction, track: transceiver.sender.track };
     await transceiver.sender.replaceTrack(null);
-    transceiver.direction = 'inactive';
+    transceiver.direction = IDLE;
     return () => {
       void transceiver.sender.replaceTrack(before.track);
       transceiver.direction = before.direction;

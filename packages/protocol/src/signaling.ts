@@ -67,7 +67,7 @@ export interface JoinRequest {
 /**
  * An offer for the publisher connection: the first one publishes, later ones renegotiate (a camera
  * turned on or off, a screen share started or stopped). Only media lines that send count: turning the
- * camera off sets its line `inactive`. The server refuses (and changes nothing) an offer that would
+ * camera off makes its line stop sending. The server refuses (and changes nothing) an offer that would
  * exceed the room's presenter limit (`presenter_limit_reached`) or share a second screen
  * (`screen_share_busy`).
  */
