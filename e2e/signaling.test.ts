@@ -90,6 +90,33 @@ describe('signaling', { timeout: 60_000 }, () => {
     client.kill();
   });
 
+  it('refuses a publish offer whose media lines are misnamed, and a malformed video view, keeping the connection', async () => {
+    const client = await RawClient.connect(server.baseUrl);
+    join(client);
+    await client.next('joined');
+    const offer = ['v=0', 's=-', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=sendonly', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=mid:1', 'a=sendonly', ''].join('\r\n');
+    client.send({ type: 'publish', sdp: offer, sources: { '0': 'microphone', '1': 'microphone' } });
+    client.send({ type: 'publish', sdp: offer, sources: { '0': 'microphone' } });
+    client.send({ type: 'video-view', tiles: [{ participantId: 'someone', source: 'microphone', width: 320, height: 180 }] });
+    client.send({ type: 'video-view', tiles: [{ participantId: 'someone', source: 'camera', width: -1, height: 180 }] });
+    // A view of nobody who publishes is not an error: people come and go while pages catch up.
+    client.send({ type: 'video-view', tiles: [{ participantId: 'someone', source: 'camera', width: 320, height: 180 }] });
+    await waitUntil(() => (client.received.filter((m) => m.type === 'error').length >= 4 ? undefined : 'fewer than 4 errors'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Malformed messages are answered at once, offers once checked: compare regardless of order.
+    const errors = client.received.flatMap((m) => (m.type === 'error' ? [`${m.code}: ${m.message} (fatal: ${m.fatal})`] : [])).sort();
+    assert.deepEqual(errors, [
+      'validation_failed: Malformed signaling message (fatal: false)',
+      'validation_failed: Malformed signaling message (fatal: false)',
+      'validation_failed: Media line 1 is video, which cannot carry microphone (fatal: false)',
+      'validation_failed: Media line 1 sends, but its source is not named (fatal: false)',
+    ]);
+    assert.equal(client.received.some((m) => m.type === 'publisher-answer'), false);
+    assert.equal(client.closed, false);
+    client.send({ type: 'leave' });
+    await waitUntil(() => (client.closed ? undefined : 'still connected after leaving'));
+  });
+
   it('admits the host with the host role, tells others who comes and goes, and releases a dropped connection', async () => {
     const host = await RawClient.connect(server.baseUrl);
     join(host, { participantToken: hostToken, displayName: 'Host bot' });

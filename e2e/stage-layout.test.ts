@@ -103,4 +103,19 @@ describe('speaker and grid views, with video only for what is shown', { timeout:
     }, MEDIA_WAIT_MS, 0);
     await saveScreenshot(page, 'layout-grid-page-2');
   });
+
+  it('fits a phone: every control within 375 pixels, in both views', async () => {
+    const { page } = carl;
+    await page.setViewportSize({ width: 375, height: 667 });
+    for (const layout of ['grid', 'speaker']) {
+      if ((await page.getAttribute('.stage', 'data-layout')) !== layout) await page.click('[data-testid="toggle-layout"]');
+      await page.waitForSelector(`.stage[data-layout="${layout}"]`);
+      const overflow = await page.evaluate(() => {
+        const right = Math.max(...[...document.querySelectorAll('.control-bar button, [data-testid="tile"]')].map((e) => e.getBoundingClientRect().right));
+        return { right, scrollWidth: document.documentElement.scrollWidth };
+      });
+      assert.ok(overflow.right <= 375 && overflow.scrollWidth <= 375, `${layout}: ${JSON.stringify(overflow)}`);
+      await saveScreenshot(page, `layout-phone-${layout}`);
+    }
+  });
 });

@@ -53,14 +53,20 @@ test('the speaker view’s strip holds the others, the sharer’s camera include
   const many = stageTiles('me', Array.from({ length: 20 }, (_, i) => `p${i}`), []);
   const phone = planSpeaker(many, [], 0, { width: 359, height: 560 });
   assert.ok(phone.stripPages > 1);
+  assert.ok(phone.strip.length >= 2, `a phone's strip shows ${phone.strip.length} at a time`);
+  const across = phone.strip.length * phone.stripTile.width + (phone.strip.length - 1) * 12 + 2 * (40 + 12);
+  assert.ok(across <= 359, `the strip and its page buttons take ${across} pixels`);
   const shown = Array.from({ length: phone.stripPages }, (_, page) => keys(planSpeaker(many, [], page, { width: 359, height: 560 }).strip)).flat();
   assert.equal(shown.length, many.length - 1);
   assert.ok(!shown.includes(phone.main!.key));
 });
 
-test('a camera in the main spot keeps 16:9; alone, one’s own tile takes the stage', () => {
+test('a camera in the main spot keeps 16:9, or fills a phone’s width up to 3:4; alone, one’s own tile takes the stage', () => {
   const plan = planSpeaker(stageTiles('me', ['ann'], []), [], 0, { width: 1248, height: 640 });
   assert.equal(plan.mainSize.width / plan.mainSize.height > 1.7, true);
+  const phone = planSpeaker(stageTiles('me', ['ann'], []), [], 0, { width: 359, height: 560 });
+  assert.equal(phone.mainSize.width, 359);
+  assert.ok(phone.mainSize.height > 359 && phone.mainSize.height <= (359 * 4) / 3);
   const alone = planSpeaker(stageTiles('me', [], []), [], 0, { width: 1248, height: 640 });
   assert.deepEqual([alone.main?.key, alone.strip.length], ['me:camera', 0]);
 });

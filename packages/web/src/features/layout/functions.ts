@@ -95,8 +95,11 @@ export interface SpeakerPlan {
   stripTile: Size;
 }
 
-/** Strip tiles are 16:9, a fifth of the stage's height within these bounds. */
-const STRIP_TILE_HEIGHT = { min: 72, max: 132 };
+/**
+ * Strip tiles are 16:9, a fifth of the stage's height within these bounds; on a narrow stage (a phone)
+ * smaller, so that three fit across, down to `narrowMin`.
+ */
+const STRIP_TILE_HEIGHT = { min: 72, max: 132, narrowMin: 48 };
 
 /**
  * The speaker view: the main tile above, as large as the area left by a strip of the others, which
@@ -108,8 +111,12 @@ export function planSpeaker(tiles: readonly StageTile[], recentSpeakers: readonl
   if (others.length === 0) {
     return { main, mainSize: fitMain(main, area), strip: [], stripPage: 0, stripPages: 1, stripTile: { width: 0, height: 0 } };
   }
-  const tileHeight = Math.round(Math.min(STRIP_TILE_HEIGHT.max, Math.max(STRIP_TILE_HEIGHT.min, area.height / 5)));
-  const stripTile = { width: Math.round((tileHeight * 16) / 9), height: tileHeight };
+  const threeAcross = Math.floor((Math.floor((area.width - 2 * TILE_GAP) / 3) * 9) / 16);
+  const tileHeight = Math.min(
+    Math.round(Math.min(STRIP_TILE_HEIGHT.max, Math.max(STRIP_TILE_HEIGHT.min, area.height / 5))),
+    Math.max(STRIP_TILE_HEIGHT.narrowMin, threeAcross),
+  );
+  const stripTile = { width: Math.floor((tileHeight * 16) / 9), height: tileHeight };
   const across = (width: number): number => Math.max(1, Math.floor((width + TILE_GAP) / (stripTile.width + TILE_GAP)));
   let capacity = across(area.width);
   if (others.length > capacity) capacity = across(area.width - 2 * (PAGER_BUTTON_WIDTH + TILE_GAP));
@@ -126,9 +133,13 @@ export function planSpeaker(tiles: readonly StageTile[], recentSpeakers: readonl
   };
 }
 
-/** A shared screen takes the whole area (shown uncropped inside it); a camera the largest 16:9 box in it. */
+/**
+ * A shared screen takes the whole area (shown uncropped inside it). A camera takes the largest 16:9 box
+ * in it, or on a portrait stage (a phone) the full width, up to 3:4, cropped to fill.
+ */
 function fitMain(tile: StageTile | undefined, area: Size): Size {
   if (!tile || tile.source === 'screen') return area;
+  if (area.height > area.width) return { width: area.width, height: Math.min(area.height, Math.floor((area.width * 4) / 3)) };
   const width = Math.min(area.width, (area.height * 16) / 9);
   return { width: Math.floor(width), height: Math.floor((width * 9) / 16) };
 }

@@ -44,12 +44,11 @@ export const Tile = memo(function Tile(props: Props) {
       data-audio-muted={audioMuted ? 'true' : 'false'}
       data-speaking={speaking ? 'true' : 'false'}
     >
+      {/* Under the video, which is see-through until its first frame: a tile never shows black. */}
+      <div className="tile__avatar">
+        <Avatar name={displayName} colorKey={participantId} />
+      </div>
       <video ref={videoRef} className="tile__video" data-mirror={isSelf ? 'true' : undefined} autoPlay playsInline muted />
-      {!showVideo && (
-        <div className="tile__avatar">
-          <Avatar name={displayName} colorKey={participantId} />
-        </div>
-      )}
       <figcaption className="tile__caption">
         {speaking && <SpeakingIndicator />}
         {audioMuted && (
