@@ -111,7 +111,7 @@ describe('speaker and grid views, with video only for what is shown', { timeout:
       if ((await page.getAttribute('.stage', 'data-layout')) !== layout) await page.click('[data-testid="toggle-layout"]');
       await page.waitForSelector(`.stage[data-layout="${layout}"]`);
       const overflow = await page.evaluate(() => {
-        const right = Math.max(...[...document.querySelectorAll('.control-bar button, [data-testid="tile"]')].map((e) => e.getBoundingClientRect().right));
+        const right = Math.max(...Array.from(document.querySelectorAll('.control-bar button, [data-testid="tile"]'), (e) => e.getBoundingClientRect().right));
         return { right, scrollWidth: document.documentElement.scrollWidth };
       });
       assert.ok(overflow.right <= 375 && overflow.scrollWidth <= 375, `${layout}: ${JSON.stringify(overflow)}`);
