@@ -61,6 +61,7 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   });
 
   const count = remotes.length + 1;
+  const self = room.self;
 
   return (
     <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
@@ -118,7 +119,7 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
       />
 
-      {chatOpen && <ChatPanel messages={chat.messages} selfId={room.self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
+      {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
     </div>
   );
 }
