@@ -21,6 +21,14 @@ interface SendState {
 /** What Janus does with a line it just subscribed (or reused): send it, at the highest substream. */
 const JANUS_DEFAULT: SendState = { send: true, layer: 2 };
 
+/**
+ * A reconciliation that failed (Janus slow to answer under load, a stream gone meanwhile) is tried
+ * again this much later, a few times: it compares wanted with actual, so trying again is safe, and
+ * nothing else would retry it until the next change.
+ */
+const RETRY_MS = 2000;
+const MAX_RETRIES = 5;
+
 /** A publisher's stream (its feed and its mid there) and the subscriber mid it arrives on. */
 interface Subscribed {
   participantId: string;
@@ -52,6 +60,8 @@ export class VideoRoomSubscriber implements MediaSubscriber {
   private awaitingAnswer = false;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retries = 0;
 
   constructor(
     private readonly client: JanusClient,
@@ -63,7 +73,8 @@ export class VideoRoomSubscriber implements MediaSubscriber {
   receive(streams: readonly StreamReception[]): Promise<void> {
     this.wanted = streams.filter((s) => s.participantId !== this.participantId);
     for (const s of this.wanted) this.sources.set(streamKey(s.participantId, s.mid), s.source);
-    return this.enqueue(() => this.reconcile());
+    this.retries = 0;
+    return this.reconcileOrRetry();
   }
 
   answer(sdp: string): Promise<void> {
@@ -71,8 +82,7 @@ export class VideoRoomSubscriber implements MediaSubscriber {
       if (!this.handle || !this.awaitingAnswer) return;
       await this.client.request(this.handle, { request: 'start' }, { type: 'answer', sdp });
       this.awaitingAnswer = false;
-      await this.reconcile();
-    });
+    }).then(() => this.reconcileOrRetry());
   }
 
   async trickle(candidate: IceCandidate | null): Promise<void> {
@@ -81,6 +91,7 @@ export class VideoRoomSubscriber implements MediaSubscriber {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.retryTimer);
     const handle = this.handle;
     this.handle = undefined;
     if (handle) await this.client.detach(handle);
@@ -91,6 +102,25 @@ export class VideoRoomSubscriber implements MediaSubscriber {
     // A failed step must not wedge the chain for the steps after it; the caller hears of the failure.
     this.chain = next.catch(() => undefined);
     return next;
+  }
+
+  /** Reconciles now; a failure is retried later, and reported to the caller. */
+  private reconcileOrRetry(): Promise<void> {
+    return this.enqueue(() => this.reconcile()).then(
+      () => {
+        this.retries = 0;
+      },
+      (error: unknown) => {
+        if (!this.closed && !this.retryTimer && this.retries < MAX_RETRIES) {
+          this.retries++;
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            this.reconcileOrRetry().catch(() => undefined);
+          }, RETRY_MS);
+        }
+        throw error;
+      },
+    );
   }
 
   private async reconcile(): Promise<void> {
