@@ -140,3 +140,102 @@ describe('signaling', { timeout: 60_000 }, () => {
     await waitUntil(async () => ((await server.server.services.sessions.find(hostJoined.sessionId))?.endedAt ? undefined : 'session still open'));
   });
 });
+
+/**
+ * An offer shaped as a browser makes it, which Janus answers though it never connects: a microphone
+ * line that sends, and a video line that sends or not.
+ */
+function browserLikeOffer(video: 'sendonly' | 'recvonly'): string {
+  const transport = [
+    'c=IN IP4 0.0.0.0',
+    'a=rtcp:9 IN IP4 0.0.0.0',
+    'a=ice-ufrag:prly',
+    'a=ice-pwd:parleyparleyparleyparley',
+    'a=ice-options:trickle',
+    `a=fingerprint:sha-256 ${Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase()).join(':')}`,
+    'a=setup:actpass',
+    'a=rtcp-mux',
+  ];
+  return [
+    'v=0',
+    'o=- 4611731400430051336 2 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    'a=group:BUNDLE 0 1',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    ...transport,
+    'a=mid:0',
+    'a=sendonly',
+    'a=rtpmap:111 opus/48000/2',
+    'm=video 9 UDP/TLS/RTP/SAVPF 96',
+    ...transport,
+    'a=mid:1',
+    `a=${video}`,
+    'a=rtpmap:96 VP8/90000',
+    '',
+  ].join('\r\n');
+}
+
+describe('the presenter limit and the one screen share, enforced on the offer', { timeout: 60_000 }, () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer({ maxPresenters: 2 });
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  /** People in a new room of their own, each as a bare signaling client. */
+  async function meeting(...names: string[]): Promise<RawClient[]> {
+    const created = await server.api('POST', '/v1/meetings/rooms', { display_name: 'Presenters' });
+    const meetingCode = (created.body as { meeting_code: string }).meeting_code;
+    const clients: RawClient[] = [];
+    for (const displayName of names) {
+      const client = await RawClient.connect(server.baseUrl);
+      client.send({ type: 'join', meetingCode, displayName, audioMuted: false, videoMuted: false });
+      await client.next('joined');
+      clients.push(client);
+    }
+    return clients;
+  }
+
+  /** Sends an offer; resolves with the error refusing it, or `undefined` once it is answered. */
+  async function offer(client: RawClient, video: 'sendonly' | 'recvonly', videoSource: 'camera' | 'screen'): Promise<string | undefined> {
+    const before = client.received.length;
+    client.send({ type: 'publish', sdp: browserLikeOffer(video), sources: { '0': 'microphone', '1': videoSource } });
+    let answer: ServerMessage | undefined;
+    await waitUntil(() => ((answer = client.received.slice(before).find((m) => m.type === 'publisher-answer' || m.type === 'error')) ? undefined : 'no answer yet'));
+    return answer?.type === 'error' ? `${answer.code}: ${answer.message}` : undefined;
+  }
+
+  async function leave(clients: RawClient[]): Promise<void> {
+    for (const client of clients) client.send({ type: 'leave' });
+    await waitUntil(() => (clients.every((c) => c.closed) ? undefined : 'still connected'));
+  }
+
+  it('refuses video beyond the limit whatever the page does, and takes audio, and the slot once freed', async () => {
+    const [ann, carl, bob] = (await meeting('Ann', 'Carl', 'Bob')) as [RawClient, RawClient, RawClient];
+    assert.equal(await offer(ann, 'sendonly', 'camera'), undefined);
+    assert.equal(await offer(carl, 'sendonly', 'camera'), undefined);
+    const limit = 'presenter_limit_reached: This meeting’s presenter limit is reached (2 sending video); audio still works';
+    assert.equal(await offer(bob, 'sendonly', 'camera'), limit);
+    assert.equal(await offer(bob, 'sendonly', 'screen'), limit);
+    assert.equal(await offer(bob, 'recvonly', 'camera'), undefined, 'audio alone is taken');
+    assert.equal(await offer(ann, 'recvonly', 'camera'), undefined, 'Ann turns her camera off');
+    assert.equal(await offer(bob, 'sendonly', 'camera'), undefined, 'her slot is Bob’s');
+    assert.equal(await offer(ann, 'sendonly', 'camera'), limit);
+    await leave([ann, carl, bob]);
+  });
+
+  it('refuses a second screen share, naming who shares, and tells everyone who shares', async () => {
+    const [ann, bob] = (await meeting('Ann', 'Bob')) as [RawClient, RawClient];
+    assert.equal(await offer(ann, 'sendonly', 'screen'), undefined);
+    const updated = await bob.next('participant-updated');
+    assert.deepEqual([updated.participant.displayName, updated.participant.screenSharing], ['Ann', true]);
+    assert.equal(await offer(bob, 'sendonly', 'screen'), 'screen_share_busy: Ann is already sharing their screen; one person shares at a time');
+    assert.equal(await offer(bob, 'sendonly', 'camera'), undefined, 'a camera is fine');
+    await leave([ann, bob]);
+  });
+});

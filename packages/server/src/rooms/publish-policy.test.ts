@@ -59,7 +59,7 @@ describe('publishRefusal', () => {
   it('allows video up to the presenter limit, then refuses it', () => {
     assert.equal(publishRefusal(new Set(['microphone', 'camera']), [other('Ann', 'camera'), other('Bob', 'microphone')], 2), undefined);
     const refusal = publishRefusal(new Set(['camera']), [other('Ann', 'camera'), other('Bob', 'screen')], 2);
-    assert.ok(refusal && parleyErrorWith('presenter_limit_reached', 'This meeting allows 2 people to send video at once, and that many already do; audio still works')(refusal));
+    assert.ok(refusal && parleyErrorWith('presenter_limit_reached', 'This meeting’s presenter limit is reached (2 sending video); audio still works')(refusal));
   });
 
   it('counts a screen share as video', () => {

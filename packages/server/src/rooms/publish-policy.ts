@@ -83,7 +83,7 @@ export function publishRefusal(sending: ReadonlySet<StreamSource>, others: Itera
     if (sendsVideo(other.sources)) presenters++;
   }
   if (presenters >= maxPresenters) {
-    return new ParleyError('presenter_limit_reached', `This meeting allows ${maxPresenters} people to send video at once, and that many already do; audio still works`);
+    return new ParleyError('presenter_limit_reached', `This meeting’s presenter limit is reached (${maxPresenters} sending video); audio still works`);
   }
   return undefined;
 }

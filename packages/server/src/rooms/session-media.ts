@@ -77,13 +77,10 @@ export class SessionMedia {
       if (refusal) throw refusal;
       const before = state.sources;
       state.sources = offered.sending;
-      let result;
-      try {
-        result = await participant.publisher.publish({ sdp: request.sdp, sources: offered.byMid });
-      } catch (error) {
+      const result = await participant.publisher.publish({ sdp: request.sdp, sources: offered.byMid }).catch((error: unknown) => {
         state.sources = before;
         throw error;
-      }
+      });
       // What the SFU took: it disables a line whose codec the room does not accept.
       state.sources = new Set(result.streams.map((s) => s.source));
       state.streams = result.streams;
