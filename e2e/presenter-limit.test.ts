@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { receivedFrom } from './support/inbound-streams.js';
-import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { createRoom, enterMeeting, expectMediaNotice, type Attendee, type CreatedRoom } from './support/meeting-room.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { waitUntil } from './support/wait.js';
 
@@ -12,14 +11,6 @@ const MEDIA_WAIT_MS = 60_000;
 
 async function cameraOn(page: Page): Promise<string | null> {
   return page.getAttribute('[data-testid="toggle-camera"]', 'aria-pressed');
-}
-
-/** Waits for the notice about one's own media with this key, and closes it (unless it went by itself). */
-async function expectNotice(attendee: Attendee, key: string, text: RegExp): Promise<void> {
-  const notice = await attendee.page.waitForSelector(`[data-testid="media-notice"][data-key="${key}"]`);
-  assert.match((await notice.textContent()) ?? '', text);
-  await notice.$('button').then((close) => close?.click()).catch(() => undefined);
-  await attendee.page.waitForSelector('[data-testid="media-notice"]', { state: 'detached' });
 }
 
 /** Waits until `viewer` receives `sender`'s sound, and their video or not. */
@@ -53,7 +44,7 @@ describe('the presenter limit (one, for this server)', { timeout: 400_000 }, () 
 
   it('lets Bob in with his camera off when Ann already uses the one video slot, and says why', async () => {
     bob = await enterMeeting(room._links.guest_url.href, 'Bob');
-    await expectNotice(bob, 'presenterLimitAtJoin', /You joined with your camera off/);
+    await expectMediaNotice(bob, 'presenterLimitAtJoin', /You joined with your camera off/);
     assert.equal(await cameraOn(bob.page), 'false');
     assert.equal(await cameraOn(ann.page), 'true');
     // He talks and listens as anyone does; Ann sends video, he sends none.
@@ -63,12 +54,10 @@ describe('the presenter limit (one, for this server)', { timeout: 400_000 }, () 
 
   it('refuses Bob’s camera and screen share while Ann presents, leaving his sound alone', async () => {
     await bob.page.click('[data-testid="toggle-camera"]');
-    await expectNotice(bob, 'presenterLimit', /as many people on video as it allows/);
+    await expectMediaNotice(bob, 'presenterLimit', /as many people on video as it allows/);
     assert.equal(await cameraOn(bob.page), 'false');
     await bob.page.click('[data-testid="toggle-screen-share"]');
-    await bob.page.waitForSelector('[data-testid="media-notice"][data-key="presenterLimit"]');
-    await saveScreenshot(bob.page, 'presenter-limit');
-    await expectNotice(bob, 'presenterLimit', /as many people on video as it allows/);
+    await expectMediaNotice(bob, 'presenterLimit', /as many people on video as it allows/, 'presenter-limit');
     assert.equal(await bob.page.$('[data-testid="presenting-tile"]'), null);
     await waitForMedia(ann, bob, false);
   });
@@ -82,7 +71,7 @@ describe('the presenter limit (one, for this server)', { timeout: 400_000 }, () 
     await waitForMedia(bob, ann, false);
 
     await ann.page.click('[data-testid="toggle-camera"]');
-    await expectNotice(ann, 'presenterLimit', /as many people on video as it allows/);
+    await expectMediaNotice(ann, 'presenterLimit', /as many people on video as it allows/);
     assert.equal(await cameraOn(ann.page), 'false');
   });
 });

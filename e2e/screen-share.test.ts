@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { inboundCounters } from './support/browser.js';
-import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
+import { createRoom, enterMeeting, expectMediaNotice, type Attendee, type CreatedRoom } from './support/meeting-room.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { waitUntil } from './support/wait.js';
@@ -81,15 +81,11 @@ describe('screen sharing between three browsers', { timeout: 300_000 }, () => {
 
   it('refuses Bob a second share while Ann shares, and tells him who shares', async () => {
     await bob.page.click('[data-testid="toggle-screen-share"]');
-    const notice = await bob.page.waitForSelector('[data-testid="media-notice"][data-key="screenShare.busy"]');
-    assert.match((await notice.textContent()) ?? '', /Ann is already sharing their screen/);
+    await expectMediaNotice(bob, 'screenShare.busy', /Ann is already sharing their screen/, 'screen-share-busy');
     assert.equal(await bob.page.getAttribute('[data-testid="toggle-screen-share"]', 'aria-pressed'), 'false');
     assert.equal(await bob.page.$('[data-testid="presenting-tile"]'), null);
-    await saveScreenshot(bob.page, 'screen-share-busy');
     // Carl still sees Ann's share, and only hers.
     assert.equal((await carl.page.$$('[data-testid="screen-tile"]')).length, 1);
-    await bob.page.click('[data-testid="media-notice"] button');
-    await bob.page.waitForSelector('[data-testid="media-notice"]', { state: 'detached' });
   });
 
   it('ends the share for everyone when Ann stops it', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchParticipant, type Participant, type ParticipantOptions } from './browser.js';
+import { saveScreenshot } from './screenshots.js';
 import type { TestServer } from './test-server.js';
 
 export interface CreatedRoom {
@@ -46,4 +47,16 @@ export async function enterMeeting(url: string, name: string, options: Participa
   const id = await page.getAttribute('[data-testid="tile"][data-self="true"]', 'data-participant-id');
   assert.ok(id);
   return { name, participant, page, id };
+}
+
+/**
+ * Waits for the notice about one's own media (a refused camera or screen share) with this key and
+ * text (saving a screenshot of it, if named), then closes it, unless it already went by itself.
+ */
+export async function expectMediaNotice(attendee: Attendee, key: string, text: RegExp, screenshot?: string): Promise<void> {
+  const notice = await attendee.page.waitForSelector(`[data-testid="media-notice"][data-key="${key}"]`);
+  if (screenshot) await saveScreenshot(attendee.page, screenshot);
+  assert.match((await notice.textContent()) ?? '', text);
+  await notice.$('button').then((close) => close?.click()).catch(() => undefined);
+  await attendee.page.waitForSelector('[data-testid="media-notice"]', { state: 'detached' });
 }
