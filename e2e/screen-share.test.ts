@@ -100,17 +100,11 @@ describe('screen sharing between three browsers', { timeout: 300_000 }, () => {
     await bob.page.click('[data-testid="toggle-screen-share"]');
     await waitForSharedScreen(ann, bob);
     await waitForSharedScreen(carl, bob);
-    // What the browser's "Stop sharing" bar does: the capture track ends.
-    await bob.page.evaluate(() => {
-      const pcs = (window as unknown as { __parleyTestPeerConnections: RTCPeerConnection[] }).__parleyTestPeerConnections;
-      for (const pc of pcs) {
-        for (const sender of pc.getSenders()) {
-          const track = sender.track;
-          if (track?.kind === 'video' && track.label.startsWith('screen')) {
-            track.stop();
-            track.dispatchEvent(new Event('ended'));
-          }
-        }
+    // What the browser's "Stop sharing" bar does: the capture (shown in Bob's own presenting tile) ends.
+    await bob.page.$eval('[data-testid="presenting-tile"] video', (video) => {
+      for (const track of ((video as HTMLVideoElement).srcObject as MediaStream).getVideoTracks()) {
+        track.stop();
+        track.dispatchEvent(new Event('ended'));
       }
     });
     await bob.page.waitForSelector('[data-testid="presenting-tile"]', { state: 'detached' });

@@ -53,6 +53,8 @@ export interface RoomEvents {
 
 const JOIN_TIMEOUT_MS = 20_000;
 const CHAT_SEND_TIMEOUT_MS = 10_000;
+/** An offer the server neither answers nor refuses in this time is given up (and rolled back). */
+const PUBLISH_TIMEOUT_MS = 20_000;
 
 interface PendingChatSend {
   resolve: (message: ChatMessage) => void;
@@ -71,7 +73,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private nextChatRequest = 1;
   private publisher: PublisherConnection | undefined;
   private subscriber: SubscriberConnection | undefined;
-  private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
+  private pendingPublisherAnswer: { requestId: string; resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
+  private nextPublishRequest = 1;
   private disconnected = false;
   private mediaState: { audioMuted: boolean; videoMuted: boolean };
   /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
@@ -285,11 +288,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   private async startPublishing(): Promise<void> {
     const publisher = new PublisherConnection(
-      (sdp, sources) =>
-        new Promise<string>((resolve, reject) => {
-          this.pendingPublisherAnswer = { resolve, reject };
-          this.socket.send({ type: 'publish', sdp, sources });
-        }),
+      (sdp, sources) => this.sendPublishOffer(sdp, sources),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'publisher', candidate }),
     );
     this.publisher = publisher;
@@ -308,7 +307,6 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     switch (message.type) {
       case 'publisher-answer':
         this.pendingPublisherAnswer?.resolve(message.sdp);
-        this.pendingPublisherAnswer = undefined;
         break;
       case 'subscriber-offer':
         this.ensureSubscriber()
@@ -347,20 +345,37 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         this.emit('chat-message', message.message);
         break;
       case 'error':
-        // An error naming a chat request refuses that message only.
+        // An error naming a request (an offer, a chat message) refuses that request only.
         if (message.requestId !== undefined) {
-          this.settleChatSend(message.requestId)?.reject(new ParleyClientError(message.code, message.message));
+          const refused = new ParleyClientError(message.code, message.message);
+          if (this.pendingPublisherAnswer?.requestId === message.requestId) this.pendingPublisherAnswer.reject(refused);
+          else this.settleChatSend(message.requestId)?.reject(refused);
           break;
-        }
-        if (this.pendingPublisherAnswer) {
-          this.pendingPublisherAnswer.reject(new ParleyClientError(message.code, message.message));
-          this.pendingPublisherAnswer = undefined;
         }
         if (message.fatal) this.disconnect('refused', message.message);
         break;
       case 'joined':
         break;
     }
+  }
+
+  /** Sends a publisher offer; resolves with the answer, rejects with the refusal (or a timeout). */
+  private sendPublishOffer(sdp: string, sources: Record<string, StreamSource>): Promise<string> {
+    const requestId = `publish-${this.nextPublishRequest++}`;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => settle(() => reject(new ParleyClientError('timeout', 'The server did not answer the offer'))), PUBLISH_TIMEOUT_MS);
+      const settle = (then: () => void): void => {
+        clearTimeout(timer);
+        if (this.pendingPublisherAnswer?.requestId === requestId) this.pendingPublisherAnswer = undefined;
+        then();
+      };
+      this.pendingPublisherAnswer = {
+        requestId,
+        resolve: (answer) => settle(() => resolve(answer)),
+        reject: (error) => settle(() => reject(error)),
+      };
+      this.socket.send({ type: 'publish', sdp, sources, requestId });
+    });
   }
 
   private settleChatSend(requestId: string): PendingChatSend | undefined {

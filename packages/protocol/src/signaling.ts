@@ -79,6 +79,8 @@ export interface PublishRequest {
    * and the first video line the camera; any other sending line must be named here.
    */
   sources?: Record<string, StreamSource>;
+  /** Chosen by the page and echoed on the `error` refusing this offer, to tell that refusal from other errors. */
+  requestId?: string;
 }
 
 export interface SubscriberAnswer {

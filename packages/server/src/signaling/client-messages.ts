@@ -30,6 +30,7 @@ export const ClientMessageSchema = Type.Union([
     sdp: Sdp,
     // Mids are short tokens; an offer has a handful of lines (the domain checks them against the SDP).
     sources: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 32 }), StreamSourceSchema, { maxProperties: 16 })),
+    requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   }),
   Type.Object({ type: Type.Literal('subscriber-answer'), sdp: Sdp }),
   Type.Object({

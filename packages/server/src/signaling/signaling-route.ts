@@ -56,7 +56,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
       };
       switch (message.type) {
         case 'publish':
-          handle(session.publish(participant, message).then((sdp) => connection.send({ type: 'publisher-answer', sdp })));
+          handle(session.publish(participant, message).then((sdp) => connection.send({ type: 'publisher-answer', sdp })), message.requestId);
           break;
         case 'subscriber-answer':
           handle(participant.subscriber.answer(message.sdp));
