@@ -90,6 +90,33 @@ describe('signaling', { timeout: 60_000 }, () => {
     client.kill();
   });
 
+  it('refuses a publish offer whose media lines are misnamed, and a malformed video view, keeping the connection', async () => {
+    const client = await RawClient.connect(server.baseUrl);
+    join(client);
+    await client.next('joined');
+    const offer = ['v=0', 's=-', 'm=audio 9 UDP/TLS/RTP/SAVPF 111', 'a=mid:0', 'a=sendonly', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'a=mid:1', 'a=sendonly', ''].join('\r\n');
+    client.send({ type: 'publish', sdp: offer, sources: { '0': 'microphone', '1': 'microphone' } });
+    client.send({ type: 'publish', sdp: offer, sources: { '0': 'microphone' } });
+    client.send({ type: 'video-view', tiles: [{ participantId: 'someone', source: 'microphone', width: 320, height: 180 }] } as Record<string, unknown>);
+    client.send({ type: 'video-view', tiles: [{ participantId: 'someone', source: 'camera', width: -1, height: 180 }] });
+    // A view of nobody who publishes is not an error: people come and go while pages catch up.
+    client.send({ type: 'video-view', tiles: [{ participantId: 'someone', source: 'camera', width: 320, height: 180 }] });
+    await waitUntil(() => (client.received.filter((m) => m.type === 'error').length >= 4 ? undefined : 'fewer than 4 errors'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Malformed messages are answered at once, offers once checked: compare regardless of order.
+    const errors = client.received.flatMap((m) => (m.type === 'error' ? [`${m.code}: ${m.message} (fatal: ${m.fatal})`] : [])).sort();
+    assert.deepEqual(errors, [
+      'validation_failed: Malformed signaling message (fatal: false)',
+      'validation_failed: Malformed signaling message (fatal: false)',
+      'validation_failed: Media line 1 is video, which cannot carry microphone (fatal: false)',
+      'validation_failed: Media line 1 sends, but its source is not named (fatal: false)',
+    ]);
+    assert.equal(client.received.some((m) => m.type === 'publisher-answer'), false);
+    assert.equal(client.closed, false);
+    client.send({ type: 'leave' });
+    await waitUntil(() => (client.closed ? undefined : 'still connected after leaving'));
+  });
+
   it('admits the host with the host role, tells others who comes and goes, and holds a dropped connection’s place for a resume', async () => {
     const host = await RawClient.connect(server.baseUrl);
     join(host, { participantToken: hostToken, displayName: 'Host bot' });
@@ -197,5 +224,104 @@ describe('signaling', { timeout: 60_000 }, () => {
       assert.deepEqual([late.code, late.fatal], ['not_found', false]);
       host.kill();
     });
+  });
+});
+
+/**
+ * An offer shaped as a browser makes it, which Janus answers though it never connects: a microphone
+ * line that sends, and a video line that sends or not.
+ */
+function browserLikeOffer(video: 'sendonly' | 'recvonly'): string {
+  const transport = [
+    'c=IN IP4 0.0.0.0',
+    'a=rtcp:9 IN IP4 0.0.0.0',
+    'a=ice-ufrag:prly',
+    'a=ice-pwd:parleyparleyparleyparley',
+    'a=ice-options:trickle',
+    `a=fingerprint:sha-256 ${Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase()).join(':')}`,
+    'a=setup:actpass',
+    'a=rtcp-mux',
+  ];
+  return [
+    'v=0',
+    'o=- 4611731400430051336 2 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    'a=group:BUNDLE 0 1',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 111',
+    ...transport,
+    'a=mid:0',
+    'a=sendonly',
+    'a=rtpmap:111 opus/48000/2',
+    'm=video 9 UDP/TLS/RTP/SAVPF 96',
+    ...transport,
+    'a=mid:1',
+    `a=${video}`,
+    'a=rtpmap:96 VP8/90000',
+    '',
+  ].join('\r\n');
+}
+
+describe('the presenter limit and the one screen share, enforced on the offer', { timeout: 60_000 }, () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer({ maxPresenters: 2 });
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  /** People in a new room of their own, each as a bare signaling client. */
+  async function meeting(...names: string[]): Promise<RawClient[]> {
+    const created = await server.api('POST', '/v1/meetings/rooms', { display_name: 'Presenters' });
+    const meetingCode = (created.body as { meeting_code: string }).meeting_code;
+    const clients: RawClient[] = [];
+    for (const displayName of names) {
+      const client = await RawClient.connect(server.baseUrl);
+      client.send({ type: 'join', meetingCode, displayName, audioMuted: false, videoMuted: false });
+      await client.next('joined');
+      clients.push(client);
+    }
+    return clients;
+  }
+
+  /** Sends an offer; resolves with the error refusing it, or `undefined` once it is answered. */
+  async function offer(client: RawClient, video: 'sendonly' | 'recvonly', videoSource: 'camera' | 'screen'): Promise<string | undefined> {
+    const before = client.received.length;
+    client.send({ type: 'publish', sdp: browserLikeOffer(video), sources: { '0': 'microphone', '1': videoSource } });
+    let answer: ServerMessage | undefined;
+    await waitUntil(() => ((answer = client.received.slice(before).find((m) => m.type === 'publisher-answer' || m.type === 'error')) ? undefined : 'no answer yet'));
+    return answer?.type === 'error' ? `${answer.code}: ${answer.message}` : undefined;
+  }
+
+  async function leave(clients: RawClient[]): Promise<void> {
+    for (const client of clients) client.send({ type: 'leave' });
+    await waitUntil(() => (clients.every((c) => c.closed) ? undefined : 'still connected'));
+  }
+
+  it('refuses video beyond the limit whatever the page does, and takes audio, and the slot once freed', async () => {
+    const [ann, carl, bob] = (await meeting('Ann', 'Carl', 'Bob')) as [RawClient, RawClient, RawClient];
+    assert.equal(await offer(ann, 'sendonly', 'camera'), undefined);
+    assert.equal(await offer(carl, 'sendonly', 'camera'), undefined);
+    const limit = 'presenter_limit_reached: This meeting’s presenter limit is reached (2 sending video); audio still works';
+    assert.equal(await offer(bob, 'sendonly', 'camera'), limit);
+    assert.equal(await offer(bob, 'sendonly', 'screen'), limit);
+    assert.equal(await offer(bob, 'recvonly', 'camera'), undefined, 'audio alone is taken');
+    assert.equal(await offer(ann, 'recvonly', 'camera'), undefined, 'Ann turns her camera off');
+    assert.equal(await offer(bob, 'sendonly', 'camera'), undefined, 'her slot is Bob’s');
+    assert.equal(await offer(ann, 'sendonly', 'camera'), limit);
+    await leave([ann, carl, bob]);
+  });
+
+  it('refuses a second screen share, naming who shares, and tells everyone who shares', async () => {
+    const [ann, bob] = (await meeting('Ann', 'Bob')) as [RawClient, RawClient];
+    assert.equal(await offer(ann, 'sendonly', 'screen'), undefined);
+    const updated = await bob.next('participant-updated');
+    assert.deepEqual([updated.participant.displayName, updated.participant.screenSharing], ['Ann', true]);
+    assert.equal(await offer(bob, 'sendonly', 'screen'), 'screen_share_busy: Ann is already sharing their screen; one person shares at a time');
+    assert.equal(await offer(bob, 'sendonly', 'camera'), undefined, 'a camera is fine');
+    await leave([ann, bob]);
   });
 });

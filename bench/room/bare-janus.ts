@@ -12,7 +12,7 @@ import type { MediaRoom } from '../../packages/server/src/media/media-backend.js
 import { JanusClient } from '../../packages/server/src/media/janus/janus-client.js';
 import { JanusProcess } from '../../packages/server/src/media/janus/janus-process.js';
 import { VideoRoom } from '../../packages/server/src/media/janus/videoroom-room.js';
-import { MAX_PUBLISHERS } from '../../packages/server/src/rooms/live-session.js';
+import { MAX_PARTICIPANTS } from '../../packages/server/src/rooms/live-session.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Apart from the range Parley's own Janus uses in tests (41000–41999). */
@@ -48,7 +48,7 @@ export class BareJanus {
   }
 
   createRoom(id: string): Promise<MediaRoom> {
-    return VideoRoom.create(this.client, this.manager, { id, description: id, maxPublishers: MAX_PUBLISHERS }, pino({ level: 'silent' }));
+    return VideoRoom.create(this.client, this.manager, { id, description: id, maxPublishers: MAX_PARTICIPANTS }, pino({ level: 'silent' }));
   }
 
   async stop(): Promise<void> {

@@ -26,12 +26,16 @@ export interface LaunchOptions {
   media?: 'fake' | 'blocked' | 'absent';
   /** How many fake cameras the system lists (Chromium's `device-count`); one by default. */
   cameras?: number;
+  /** A WAV file the fake microphone plays in a loop, instead of Chromium's beeps (see fake-audio.ts). */
+  fakeAudioFile?: string;
+  viewport?: { width: number; height: number };
 }
 
 /** The launch arguments for one kind of media setup. */
-function argsFor({ media = 'fake', cameras = 1 }: LaunchOptions): string[] {
+function argsFor({ media = 'fake', cameras = 1, fakeAudioFile }: LaunchOptions): string[] {
   const fakeDevices = cameras === 1 ? '--use-fake-device-for-media-stream' : `--use-fake-device-for-media-stream=device-count=${cameras}`;
-  return CHROMIUM_ARGS.flatMap((arg) => {
+  const fakeAudio = fakeAudioFile ? [`--use-file-for-fake-audio-capture=${fakeAudioFile}`] : [];
+  return [...fakeAudio, ...CHROMIUM_ARGS].flatMap((arg) => {
     if (arg === '--use-fake-device-for-media-stream') return media === 'absent' ? [] : [fakeDevices];
     if (arg === '--use-fake-ui-for-media-stream') return media === 'blocked' ? ['--deny-permission-prompts'] : [arg];
     return [arg];
@@ -47,7 +51,7 @@ export interface Participant {
 /**
  * One person: a fresh Chromium profile with one page. Every RTCPeerConnection the page makes is
  * recorded on `window.__parleyTestPeerConnections` so the test can read its statistics; the page itself
- * carries no test hooks.
+ * carries no test hooks. Screen sharing picks the fake screen without asking.
  */
 export async function launchParticipant(options: LaunchOptions = {}): Promise<Participant> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chromium-'));
@@ -55,7 +59,7 @@ export async function launchParticipant(options: LaunchOptions = {}): Promise<Pa
     executablePath: process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: argsFor(options),
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
   });
   // A plain script, not a function: the TypeScript loader would decorate a function's classes with
   // helpers that do not exist in the page.

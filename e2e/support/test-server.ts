@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { SignJWT, importPKCS8 } from 'jose';
-import { loadConfig } from '../../packages/server/src/config.js';
+import { loadConfig, type Config } from '../../packages/server/src/config.js';
 import { createApplication } from '../../packages/server/src/identity/applications.js';
 import { startServer, type RunningServer } from '../../packages/server/src/server.js';
 import { freePort } from '../../packages/server/src/free-port.js';
@@ -21,9 +21,10 @@ export interface TestServer {
 
 /**
  * The real server, in this process, with its own Janus, on a fresh SQLite file, listening on loopback.
- * The media it carries stays inside the test run's network namespace.
+ * The media it carries stays inside the test run's network namespace. `overrides` change settings
+ * (a lower presenter limit, say).
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
   const port = await freePort();
   const config = loadConfig({}, {
@@ -34,6 +35,7 @@ export async function startTestServer(): Promise<TestServer> {
     devBootstrap: false,
     janusRtpPorts: '41000-41999',
     logLevel: (process.env.PARLEY_LOG_LEVEL as 'info' | undefined) ?? 'silent',
+    ...overrides,
   });
   const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
   const { application, privateKeyPem } = await createApplication({ store: server.services.store }, { name: 'e2e' });

@@ -10,6 +10,7 @@ const person = (id: string, extra: Partial<ParticipantInfo> = {}): ParticipantIn
   audioMuted: false,
   videoMuted: false,
   joinedAt: '2026-01-01T12:00:00.000Z',
+  screenSharing: false,
   ...extra,
 });
 const said = (id: string): ChatMessage => ({ id, participantId: 'ann', senderName: 'Ann', text: id, sentAt: '2026-01-01T12:00:01.000Z' });

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@parley/protocol';
 
-export type ClientErrorCode = ErrorCode | 'connection_lost' | 'media_failed' | 'cancelled';
+/** `screen_share_cancelled`: the user closed the browser's screen picker without choosing. */
+export type ClientErrorCode = ErrorCode | 'connection_lost' | 'media_failed' | 'screen_share_cancelled' | 'cancelled';
 
 /** Every error the SDK raises: a code to branch on, and a message for logs. */
 export class ParleyClientError extends Error {

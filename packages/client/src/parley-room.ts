@@ -5,6 +5,8 @@ import {
   type ParticipantInfo,
   type ResumedEvent,
   type ServerMessage,
+  type StreamSource,
+  type VideoTileView,
   type WaitingGuest,
   type WaitingReason,
 } from '@parley/protocol';
@@ -44,8 +46,10 @@ export interface JoinOptions {
 /** Someone else in the meeting, and the media received from them. */
 export interface RemoteParticipant {
   info: ParticipantInfo;
-  /** Their tracks, added and removed as media starts and stops arriving. */
+  /** Their microphone and camera, added and removed as media starts and stops arriving. */
   stream: MediaStream;
+  /** Their screen share and its sound, while they share (`info.screenSharing`). */
+  screenStream: MediaStream;
 }
 
 /** `reconnect_failed`: the connection dropped and the server no longer held the participant's place when it came back. */
@@ -55,7 +59,12 @@ export interface RoomEvents {
   'participant-joined': (participant: RemoteParticipant) => void;
   'participant-left': (participantId: string) => void;
   'participant-updated': (participant: RemoteParticipant) => void;
-  track: (participant: RemoteParticipant, track: MediaStreamTrack) => void;
+  /** A track started arriving from someone: in `stream`, or in `screenStream` for a share. */
+  track: (participant: RemoteParticipant, track: MediaStreamTrack, source: StreamSource) => void;
+  /** Someone (oneself included) started or stopped speaking. */
+  speaking: (participantId: string, speaking: boolean) => void;
+  /** One's own screen share started (with what is shared) or ended (`null`), the browser's own "Stop sharing" included. */
+  'local-screen-share': (stream: MediaStream | null) => void;
   /** A chat message to everyone, one's own included, in the order the server keeps. */
   'chat-message': (message: ChatMessage) => void;
   /**
@@ -76,6 +85,8 @@ export interface RoomEvents {
 
 const JOIN_TIMEOUT_MS = 20_000;
 const CHAT_SEND_TIMEOUT_MS = 10_000;
+/** An offer the server neither answers nor refuses in this time is given up (and rolled back). */
+const PUBLISH_TIMEOUT_MS = 20_000;
 
 interface PendingChatSend {
   resolve: (message: ChatMessage) => void;
@@ -88,10 +99,14 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly remotes = new Map<string, RemoteParticipant>();
   private readonly chat: ChatMessage[] = [];
   private readonly pendingChatSends = new Map<string, PendingChatSend>();
+  private readonly speaking = new Set<string>();
+  private screen: MediaStream | null = null;
+  private lastVideoView = '';
   private nextChatRequest = 1;
   private publisher: PublisherConnection | undefined;
   private subscriber: SubscriberConnection | undefined;
-  private pendingPublisherAnswer: { resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
+  private pendingPublisherAnswer: { requestId: string; resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
+  private nextPublishRequest = 1;
   private disconnected = false;
   private mediaState: { audioMuted: boolean; videoMuted: boolean };
   private readonly socket: ReconnectingSignaling;
@@ -99,6 +114,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly network: NetworkMonitor;
   private currentSettings: MeetingSettings;
   private waiting: WaitingGuest[] = [];
+  /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
+  private refusedCamera: ParleyClientError | undefined;
 
   private constructor(
     socket: SignalingSocket,
@@ -185,7 +202,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
     const resumeTarget = { serverUrl, meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
     const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream, joined.settings);
-    for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream() });
+    for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream(), screenStream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
     for (const message of early) room.handle(message);
     room.applyTrackState();
@@ -240,6 +257,24 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     if (waitingIds.length > 0) this.socket.send({ type: 'deny', waitingIds });
   }
 
+  /** Who is speaking now, oneself included. */
+  speakingParticipantIds(): string[] {
+    return [...this.speaking];
+  }
+
+  /**
+   * Set when the camera was on at `join` but the meeting had reached its presenter limit: one joined
+   * with the camera off (`presenter_limit_reached`), and can talk and listen.
+   */
+  get cameraRefusedAtJoin(): ParleyClientError | undefined {
+    return this.refusedCamera;
+  }
+
+  /** What one shares now, or `null`. */
+  get localScreenStream(): MediaStream | null {
+    return this.screen;
+  }
+
   /** Every chat message of the session so far, oldest first: what was said before one joined included. */
   chatMessages(): ChatMessage[] {
     return [...this.chat];
@@ -275,10 +310,65 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.socket.send({ type: 'media-state', ...this.mediaState });
   }
 
-  setCameraEnabled(enabled: boolean): void {
-    this.mediaState = { ...this.mediaState, videoMuted: !enabled };
-    this.applyTrackState();
-    this.socket.send({ type: 'media-state', ...this.mediaState });
+  /**
+   * Starts or stops sending the camera. Starting rejects with a `ParleyClientError`
+   * `presenter_limit_reached` when the meeting already has as many people sending video as it allows;
+   * the camera then stays off.
+   */
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    if (enabled === !this.mediaState.videoMuted) return;
+    if (!enabled) this.setVideoMuted(true);
+    if (this.publisher?.hasCamera) await this.publisher.setCameraSending(enabled).catch(rethrowAsClientError);
+    if (enabled) this.setVideoMuted(false);
+  }
+
+  /**
+   * Shares a screen, window or tab: `stream` if given, else what the browser asks the user to pick
+   * (with its sound where the browser offers it). Resolves with what is shared. Rejects with a
+   * `ParleyClientError`: `screen_share_cancelled` (the user picked nothing), `screen_share_busy`
+   * (someone else shares; one share at a time), `presenter_limit_reached`, `media_failed`. The share
+   * ends with `stopScreenShare()` or the browser's own "Stop sharing"; `local-screen-share` tells both.
+   */
+  async startScreenShare(stream?: MediaStream): Promise<MediaStream> {
+    if (this.screen) return this.screen;
+    if (!this.publisher) throw new ParleyClientError('media_failed', 'Nothing is published yet');
+    const shared = stream ?? (await captureScreen());
+    const [video] = shared.getVideoTracks();
+    if (!video) throw new ParleyClientError('media_failed', 'The shared stream has no video');
+    // Text and slides: keep the resolution and let the frame rate give way.
+    video.contentHint = 'detail';
+    try {
+      await this.publisher.startScreen(video, shared.getAudioTracks()[0]);
+    } catch (error) {
+      if (!stream) for (const track of shared.getTracks()) track.stop();
+      rethrowAsClientError(error);
+    }
+    this.screen = shared;
+    video.addEventListener('ended', () => void this.stopScreenShare(), { once: true });
+    this.emit('local-screen-share', shared);
+    return shared;
+  }
+
+  /** Ends one's screen share, if any. */
+  async stopScreenShare(): Promise<void> {
+    const shared = this.screen;
+    if (!shared) return;
+    this.screen = null;
+    for (const track of shared.getTracks()) track.stop();
+    this.emit('local-screen-share', null);
+    if (!this.disconnected) await this.publisher?.stopScreen().catch(rethrowAsClientError);
+  }
+
+  /**
+   * Says which of the others' videos the page shows and how large (device pixels): the server sends
+   * only those, each at the quality its size needs, and pauses the rest; sound always flows. Until a
+   * page calls this it receives every video at full quality.
+   */
+  setVideoView(tiles: readonly VideoTileView[]): void {
+    const key = JSON.stringify(tiles);
+    if (key === this.lastVideoView) return;
+    this.lastVideoView = key;
+    this.socket.send({ type: 'video-view', tiles: [...tiles] });
   }
 
   /** Publishes `track` in place of the current track of its kind (a new camera or microphone). */
@@ -302,25 +392,32 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.disconnect('left');
   }
 
+  private setVideoMuted(videoMuted: boolean): void {
+    this.mediaState = { ...this.mediaState, videoMuted };
+    this.applyTrackState();
+    this.socket.send({ type: 'media-state', ...this.mediaState });
+  }
+
   private applyTrackState(): void {
     for (const track of this.localStream.getAudioTracks()) track.enabled = !this.mediaState.audioMuted;
     for (const track of this.localStream.getVideoTracks()) track.enabled = !this.mediaState.videoMuted;
   }
 
   private async startPublishing(): Promise<void> {
-    this.publisher = new PublisherConnection(
-      (sdp) =>
-        new Promise<string>((resolve, reject) => {
-          this.pendingPublisherAnswer = { resolve, reject };
-          this.socket.send({ type: 'publish', sdp });
-        }),
+    const publisher = new PublisherConnection(
+      (sdp, sources) => this.sendPublishOffer(sdp, sources),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'publisher', candidate }),
     );
-    this.watchIce(this.publisher.pc, () => this.restartPublisherIce());
+    this.publisher = publisher;
+    this.watchIce(publisher.pc, () => this.restartPublisherIce());
     try {
-      await this.publisher.publish(this.localStream);
+      await publisher.publish(this.localStream, !this.mediaState.videoMuted);
     } catch (error) {
-      throw error instanceof ParleyClientError ? error : new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
+      if (!(error instanceof ParleyClientError && error.code === 'presenter_limit_reached')) rethrowAsClientError(error);
+      // The meeting has all the video it allows: join with the camera off, and say so.
+      this.refusedCamera = error;
+      this.setVideoMuted(true);
+      await publisher.setCameraSending(false).catch(rethrowAsClientError);
     }
   }
 
@@ -357,7 +454,6 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     switch (message.type) {
       case 'publisher-answer':
         this.pendingPublisherAnswer?.resolve(message.sdp);
-        this.pendingPublisherAnswer = undefined;
         break;
       case 'subscriber-offer':
         this.ensureSubscriber()
@@ -365,7 +461,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
           .catch((error: Error) => console.error('Parley: applying the subscriber offer failed', error));
         break;
       case 'participant-joined': {
-        const participant = { info: message.participant, stream: new MediaStream() };
+        const participant = { info: message.participant, stream: new MediaStream(), screenStream: new MediaStream() };
         this.remotes.set(participant.info.id, participant);
         this.emit('participant-joined', participant);
         break;
@@ -379,7 +475,13 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         break;
       }
       case 'participant-left':
+        this.speaking.delete(message.participantId);
         if (this.remotes.delete(message.participantId)) this.emit('participant-left', message.participantId);
+        break;
+      case 'speaking':
+        if (message.speaking) this.speaking.add(message.participantId);
+        else this.speaking.delete(message.participantId);
+        this.emit('speaking', message.participantId, message.speaking);
         break;
       case 'room-closed':
         this.disconnect(message.reason);
@@ -390,14 +492,12 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         this.emit('chat-message', message.message);
         break;
       case 'error':
-        // An error naming a chat request refuses that message only.
+        // An error naming a request (an offer, a chat message) refuses that request only.
         if (message.requestId !== undefined) {
-          this.settleChatSend(message.requestId)?.reject(new ParleyClientError(message.code, message.message));
+          const refused = new ParleyClientError(message.code, message.message);
+          if (this.pendingPublisherAnswer?.requestId === message.requestId) this.pendingPublisherAnswer.reject(refused);
+          else this.settleChatSend(message.requestId)?.reject(refused);
           break;
-        }
-        if (this.pendingPublisherAnswer) {
-          this.pendingPublisherAnswer.reject(new ParleyClientError(message.code, message.message));
-          this.pendingPublisherAnswer = undefined;
         }
         if (message.fatal) this.disconnect('refused', message.message);
         break;
@@ -419,6 +519,25 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     }
   }
 
+  /** Sends a publisher offer; resolves with the answer, rejects with the refusal (or a timeout). */
+  private sendPublishOffer(sdp: string, sources: Record<string, StreamSource>): Promise<string> {
+    const requestId = `publish-${this.nextPublishRequest++}`;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => settle(() => reject(new ParleyClientError('timeout', 'The server did not answer the offer'))), PUBLISH_TIMEOUT_MS);
+      const settle = (then: () => void): void => {
+        clearTimeout(timer);
+        if (this.pendingPublisherAnswer?.requestId === requestId) this.pendingPublisherAnswer = undefined;
+        then();
+      };
+      this.pendingPublisherAnswer = {
+        requestId,
+        resolve: (answer) => settle(() => resolve(answer)),
+        reject: (error) => settle(() => reject(error)),
+      };
+      this.socket.send({ type: 'publish', sdp, sources, requestId });
+    });
+  }
+
   private settleChatSend(requestId: string): PendingChatSend | undefined {
     const pending = this.pendingChatSends.get(requestId);
     if (!pending) return undefined;
@@ -432,16 +551,20 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.subscriber = new SubscriberConnection(
       (sdp) => this.socket.send({ type: 'subscriber-answer', sdp }),
       (candidate) => this.socket.send({ type: 'trickle', pc: 'subscriber', candidate }),
-      (participantId, track) => {
+      (participantId, source, track) => {
         const participant = this.remotes.get(participantId);
         if (!participant) return;
-        for (const existing of participant.stream.getTracks()) {
-          if (existing.kind === track.kind && existing !== track) participant.stream.removeTrack(existing);
+        const stream = streamFor(participant, source);
+        for (const existing of stream.getTracks()) {
+          if (existing.kind === track.kind && existing !== track) stream.removeTrack(existing);
         }
-        if (!participant.stream.getTracks().includes(track)) participant.stream.addTrack(track);
-        this.emit('track', participant, track);
+        if (!stream.getTracks().includes(track)) stream.addTrack(track);
+        this.emit('track', participant, track, source);
       },
-      (participantId, track) => this.remotes.get(participantId)?.stream.removeTrack(track),
+      (participantId, source, track) => {
+        const participant = this.remotes.get(participantId);
+        if (participant) streamFor(participant, source).removeTrack(track);
+      },
     );
     this.watchIce(this.subscriber.pc, () => this.socket.send({ type: 'subscriber-ice-restart' }));
     return this.subscriber;
@@ -454,9 +577,35 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
     for (const watchdog of this.iceWatchdogs) watchdog.stop();
     this.network.stop();
+    for (const track of this.screen?.getTracks() ?? []) track.stop();
+    this.screen = null;
     this.publisher?.close();
     this.subscriber?.close();
     this.socket.close();
     this.emit('disconnected', reason, message);
   }
+}
+
+/** Where a remote track of this source belongs: the camera stream or the screen-share stream. */
+function streamFor(participant: RemoteParticipant, source: StreamSource): MediaStream {
+  return source === 'screen' || source === 'screen-audio' ? participant.screenStream : participant.stream;
+}
+
+/** Asks the browser for a screen, window or tab to share, with its sound where offered. */
+async function captureScreen(): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getDisplayMedia) throw new ParleyClientError('media_failed', 'This browser cannot share a screen');
+  try {
+    return await navigator.mediaDevices.getDisplayMedia({ video: true, audio: true });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotAllowedError') {
+      throw new ParleyClientError('screen_share_cancelled', 'No screen was picked to share');
+    }
+    throw new ParleyClientError('media_failed', `The screen could not be captured: ${(error as Error).message}`);
+  }
+}
+
+/** Every error the SDK raises is a `ParleyClientError`; a browser's own failure becomes `media_failed`. */
+function rethrowAsClientError(error: unknown): never {
+  if (error instanceof ParleyClientError) throw error;
+  throw new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
 }

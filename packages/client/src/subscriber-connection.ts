@@ -1,9 +1,10 @@
-import type { IceCandidate, SubscribedStream } from '@parley/protocol';
+import type { IceCandidate, StreamSource, SubscribedStream } from '@parley/protocol';
 import { toIceCandidate } from './publisher-connection.js';
 
 /**
  * @internal The subscribing PeerConnection: everything the SFU sends, one media line per remote
- * track. The server offers, this answers; `streams` says whose track each media line carries.
+ * track. The server offers, this answers; `streams` says whose track each media line carries, and
+ * what it is (their microphone, camera, screen share or its sound).
  */
 export class SubscriberConnection {
   readonly pc: RTCPeerConnection;
@@ -14,15 +15,15 @@ export class SubscriberConnection {
   constructor(
     private readonly sendAnswer: (sdp: string) => void,
     onCandidate: (candidate: IceCandidate | null) => void,
-    private readonly onTrack: (participantId: string, track: MediaStreamTrack) => void,
-    private readonly onTrackEnded: (participantId: string, track: MediaStreamTrack) => void,
+    private readonly onTrack: (participantId: string, source: StreamSource, track: MediaStreamTrack) => void,
+    private readonly onTrackEnded: (participantId: string, source: StreamSource, track: MediaStreamTrack) => void,
   ) {
     this.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
     this.pc.onicecandidate = (event) => onCandidate(event.candidate ? toIceCandidate(event.candidate) : null);
     this.pc.ontrack = (event) => {
       const mid = event.transceiver.mid;
       const stream = mid ? this.streamsByMid.get(mid) : undefined;
-      if (stream) this.onTrack(stream.participantId, event.track);
+      if (stream) this.onTrack(stream.participantId, stream.source, event.track);
     };
   }
 
@@ -49,9 +50,10 @@ export class SubscriberConnection {
     this.sendAnswer(answer.sdp ?? '');
     // Media lines the new offer no longer carries: their tracks have ended for the page.
     for (const [mid, stream] of previous) {
-      if (this.streamsByMid.get(mid)?.participantId === stream.participantId) continue;
+      const now = this.streamsByMid.get(mid);
+      if (now?.participantId === stream.participantId && now.source === stream.source) continue;
       const transceiver = this.pc.getTransceivers().find((t) => t.mid === mid);
-      if (transceiver) this.onTrackEnded(stream.participantId, transceiver.receiver.track);
+      if (transceiver) this.onTrackEnded(stream.participantId, stream.source, transceiver.receiver.track);
     }
   }
 }

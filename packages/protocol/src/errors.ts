@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   admission_denied: { status: 403 },
   room_full: { status: 403 },
   presenter_limit_reached: { status: 403 },
+  /** Someone else is already sharing their screen: one share at a time. */
+  screen_share_busy: { status: 409 },
   /** The room's chat is turned off (`available_features.is_chat_available`). */
   chat_unavailable: { status: 403 },
   media_unavailable: { status: 503 },

@@ -53,13 +53,26 @@ export interface ParticipantInfo {
    * `RECONNECT_GRACE_MS`); absent otherwise.
    */
   reconnecting?: boolean;
+  /** They are sharing their screen (at most one person in a meeting does at a time). */
+  screenSharing: boolean;
 }
+
+/**
+ * What a media line a participant sends carries. A participant sends at most one of each; a screen
+ * share is a video line (`screen`) and, where the browser offers it, the shared tab's sound
+ * (`screen-audio`).
+ */
+export type StreamSource = 'microphone' | 'camera' | 'screen' | 'screen-audio';
+
+/** The sources carried on video media lines. */
+export type VideoSource = Extract<StreamSource, 'camera' | 'screen'>;
 
 /** One media line of the subscriber connection: which participant's track arrives on `mid`. */
 export interface SubscribedStream {
   mid: string;
   participantId: string;
   kind: 'audio' | 'video';
+  source: StreamSource;
 }
 
 export interface IceCandidate {
@@ -82,9 +95,23 @@ export interface JoinRequest {
   password?: string;
 }
 
+/**
+ * An offer for the publisher connection: the first one publishes, later ones renegotiate (a camera
+ * turned on or off, a screen share started or stopped). Only media lines that send count: turning the
+ * camera off makes its line stop sending. The server refuses (and changes nothing) an offer that would
+ * exceed the room's presenter limit (`presenter_limit_reached`) or share a second screen
+ * (`screen_share_busy`).
+ */
 export interface PublishRequest {
   type: 'publish';
   sdp: string;
+  /**
+   * What each media line of `sdp` carries, by mid. Without it, the first audio line is the microphone
+   * and the first video line the camera; any other sending line must be named here.
+   */
+  sources?: Record<string, StreamSource>;
+  /** Chosen by the page and echoed on the `error` refusing this offer, to tell that refusal from other errors. */
+  requestId?: string;
 }
 
 export interface SubscriberAnswer {
@@ -185,6 +212,39 @@ export interface DenyRequest {
   type: 'deny';
   waitingIds: string[];
 }
+// ---- What the page shows (client → server)
+
+/** The most tiles a `video-view` may list: every presenter's camera and a screen share, with room to spare. */
+export const VIDEO_VIEW_MAX_TILES = 64;
+
+/** One tile showing someone's video, and its size on screen in device pixels. */
+export interface VideoTileView {
+  participantId: string;
+  source: VideoSource;
+  width: number;
+  height: number;
+}
+
+/**
+ * Which of the others' videos the page shows, and how large. The server sends only those videos, each
+ * at the simulcast layer its size needs, and pauses every other; audio always flows. Each message
+ * replaces the previous one. Until a page sends one, it receives every video at the highest layer.
+ */
+export interface VideoViewRequest {
+  type: 'video-view';
+  tiles: VideoTileView[];
+}
+
+/**
+ * The camera's simulcast layers, lowest first: the rid each is sent with, how much it is scaled down
+ * from the capture, and the height it has from the 720p capture pages ask for. The page publishes
+ * exactly these; the server picks among them by tile size.
+ */
+export const CAMERA_SIMULCAST_LAYERS = [
+  { rid: 'l', scaleResolutionDownBy: 4, height: 180, maxBitrate: 150_000 },
+  { rid: 'm', scaleResolutionDownBy: 2, height: 360, maxBitrate: 500_000 },
+  { rid: 'h', scaleResolutionDownBy: 1, height: 720, maxBitrate: 1_200_000 },
+] as const;
 
 export type ClientMessage =
   | JoinRequest
@@ -199,7 +259,8 @@ export type ClientMessage =
   | SubscriberIceRestartRequest
   | SetLockRequest
   | AdmitRequest
-  | DenyRequest;
+  | DenyRequest
+  | VideoViewRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -321,6 +382,18 @@ export interface RoomUpdatedEvent {
   settings: MeetingSettings;
 }
 
+// ---- Who is speaking (server → client)
+
+/**
+ * Someone started or stopped speaking, as the SFU hears it (a muted microphone never speaks). Sent to
+ * everyone, the speaker included.
+ */
+export interface SpeakingEvent {
+  type: 'speaking';
+  participantId: string;
+  speaking: boolean;
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -335,6 +408,7 @@ export type ServerMessage =
   | PongEvent
   | WaitingEvent
   | WaitingRoomEvent
-  | RoomUpdatedEvent;
+  | RoomUpdatedEvent
+  | SpeakingEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -52,6 +52,11 @@ export const ConfigSchema = Type.Object({
   webhookPollIntervalMs: Type.Integer({ minimum: 10 }),
   /** Webhook attempts under way at once, across receivers (each receiver has at most one). */
   webhookConcurrency: Type.Integer({ minimum: 1, maximum: 1000 }),
+  /**
+   * The most people who may send video (a camera or a screen share) at once in one meeting. Everyone
+   * else may still talk and listen; whoever tries to go beyond it is told so.
+   */
+  maxPresenters: Type.Integer({ minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -63,6 +68,9 @@ export type DialInNumber = Static<typeof DialInNumber>;
  * see bench/api.ts): one application's runaway loop cannot take the server from the others.
  */
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 100;
+
+/** The seed's room size: 200 participants, of whom 25 presenters. */
+export const DEFAULT_MAX_PRESENTERS = 25;
 
 /** Which environment variable sets which field, and how its text becomes a value. */
 const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) => unknown }> = {
@@ -83,6 +91,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   webhookTimeoutMs: { name: 'PARLEY_WEBHOOK_TIMEOUT_MS', parse: Number },
   webhookPollIntervalMs: { name: 'PARLEY_WEBHOOK_POLL_INTERVAL_MS', parse: Number },
   webhookConcurrency: { name: 'PARLEY_WEBHOOK_CONCURRENCY', parse: Number },
+  maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
 };
 
 export class ConfigError extends Error {
@@ -122,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookTimeoutMs: 10_000,
     webhookPollIntervalMs: 1_000,
     webhookConcurrency: 16,
+    maxPresenters: DEFAULT_MAX_PRESENTERS,
     ...merged,
     dataDir,
   };

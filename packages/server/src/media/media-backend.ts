@@ -1,4 +1,4 @@
-import type { IceCandidate, SubscribedStream } from '@parley/protocol';
+import type { IceCandidate, StreamSource, SubscribedStream } from '@parley/protocol';
 
 /**
  * What the rooms domain needs from an SFU. `media/janus/` implements it over Janus VideoRoom; nothing
@@ -22,6 +22,7 @@ export interface MediaRoomOptions {
   /** Unique id of the room on the SFU (Parley uses the session id). */
   id: string;
   description: string;
+  /** How many participants may send media (audio included) at once. */
   maxPublishers: number;
 }
 
@@ -39,15 +40,47 @@ export interface MediaRoom {
 
 export interface MediaPublisher {
   readonly participantId: string;
-  /** Applies the browser's offer; resolves with the SFU's answer. */
-  publish(offerSdp: string): Promise<string>;
+  /**
+   * Applies the browser's offer, whose sending media lines carry `sources` (by mid); resolves with the
+   * SFU's answer and the streams now published (the sending ones).
+   */
+  publish(offer: { sdp: string; sources: ReadonlyMap<string, StreamSource> }): Promise<PublishResult>;
   /**
    * Called with `true` once the publisher's media reaches the SFU (others can subscribe only then),
    * and with `false` when its connection goes down.
    */
   onFlowing(listener: (flowing: boolean) => void): void;
+  /** Called when the SFU hears the participant start (`true`) or stop (`false`) speaking. */
+  onTalking(listener: (talking: boolean) => void): void;
   trickle(candidate: IceCandidate | null): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PublishResult {
+  sdp: string;
+  streams: PublishedStream[];
+}
+
+/** A stream a participant publishes, which others can receive. */
+export interface PublishedStream {
+  /** The publisher's own mid for it. */
+  mid: string;
+  kind: 'audio' | 'video';
+  source: StreamSource;
+  /** Sent in the three simulcast layers of `CAMERA_SIMULCAST_LAYERS`. */
+  simulcast: boolean;
+}
+
+/** A simulcast layer, as an index into `CAMERA_SIMULCAST_LAYERS` (0 is the lowest). */
+export type SimulcastLayer = 0 | 1 | 2;
+
+/** One of another participant's streams a subscriber receives, and how. */
+export interface StreamReception extends PublishedStream {
+  participantId: string;
+  /** `false` keeps the stream subscribed but sends none of it (a video nobody shows). */
+  send: boolean;
+  /** Which layer of a simulcast stream to send. */
+  layer: SimulcastLayer;
 }
 
 export interface SubscriberOfferDescription {
@@ -57,11 +90,12 @@ export interface SubscriberOfferDescription {
 
 export interface MediaSubscriber {
   /**
-   * Makes the connection carry exactly these publishers' media, renegotiating (through `onOffer`) when
-   * that changes anything. Calls are serialized; a change requested while an offer awaits the
-   * browser's answer is applied after the answer.
+   * Makes the connection carry exactly these streams, renegotiating (through `onOffer`) when the set
+   * changes, and sends each as its reception says (paused or not, which layer) without renegotiating.
+   * Calls are serialized; a change of the set requested while an offer awaits the browser's answer is
+   * applied after the answer.
    */
-  setPublishers(participantIds: readonly string[]): Promise<void>;
+  receive(streams: readonly StreamReception[]): Promise<void>;
   /** The browser's answer to the last offer. */
   answer(sdp: string): Promise<void>;
   /**

@@ -10,8 +10,6 @@ export interface ParticipantConnection {
 
 /** One person in a live session: their media handles and their connection. */
 export class LiveParticipant {
-  /** Whether their publisher carries media others can subscribe to. */
-  publishing = false;
   left = false;
 
   constructor(

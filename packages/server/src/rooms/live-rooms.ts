@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest } from '@parley/protocol';
 import type { Clock, Scheduler } from '../clock.js';
+import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
@@ -23,6 +24,7 @@ interface Dependencies {
   media: MediaBackend;
   roomClosures: RoomClosures;
   roomUpdates: RoomUpdates;
+  config: Pick<Config, 'maxPresenters'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;

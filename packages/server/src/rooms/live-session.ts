@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type ServerMessage } from '@parley/protocol';
+import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView } from '@parley/protocol';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
+import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
@@ -14,9 +15,13 @@ import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room, RoomFeatures } from './room.js';
 import { SerialQueue } from './serial-queue.js';
 import { SessionChat } from './session-chat.js';
+import { SessionMedia } from './session-media.js';
 
-/** Seed limit: video publishers in one room. */
-export const MAX_PUBLISHERS = 25;
+/**
+ * Seed limit: people in one room. Every one of them may send audio, so the SFU room takes that many
+ * publishers; how many may send video is the configured presenter limit, which Parley enforces.
+ */
+export const MAX_PARTICIPANTS = 200;
 
 export interface JoinAs {
   displayName: string;
@@ -30,6 +35,7 @@ interface Dependencies {
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
+  config: Pick<Config, 'maxPresenters'>;
   clock: Clock;
   /** Runs the reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;
@@ -45,6 +51,7 @@ export class LiveSession {
   private readonly queue = new SerialQueue();
   private readonly chat: SessionChat;
   private readonly grace: ReconnectionGrace<LiveParticipant>;
+  private readonly media: SessionMedia;
   private ended = false;
   private locked = false;
   private hostHasJoined = false;
@@ -61,11 +68,17 @@ export class LiveSession {
     this.chat = new SessionChat(id, room, deps);
     this.grace = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (participant) => void this.giveUp(participant));
     this.features = { ...room.features };
+    this.media = new SessionMedia({
+      participants: () => this.participants.values(),
+      broadcast: (message, exceptId) => this.broadcast(message, exceptId),
+      maxPresenters: deps.config.maxPresenters,
+      logger: deps.logger,
+    });
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
     const id = randomUUID();
-    const mediaRoom = await deps.media.createRoom({ id, description: room.displayName, maxPublishers: MAX_PUBLISHERS });
+    const mediaRoom = await deps.media.createRoom({ id, description: room.displayName, maxPublishers: MAX_PARTICIPANTS });
     try {
       await deps.sessions.start({ id, roomId: room.id, startedAt: deps.clock.now().toISOString() });
     } catch (error) {
@@ -128,6 +141,7 @@ export class LiveSession {
         audioMuted: as.audioMuted,
         videoMuted: as.videoMuted,
         joinedAt: this.deps.clock.now().toISOString(),
+        screenSharing: false,
       };
       const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
       const subscriber = this.mediaRoom.createSubscriber({
@@ -137,11 +151,6 @@ export class LiveSession {
         onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
       });
       const participant = new LiveParticipant(info, connection, publisher, subscriber);
-      publisher.onFlowing((flowing) => {
-        if (participant.left || participant.publishing === flowing) return;
-        participant.publishing = flowing;
-        this.refreshSubscriptions();
-      });
       try {
         await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt });
       } catch (error) {
@@ -149,6 +158,7 @@ export class LiveSession {
         throw error;
       }
       const others = this.participantList();
+      this.media.add(participant);
       this.participants.set(info.id, participant);
       if (info.role === 'host') this.hostHasJoined = true;
       connection.send({
@@ -163,19 +173,28 @@ export class LiveSession {
       });
       this.broadcast({ type: 'participant-joined', participant: info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
-      this.updateSubscription(participant, this.publishingIds());
+      this.media.subscribe(participant);
       return participant;
     });
   }
 
-  /** Applies the participant's publisher offer; others subscribe once their media flows. */
-  publish(participant: LiveParticipant, offerSdp: string): Promise<string> {
-    return participant.publisher.publish(offerSdp);
+  /**
+   * Applies the participant's publisher offer, within the presenter limit and one screen share at a
+   * time; others receive it once their media flows. Resolves with the SFU's answer.
+   */
+  publish(participant: LiveParticipant, request: Pick<PublishRequest, 'sdp' | 'sources'>): Promise<string> {
+    return this.media.publish(participant, request);
+  }
+
+  /** What the participant's page shows of the others' videos: it receives only those. */
+  setVideoView(participant: LiveParticipant, tiles: readonly VideoTileView[]): void {
+    this.media.setVideoView(participant, tiles);
   }
 
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
     participant.info = { ...participant.info, ...state };
     this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
+    this.media.mediaStateChanged(participant);
   }
 
   /**
@@ -255,6 +274,7 @@ export class LiveSession {
     if (participant.left) return;
     participant.left = true;
     this.participants.delete(participant.id);
+    this.media.remove(participant);
     this.chat.forget(participant.id);
     this.grace.forget(participant);
     const now = this.deps.clock.now().toISOString();
@@ -262,7 +282,6 @@ export class LiveSession {
     await this.deps.sessions.markParticipantLeft(participant.id, now);
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
-    if (participant.publishing) this.refreshSubscriptions();
     if (this.participants.size === 0) await this.end();
   }
 
@@ -292,21 +311,6 @@ export class LiveSession {
     const room = (await this.deps.rooms.findById(this.room.id)) ?? this.room;
     await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(room, endedAt) });
     this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session ended');
-  }
-
-  private publishingIds(): string[] {
-    return [...this.participants.values()].filter((p) => p.publishing).map((p) => p.id);
-  }
-
-  private refreshSubscriptions(): void {
-    const publishing = this.publishingIds();
-    for (const participant of this.participants.values()) this.updateSubscription(participant, publishing);
-  }
-
-  private updateSubscription(participant: LiveParticipant, publishing: string[]): void {
-    void participant.subscriber.setPublishers(publishing).catch((error: Error) =>
-      this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
-    );
   }
 
   private broadcast(message: ServerMessage, exceptId?: string): void {

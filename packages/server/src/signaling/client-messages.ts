@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { WAITING_ANSWER_MAX_GUESTS, type ClientMessage } from '@parley/protocol';
+import { VIDEO_VIEW_MAX_TILES, WAITING_ANSWER_MAX_GUESTS, type ClientMessage } from '@parley/protocol';
 
 /** The schema every message from a page must match before the server acts on it. */
 const IceCandidateSchema = Type.Object({
@@ -13,6 +13,11 @@ const Sdp = Type.String({ minLength: 1, maxLength: 200_000 });
 
 const WaitingIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: WAITING_ANSWER_MAX_GUESTS });
 
+const StreamSourceSchema = Type.Union([Type.Literal('microphone'), Type.Literal('camera'), Type.Literal('screen'), Type.Literal('screen-audio')]);
+
+/** A size on screen, in device pixels: bounded well above any display. */
+const Pixels = Type.Integer({ minimum: 0, maximum: 16_384 });
+
 export const ClientMessageSchema = Type.Union([
   Type.Object({
     type: Type.Literal('join'),
@@ -24,7 +29,13 @@ export const ClientMessageSchema = Type.Union([
     // Only a bound on the frame: the room's entrance says when a password is missing or wrong.
     password: Type.Optional(Type.String({ maxLength: 1024 })),
   }),
-  Type.Object({ type: Type.Literal('publish'), sdp: Sdp }),
+  Type.Object({
+    type: Type.Literal('publish'),
+    sdp: Sdp,
+    // Mids are short tokens; an offer has a handful of lines (the domain checks them against the SDP).
+    sources: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 32 }), StreamSourceSchema, { maxProperties: 16 })),
+    requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  }),
   Type.Object({ type: Type.Literal('subscriber-answer'), sdp: Sdp }),
   Type.Object({
     type: Type.Literal('trickle'),
@@ -49,6 +60,18 @@ export const ClientMessageSchema = Type.Union([
   Type.Object({ type: Type.Literal('set-lock'), locked: Type.Boolean() }),
   Type.Object({ type: Type.Literal('admit'), waitingIds: WaitingIds }),
   Type.Object({ type: Type.Literal('deny'), waitingIds: WaitingIds }),
+  Type.Object({
+    type: Type.Literal('video-view'),
+    tiles: Type.Array(
+      Type.Object({
+        participantId: Type.String({ minLength: 1, maxLength: 64 }),
+        source: Type.Union([Type.Literal('camera'), Type.Literal('screen')]),
+        width: Pixels,
+        height: Pixels,
+      }),
+      { maxItems: VIDEO_VIEW_MAX_TILES },
+    ),
+  }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

@@ -77,7 +77,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
       };
       switch (message.type) {
         case 'publish':
-          handle(session.publish(participant, message.sdp).then((sdp) => connection.send({ type: 'publisher-answer', sdp })));
+          handle(session.publish(participant, message).then((sdp) => connection.send({ type: 'publisher-answer', sdp })), message.requestId);
           break;
         case 'subscriber-answer':
           handle(participant.subscriber.answer(message.sdp));
@@ -103,6 +103,9 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'admit':
         case 'deny':
           handle(options.liveRooms.answerWaiting(session, participant, message.waitingIds, message.type === 'admit'));
+          break;
+        case 'video-view':
+          session.setVideoView(participant, message.tiles);
           break;
       }
     });

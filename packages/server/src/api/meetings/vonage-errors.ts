@@ -40,6 +40,7 @@ const NAMES: Record<ErrorCode, string> = {
   admission_denied: 'ForbiddenError',
   room_full: 'ForbiddenError',
   presenter_limit_reached: 'ForbiddenError',
+  screen_share_busy: 'ConflictError',
   chat_unavailable: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',
   resume_expired: 'GoneError',

@@ -45,6 +45,6 @@ declare module 'janode' {
 }
 
 declare module 'janode/plugins/videoroom' {
-  const plugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
+  const plugin: { id: string; Handle: unknown; EVENT: { VIDEOROOM_TALKING: string } & Record<string, string> };
   export default plugin;
 }

@@ -37,7 +37,7 @@ describe('JanusBackend with its own supervised Janus', () => {
 
   it('is healthy and hosts rooms with publishers named by participant id', async () => {
     assert.deepEqual(backend.health(), { ready: true });
-    const room = await backend.createRoom({ id: 'session-1', description: 'test', maxPublishers: 25 });
+    const room = await backend.createRoom({ id: 'session-1', description: 'test', maxPublishers: 200 });
     const publisher = await room.joinPublisher({ participantId: 'participant-a', displayName: 'A' });
     assert.equal(publisher.participantId, 'participant-a');
     // Joining the same feed id twice is refused by Janus, and surfaces as an error.
@@ -45,7 +45,8 @@ describe('JanusBackend with its own supervised Janus', () => {
     const offers: unknown[] = [];
     const subscriber = room.createSubscriber({ participantId: 'participant-b', onOffer: (o) => offers.push(o) });
     // A publisher that has not published media yet cannot be subscribed to: nothing to offer.
-    await subscriber.setPublishers(['participant-a']).catch(() => undefined);
+    const microphone = { participantId: 'participant-a', mid: '0', kind: 'audio', source: 'microphone', simulcast: false, send: true, layer: 0 } as const;
+    await subscriber.receive([microphone]).catch(() => undefined);
     assert.equal(offers.length, 0);
     await subscriber.close();
     await publisher.close();

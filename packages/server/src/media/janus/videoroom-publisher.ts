@@ -1,14 +1,31 @@
 import type { JanodeHandle } from 'janode';
-import type { IceCandidate } from '@parley/protocol';
-import type { MediaPublisher } from '../media-backend.js';
+import VideoRoomPlugin from 'janode/plugins/videoroom';
+import type { IceCandidate, StreamSource } from '@parley/protocol';
+import type { MediaPublisher, PublishedStream, PublishResult } from '../media-backend.js';
 import type { JanusClient } from './janus-client.js';
 
-/** A participant's publishing handle in a VideoRoom; its feed id is the participant id. */
+/** A stream of a publisher as the VideoRoom describes it in its `configured` answer. */
+interface JanusPublisherStream {
+  type: 'audio' | 'video' | 'data';
+  mid: string;
+  disabled?: boolean;
+  simulcast?: boolean;
+}
+
+/**
+ * A participant's publishing handle in a VideoRoom; its feed id is the participant id. Everything the
+ * participant sends (microphone, simulcast camera, screen share and its sound) goes over this one
+ * handle and PeerConnection, as separate streams of one multistream feed: a screen share is a
+ * renegotiation, not a second connection, so it costs no extra ICE/DTLS set-up, shares the
+ * connection's congestion control with the camera, and stays this participant's feed for
+ * subscribers and moderation alike.
+ */
 export class VideoRoomPublisher implements MediaPublisher {
   private published = false;
   private closed = false;
 
   private flowingListener: ((flowing: boolean) => void) | undefined;
+  private talkingListener: ((talking: boolean) => void) | undefined;
 
   private constructor(
     private readonly client: JanusClient,
@@ -18,10 +35,18 @@ export class VideoRoomPublisher implements MediaPublisher {
     // Janus refuses subscribers until the publisher's PeerConnection is up ("No such feed").
     handle.on('handle_webrtcup', () => this.flowingListener?.(true));
     handle.on('handle_hangup', () => this.flowingListener?.(false));
+    // Every publisher in the room hears everyone's talking events; this handle reports its own feed's.
+    handle.on(VideoRoomPlugin.EVENT.VIDEOROOM_TALKING, (event: { feed?: unknown; talking?: unknown }) => {
+      if (String(event.feed) === participantId) this.talkingListener?.(event.talking === true);
+    });
   }
 
   onFlowing(listener: (flowing: boolean) => void): void {
     this.flowingListener = listener;
+  }
+
+  onTalking(listener: (talking: boolean) => void): void {
+    this.talkingListener = listener;
   }
 
   static async join(client: JanusClient, roomId: string, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
@@ -35,13 +60,25 @@ export class VideoRoomPublisher implements MediaPublisher {
     return new VideoRoomPublisher(client, handle, participantId);
   }
 
-  async publish(offerSdp: string): Promise<string> {
-    // The first offer publishes; later ones (a track added or replaced) renegotiate the same feed.
-    const body = this.published ? { request: 'configure' } : { request: 'publish' };
-    const answer = await this.client.request(this.handle, body, { type: 'offer', sdp: offerSdp });
+  async publish(offer: { sdp: string; sources: ReadonlyMap<string, StreamSource> }): Promise<PublishResult> {
+    // The first offer publishes; later ones (camera on/off, a screen share) renegotiate the same feed.
+    // Descriptions name each stream's source for anyone reading the room straight from Janus.
+    const body = {
+      request: this.published ? 'configure' : 'publish',
+      descriptions: [...offer.sources].map(([mid, source]) => ({ mid, description: source })),
+    };
+    const answer = await this.client.request(this.handle, body, { type: 'offer', sdp: offer.sdp });
     if (!answer.jsep?.sdp) throw new Error('Janus answered a publish request without an SDP answer');
     this.published = true;
-    return answer.jsep.sdp;
+    const described = (answer.plugindata?.data.streams as JanusPublisherStream[] | undefined) ?? [];
+    const streams: PublishedStream[] = [];
+    for (const stream of described) {
+      const source = offer.sources.get(stream.mid);
+      // Disabled: an inactive line (camera off), or one whose codec the room does not accept.
+      if (stream.disabled || stream.type === 'data' || !source) continue;
+      streams.push({ mid: stream.mid, kind: stream.type, source, simulcast: stream.simulcast === true });
+    }
+    return { sdp: answer.jsep.sdp, streams };
   }
 
   async trickle(candidate: IceCandidate | null): Promise<void> {

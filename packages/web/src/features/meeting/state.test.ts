@@ -6,7 +6,8 @@ import { remotesReducer, type RemoteLike } from './state';
 const stream = {} as MediaStream;
 const person = (id: string, extra: Partial<ParticipantInfo> = {}): RemoteLike => ({
   stream,
-  info: { id, displayName: id.toUpperCase(), role: 'guest', audioMuted: false, videoMuted: false, joinedAt: '', ...extra },
+  screenStream: stream,
+  info: { id, displayName: id.toUpperCase(), role: 'guest', audioMuted: false, videoMuted: false, joinedAt: '', screenSharing: false, ...extra },
 });
 
 test('people appear in arrival order and disappear when they leave', () => {

@@ -4,11 +4,14 @@ import type { ParticipantInfo } from '@parley/protocol';
 export interface RemoteLike {
   info: ParticipantInfo;
   stream: MediaStream;
+  screenStream: MediaStream;
 }
 
 export interface RemoteTileState {
   info: ParticipantInfo;
   stream: MediaStream;
+  /** Their screen share, while they share. */
+  screenStream: MediaStream;
   /** Bumped whenever a track arrives, so the tile re-attaches the stream to its <video>. */
   trackVersion: number;
 }
@@ -26,7 +29,7 @@ export type RemotesAction =
 export function remotesReducer(state: RemotesState, action: RemotesAction): RemotesState {
   switch (action.type) {
     case 'reset':
-      return action.participants.map((p) => ({ info: p.info, stream: p.stream, trackVersion: 0 }));
+      return action.participants.map((p) => ({ info: p.info, stream: p.stream, screenStream: p.screenStream, trackVersion: 0 }));
     case 'joined':
     case 'updated':
     case 'track': {
@@ -34,12 +37,13 @@ export function remotesReducer(state: RemotesState, action: RemotesAction): Remo
       const index = state.findIndex((p) => p.info.id === participant.info.id);
       if (index === -1) {
         // An update or track for someone we have not seen join still means they are here.
-        return [...state, { info: participant.info, stream: participant.stream, trackVersion: 0 }];
+        return [...state, { info: participant.info, stream: participant.stream, screenStream: participant.screenStream, trackVersion: 0 }];
       }
       const current = state[index]!;
       const next: RemoteTileState = {
         info: { ...participant.info },
         stream: participant.stream,
+        screenStream: participant.screenStream,
         trackVersion:
           action.type === 'track' || current.stream !== participant.stream ? current.trackVersion + 1 : current.trackVersion,
       };

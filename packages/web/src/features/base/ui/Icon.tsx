@@ -107,6 +107,36 @@ const PATHS = {
   eyeOff: (
     <path d="M10.6 5.6a9.6 9.6 0 0 1 1.4-.1c6 0 9.5 6.5 9.5 6.5a17 17 0 0 1-2.6 3.4M6.5 6.8C3.9 8.5 2.5 12 2.5 12s3.5 6.5 9.5 6.5c1.7 0 3.2-.5 4.5-1.2M9.9 9.9a3 3 0 0 0 4.2 4.2M3 3l18 18" />
   ),
+  screenShare: (
+    <>
+      <rect x="2.5" y="4" width="19" height="13" rx="2" />
+      <path d="M8 21h8M12 17v4M12 13.5V8M9.5 10.5 12 8l2.5 2.5" />
+    </>
+  ),
+  screenShareOff: (
+    <>
+      <path d="M7 4h12.5a2 2 0 0 1 2 2v9a2 2 0 0 1-1.2 1.8M16 17H4.5a2 2 0 0 1-2-2V6a2 2 0 0 1 1.2-1.8" />
+      <path d="M8 21h8M12 17v4M3 3l18 18" />
+    </>
+  ),
+  grid: (
+    <>
+      <rect x="3" y="4" width="8" height="7" rx="1.5" />
+      <rect x="13" y="4" width="8" height="7" rx="1.5" />
+      <rect x="3" y="13" width="8" height="7" rx="1.5" />
+      <rect x="13" y="13" width="8" height="7" rx="1.5" />
+    </>
+  ),
+  speakerView: (
+    <>
+      <rect x="3" y="3.5" width="18" height="11" rx="1.5" />
+      <rect x="3" y="16.5" width="5" height="4" rx="1" />
+      <rect x="9.5" y="16.5" width="5" height="4" rx="1" />
+      <rect x="16" y="16.5" width="5" height="4" rx="1" />
+    </>
+  ),
+  chevronLeft: <path d="m15 6-6 6 6 6" />,
+  chevronRight: <path d="m9 6 6 6-6 6" />,
 } as const;
 
 export type IconName = keyof typeof PATHS;

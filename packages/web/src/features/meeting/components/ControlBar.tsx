@@ -5,11 +5,17 @@ import { ChatButton } from '../../chat/components/ChatButton';
 import { DeviceSettingsButton } from '../../devices/components/DeviceSettingsButton';
 import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { MediaKind } from '../../devices/functions';
+import { LayoutButton } from '../../layout/components/LayoutButton';
+import type { LayoutMode } from '../../layout/functions';
+import { ScreenShareButton } from '../../presenting/components/ScreenShareButton';
 
 interface Props {
   audio: { enabled: boolean; available: boolean };
   video: { enabled: boolean; available: boolean };
   onToggle: (kind: MediaKind, enabled: boolean) => void;
+  /** The screen share switch; absent where the browser cannot share a screen. */
+  screenShare?: { sharing: boolean; starting: boolean; onToggle: () => void } | undefined;
+  layout: { mode: LayoutMode; toggle: () => void };
   onLeave: () => void;
   leaving: boolean;
   /** The chat switch; absent when the room's chat is off. */
@@ -19,12 +25,14 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, onOpenSettings, children }: Props) {
+export function ControlBar({ audio, video, onToggle, screenShare, layout, onLeave, leaving, chat, onOpenSettings, children }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
+      {screenShare && <ScreenShareButton {...screenShare} />}
+      <LayoutButton mode={layout.mode} onToggle={layout.toggle} />
       {chat && <ChatButton {...chat} />}
       <DeviceSettingsButton onClick={onOpenSettings} />
       {children}

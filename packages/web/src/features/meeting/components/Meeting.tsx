@@ -1,6 +1,7 @@
 import { canModerate, type ParleyRoom } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSpeakers } from '../../active-speaker/useSpeakers';
 import { Icon } from '../../base/ui/Icon';
 import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
@@ -8,20 +9,24 @@ import { DeviceNotice } from '../../devices/components/DeviceNotice';
 import { DeviceSettingsDialog } from '../../devices/components/DeviceSettingsDialog';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
-import { useNetworkQuality } from '../../network-quality/useNetworkQuality';
-import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner';
-import { useConnectionState } from '../../reconnection/useConnectionState';
+import { useLayoutMode } from '../../layout/useLayoutMode';
+import { useVideoView } from '../../layout/useVideoView';
 import { Lobby } from '../../lobby/components/Lobby';
 import { LobbyButton } from '../../lobby/components/LobbyButton';
 import { useLobby } from '../../lobby/useLobby';
 import { LockControl } from '../../lock/components/LockControl';
+import { useNetworkQuality } from '../../network-quality/useNetworkQuality';
+import { MediaNotice } from '../../presenting/components/MediaNotice';
+import { usePresenting } from '../../presenting/usePresenting';
+import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner';
+import { useConnectionState } from '../../reconnection/useConnectionState';
 import { useRoomFeatures } from '../../room-settings/RoomFeaturesContext';
 import { useMeetingSettings } from '../../room-settings/useMeetingSettings';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
-import { Stage } from './Stage';
-import { Tile } from './Tile';
+import { MeetingStage } from './MeetingStage';
+import { RemoteAudio } from './RemoteAudio';
 import '../meeting.css';
 
 interface Props {
@@ -40,6 +45,10 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const moderator = canModerate(room.self.role);
   // The toolbar offers the chat panel while the room's chat is on (the API may turn it off meanwhile).
   const chatEnabled = useRoomFeatures().chat;
+  const speakers = useSpeakers(room);
+  const presenting = usePresenting(room, media, remotes);
+  const layout = useLayoutMode(remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id));
+  const reportVisible = useVideoView(room);
   const chatOpen = chatEnabled && chat.open;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
@@ -51,11 +60,11 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
 
   const toggle = useCallback(
     (kind: MediaKind, enabled: boolean) => {
+      if (kind === 'video') return presenting.setCamera(enabled);
       media.setEnabled(kind, enabled);
-      if (kind === 'audio') room.setMicrophoneEnabled(enabled);
-      else room.setCameraEnabled(enabled);
+      room.setMicrophoneEnabled(enabled);
     },
-    [media, room],
+    [media, room, presenting.setCamera],
   );
 
   const leave = useCallback(() => {
@@ -96,39 +105,19 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         </div>
       )}
 
-      <Stage count={count}>
-        <Tile
-          participantId={self.id}
-          displayName={self.displayName}
-          label={t('meeting.you')}
-          stream={media.stream}
-          isSelf
-          isHost={self.role === 'host'}
-          audioMuted={!media.audioEnabled || !media.hasAudio}
-          videoMuted={!media.videoEnabled || !media.hasVideo}
-          trackVersion={0}
-          playAttempt={0}
-          networkQuality={networkQuality.get(self.id)}
-        />
-        {remotes.map((p) => (
-          <Tile
-            key={p.info.id}
-            participantId={p.info.id}
-            displayName={p.info.displayName}
-            label={p.info.displayName}
-            stream={p.stream}
-            isSelf={false}
-            isHost={p.info.role === 'host'}
-            audioMuted={p.info.audioMuted}
-            videoMuted={p.info.videoMuted}
-            trackVersion={p.trackVersion}
-            playAttempt={playAttempt}
-            onAutoplayBlocked={onAutoplayBlocked}
-            reconnecting={p.info.reconnecting}
-            networkQuality={networkQuality.get(p.info.id)}
-          />
-        ))}
-      </Stage>
+      {presenting.notice && <MediaNotice notice={presenting.notice} onDismiss={presenting.dismissNotice} />}
+
+      <MeetingStage
+        room={room}
+        media={media}
+        remotes={remotes}
+        speakers={speakers}
+        screenShare={presenting.screenShare}
+        mode={layout.mode}
+        onVisible={reportVisible}
+        networkQuality={networkQuality}
+      />
+      <RemoteAudio remotes={remotes} playAttempt={playAttempt} onAutoplayBlocked={onAutoplayBlocked} />
 
       {remotes.length === 0 && (
         <p className="meeting__alone" data-testid="alone-hint">
@@ -140,6 +129,12 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         audio={{ enabled: media.audioEnabled, available: media.hasAudio }}
         video={{ enabled: media.videoEnabled, available: media.hasVideo }}
         onToggle={toggle}
+        screenShare={
+          presenting.screenShare.supported
+            ? { sharing: presenting.screenShare.stream !== null, starting: presenting.screenShare.starting, onToggle: presenting.toggleScreenShare }
+            : undefined
+        }
+        layout={layout}
         onLeave={leave}
         leaving={leaving}
         chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}

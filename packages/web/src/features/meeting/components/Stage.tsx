@@ -1,13 +1,24 @@
-import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gridLayout } from '../functions';
+import type { LayoutMode, StageTile, VisibleTile } from '../../layout/functions';
+import { GridView } from '../../layout/components/GridView';
+import { SpeakerView } from '../../layout/components/SpeakerView';
+import '../../layout/layout.css';
 
-const GAP = 12;
+interface Props {
+  mode: LayoutMode;
+  tiles: readonly StageTile[];
+  /** Who spoke, the most recent first: the speaker view shows the first of them on screen. */
+  recentSpeakers: readonly string[];
+  renderTile: (tile: StageTile) => ReactNode;
+  /** Told which tiles are on screen and how large, whenever that changes. */
+  onVisible: (visible: VisibleTile[]) => void;
+}
 
-/** Lays the tiles out as large as the stage allows, re-measuring when the window changes. */
-export function Stage({ count, children }: { count: number; children: ReactNode }) {
+/** Lays the tiles out in the chosen layout, as large as the stage allows, re-measuring when the window changes. */
+export function Stage({ mode, tiles, recentSpeakers, renderTile, onVisible }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
 
   useEffect(() => {
@@ -25,19 +36,15 @@ export function Stage({ count, children }: { count: number; children: ReactNode 
     return () => observer.disconnect();
   }, []);
 
-  const layout = gridLayout(count, size.width, size.height, GAP);
-  const style = {
-    '--tile-width': `${layout.tileWidth}px`,
-    '--tile-height': `${layout.tileHeight}px`,
-    '--tile-gap': `${GAP}px`,
-    '--grid-columns': layout.columns,
-  } as CSSProperties;
-
+  const measured = size.width > 0 && size.height > 0;
   return (
-    <section className="stage" ref={ref} aria-label={t('meeting.stage')}>
-      <div className="stage__grid" style={style} data-columns={layout.columns}>
-        {size.width > 0 && children}
-      </div>
+    <section className="stage" ref={ref} aria-label={t('meeting.stage')} data-layout={mode}>
+      {measured &&
+        (mode === 'grid' ? (
+          <GridView tiles={tiles} area={size} renderTile={renderTile} onVisible={onVisible} />
+        ) : (
+          <SpeakerView tiles={tiles} recentSpeakers={recentSpeakers} area={size} renderTile={renderTile} onVisible={onVisible} />
+        ))}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import type { NetworkQuality } from '@parley/client';
-import { memo, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SpeakingIndicator } from '../../active-speaker/components/SpeakingIndicator';
 import { Avatar } from '../../base/avatar/Avatar';
 import { useAttachStream } from '../../base/media/useAttachStream';
+import { useHasLiveVideo } from '../../base/media/useHasLiveVideo';
 import { Icon } from '../../base/ui/Icon';
-import { SpeakerContext } from '../../devices/SpeakerContext';
 import { NetworkQualityIndicator } from '../../network-quality/components/NetworkQualityIndicator';
 import { TileReconnecting } from '../../reconnection/components/TileReconnecting';
 
@@ -19,24 +20,24 @@ interface Props {
   audioMuted: boolean;
   videoMuted: boolean;
   trackVersion: number;
-  /** Changes when the user clicks "Turn on sound", to retry playing after a blocked autoplay. */
-  playAttempt: number;
-  onAutoplayBlocked?: (() => void) | undefined;
+  /** The server hears them speak. */
+  speaking: boolean;
   /** Their connection dropped and the server holds their place. */
   reconnecting?: boolean | undefined;
   networkQuality?: NetworkQuality | undefined;
 }
 
-/** One participant: their video (and, for others, their sound), or their initials when there is no picture. */
+/**
+ * One participant's camera, or their initials when there is no picture. Their sound plays elsewhere
+ * (`RemoteAudio`), so that everyone is heard, on screen or not.
+ */
 export const Tile = memo(function Tile(props: Props) {
-  const { participantId, displayName, label, stream, isSelf, isHost, audioMuted, videoMuted, trackVersion, playAttempt, onAutoplayBlocked, reconnecting, networkQuality } = props;
+  const { participantId, displayName, label, stream, isSelf, isHost, audioMuted, videoMuted, trackVersion, speaking, reconnecting, networkQuality } = props;
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const hasVideoTrack = useHasLiveVideo(stream, trackVersion);
   const showVideo = hasVideoTrack && !videoMuted;
-  const refresh = `${trackVersion}:${playAttempt}`;
-  const sinkId = useContext(SpeakerContext);
-  useAttachStream(videoRef, stream, { muted: isSelf, refresh, onAutoplayBlocked, sinkId });
+  useAttachStream(videoRef, stream, { muted: true, refresh: trackVersion });
 
   return (
     <figure
@@ -48,24 +49,17 @@ export const Tile = memo(function Tile(props: Props) {
       data-video={showVideo ? 'on' : 'off'}
       data-audio-muted={audioMuted ? 'true' : 'false'}
       data-reconnecting={reconnecting ? 'true' : undefined}
+      data-speaking={speaking ? 'true' : 'false'}
     >
-      {/* Always rendered: for other people it also plays their sound, video or not. */}
-      <video
-        ref={videoRef}
-        className="tile__video"
-        data-mirror={isSelf ? 'true' : undefined}
-        autoPlay
-        playsInline
-        muted={isSelf}
-      />
-      {!showVideo && (
-        <div className="tile__avatar">
-          <Avatar name={displayName} colorKey={participantId} />
-        </div>
-      )}
+      {/* Under the video, which is see-through until its first frame: a tile never shows black. */}
+      <div className="tile__avatar">
+        <Avatar name={displayName} colorKey={participantId} />
+      </div>
+      <video ref={videoRef} className="tile__video" data-mirror={isSelf ? 'true' : undefined} autoPlay playsInline muted />
       {reconnecting && <TileReconnecting />}
       <figcaption className="tile__caption">
         <NetworkQualityIndicator quality={networkQuality ?? 'unknown'} />
+        {speaking && <SpeakingIndicator />}
         {audioMuted && (
           <span className="tile__muted" data-testid="tile-muted" role="img" aria-label={t('meeting.microphoneMuted')}>
             <Icon name="microphoneOff" size={16} />
@@ -77,33 +71,3 @@ export const Tile = memo(function Tile(props: Props) {
     </figure>
   );
 });
-
-/** Whether the stream carries a video track that is actually delivering frames. */
-function useHasLiveVideo(stream: MediaStream | null, version: number): boolean {
-  const compute = useCallback(
-    () => stream?.getVideoTracks().some((track) => track.readyState === 'live' && !track.muted) ?? false,
-    [stream],
-  );
-  const [live, setLive] = useState(compute);
-
-  useEffect(() => {
-    if (!stream) {
-      setLive(false);
-      return;
-    }
-    const update = () => setLive(compute());
-    const tracks = stream.getVideoTracks();
-    const events = ['mute', 'unmute', 'ended'] as const;
-    for (const track of tracks) for (const e of events) track.addEventListener(e, update);
-    stream.addEventListener('addtrack', update);
-    stream.addEventListener('removetrack', update);
-    update();
-    return () => {
-      for (const track of tracks) for (const e of events) track.removeEventListener(e, update);
-      stream.removeEventListener('addtrack', update);
-      stream.removeEventListener('removetrack', update);
-    };
-  }, [stream, version, compute]);
-
-  return live;
-}

@@ -1,0 +1,147 @@
+import type { Logger } from 'pino';
+import type { PublishRequest, ServerMessage, StreamSource, VideoTileView } from '@parley/protocol';
+import type { PublishedStream } from '../media/media-backend.js';
+import type { LiveParticipant } from './live-participant.js';
+import { offeredSources, publishRefusal } from './publish-policy.js';
+import { SerialQueue } from './serial-queue.js';
+import { planReception, type RemoteStream } from './video-reception.js';
+
+interface Dependencies {
+  /** Everyone in the session now. */
+  participants: () => Iterable<LiveParticipant>;
+  broadcast: (message: ServerMessage, exceptId?: string) => void;
+  /** The most people who may send video (camera or screen) at once. */
+  maxPresenters: number;
+  logger: Logger;
+}
+
+/** What one participant sends and shows. */
+interface MediaState {
+  /** What they send, as accepted; claimed before the SFU answers so two offers cannot both pass. */
+  sources: ReadonlySet<StreamSource>;
+  /** The streams others can receive from them. */
+  streams: readonly PublishedStream[];
+  /** Their publisher's media reaches the SFU (nobody can subscribe before). */
+  flowing: boolean;
+  /** The others' videos their page shows; `undefined` until it first says. */
+  view: readonly VideoTileView[] | undefined;
+  speaking: boolean;
+  /** One offer at a time, so each is checked against what the previous one left. */
+  offers: SerialQueue;
+}
+
+/**
+ * The media side of a live session: what each participant publishes (within the presenter limit, one
+ * screen share at a time), what each receives (only the videos their page shows, at the layer each
+ * tile needs), and who is speaking.
+ */
+export class SessionMedia {
+  private readonly states = new Map<string, MediaState>();
+
+  constructor(private readonly deps: Dependencies) {}
+
+  /** Starts following a participant who just joined (before they are announced). */
+  add(participant: LiveParticipant): void {
+    this.states.set(participant.id, { sources: new Set(), streams: [], flowing: false, view: undefined, speaking: false, offers: new SerialQueue() });
+    participant.publisher.onFlowing((flowing) => {
+      const state = this.states.get(participant.id);
+      if (!state || state.flowing === flowing) return;
+      state.flowing = flowing;
+      if (state.streams.length > 0) this.refreshAll();
+    });
+    participant.publisher.onTalking((talking) => this.setSpeaking(participant, talking));
+  }
+
+  /** Gives a participant who was just announced everything already published. */
+  subscribe(participant: LiveParticipant): void {
+    this.refresh(participant);
+  }
+
+  /** Stops following a participant who left; the others stop receiving them. */
+  remove(participant: LiveParticipant): void {
+    const state = this.states.get(participant.id);
+    this.states.delete(participant.id);
+    if (state?.flowing && state.streams.length > 0) this.refreshAll();
+  }
+
+  /**
+   * Applies a publisher offer: refuses one that breaks the presenter limit or shares a second screen
+   * (a `ParleyError` saying why, with nothing changed), else publishes it and has everyone receive
+   * what changed. Resolves with the SFU's answer.
+   */
+  publish(participant: LiveParticipant, request: Pick<PublishRequest, 'sdp' | 'sources'>): Promise<string> {
+    const state = this.stateOf(participant);
+    return state.offers.run(async () => {
+      const offered = offeredSources(request.sdp, request.sources);
+      const refusal = publishRefusal(offered.sending, this.others(participant), this.deps.maxPresenters);
+      if (refusal) throw refusal;
+      const before = state.sources;
+      state.sources = offered.sending;
+      const result = await participant.publisher.publish({ sdp: request.sdp, sources: offered.byMid }).catch((error: unknown) => {
+        state.sources = before;
+        throw error;
+      });
+      // What the SFU took: it disables a line whose codec the room does not accept.
+      state.sources = new Set(result.streams.map((s) => s.source));
+      state.streams = result.streams;
+      this.announceScreenSharing(participant, state.sources.has('screen'));
+      if (state.flowing) this.refreshAll();
+      return result.sdp;
+    });
+  }
+
+  /** What a participant's page now shows of the others' videos. */
+  setVideoView(participant: LiveParticipant, tiles: readonly VideoTileView[]): void {
+    this.stateOf(participant).view = tiles;
+    this.refresh(participant);
+  }
+
+  /** A muted microphone never speaks, whatever the SFU last heard. */
+  mediaStateChanged(participant: LiveParticipant): void {
+    if (participant.info.audioMuted) this.setSpeaking(participant, false);
+  }
+
+  private setSpeaking(participant: LiveParticipant, talking: boolean): void {
+    const state = this.states.get(participant.id);
+    const speaking = talking && !participant.info.audioMuted;
+    if (!state || state.speaking === speaking) return;
+    state.speaking = speaking;
+    this.deps.broadcast({ type: 'speaking', participantId: participant.id, speaking });
+  }
+
+  private announceScreenSharing(participant: LiveParticipant, screenSharing: boolean): void {
+    if (participant.info.screenSharing === screenSharing) return;
+    participant.info = { ...participant.info, screenSharing };
+    this.deps.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
+  }
+
+  private stateOf(participant: LiveParticipant): MediaState {
+    const state = this.states.get(participant.id);
+    if (!state) throw new Error(`Participant ${participant.id} is not in this session's media`);
+    return state;
+  }
+
+  private *others(participant: LiveParticipant): Iterable<{ displayName: string; sources: ReadonlySet<StreamSource> }> {
+    for (const other of this.deps.participants()) {
+      const state = this.states.get(other.id);
+      if (other !== participant && state) yield { displayName: other.info.displayName, sources: state.sources };
+    }
+  }
+
+  private refreshAll(): void {
+    for (const participant of this.deps.participants()) this.refresh(participant);
+  }
+
+  /** Brings what a participant receives in line with what is published and what their page shows. */
+  private refresh(participant: LiveParticipant): void {
+    const state = this.states.get(participant.id);
+    if (!state) return;
+    const streams: RemoteStream[] = [];
+    for (const [id, other] of this.states) {
+      if (id !== participant.id && other.flowing) for (const stream of other.streams) streams.push({ ...stream, participantId: id });
+    }
+    void participant.subscriber.receive(planReception(state.view, streams)).catch((error: Error) =>
+      this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import type { ParleyRoom } from '@parley/client';
+import { useCallback, useEffect } from 'react';
+import type { LocalMedia } from '../devices/useLocalMedia';
+import type { RemoteTileState } from '../meeting/state';
+import { refusalNotice, type MediaNoticeContent } from './functions';
+import { useMediaNotice } from './useMediaNotice';
+import { useScreenShare, type ScreenShare } from './useScreenShare';
+
+export interface Presenting {
+  screenShare: ScreenShare;
+  /** Why one's camera or share did not start, while it is shown. */
+  notice: MediaNoticeContent | null;
+  dismissNotice(): void;
+  /** Turns one's camera on or off; turning it on may be refused (the presenter limit), and says so. */
+  setCamera(enabled: boolean): void;
+  toggleScreenShare(): void;
+}
+
+/**
+ * What one sends that the server may refuse: the camera (the room's presenter limit) and a screen
+ * share (that too, and one share at a time). Refusals become a notice; the meeting goes on.
+ */
+export function usePresenting(room: ParleyRoom, media: LocalMedia, remotes: readonly RemoteTileState[]): Presenting {
+  const screenShare = useScreenShare(room);
+  const { notice, show, dismiss } = useMediaNotice();
+  const { setEnabled } = media;
+  const sharerName = remotes.find((p) => p.info.screenSharing)?.info.displayName;
+
+  useEffect(() => {
+    if (!room.cameraRefusedAtJoin) return;
+    setEnabled('video', false);
+    show({ key: 'presenterLimitAtJoin' });
+  }, [room, setEnabled, show]);
+
+  const setCamera = useCallback(
+    (enabled: boolean) => {
+      // Off at once; on only once the server has taken it, so a refused camera never shows as on.
+      if (!enabled) setEnabled('video', false);
+      room.setCameraEnabled(enabled).then(
+        () => setEnabled('video', enabled),
+        (error: unknown) => {
+          setEnabled('video', false);
+          show(refusalNotice(error, undefined, 'cameraFailed'));
+        },
+      );
+    },
+    [room, setEnabled, show],
+  );
+
+  const { stream, start, stop } = screenShare;
+  const toggleScreenShare = useCallback(() => {
+    if (stream) stop();
+    else start().catch((error: unknown) => show(refusalNotice(error, sharerName, 'screenShare.failed')));
+  }, [stream, start, stop, show, sharerName]);
+
+  return { screenShare, notice, dismissNotice: dismiss, setCamera, toggleScreenShare };
+}
