@@ -19,6 +19,8 @@ export class LiveParticipant {
     readonly connection: ParticipantConnection,
     readonly publisher: MediaPublisher,
     readonly subscriber: MediaSubscriber,
+    /** Who they are across visits (see `participantIdentity`): what a block holds on to. */
+    readonly identity?: string,
   ) {}
 
   get id(): string {

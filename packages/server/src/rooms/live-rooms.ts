@@ -1,14 +1,17 @@
 import type { Logger } from 'pino';
-import type { JoinRequest, ParticipantRole } from '@parley/protocol';
+import type { JoinRequest, ParticipantRole, RoomClosedEvent } from '@parley/protocol';
 import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
-import type { ParticipantTokens } from '../identity/participant-tokens.js';
+import type { ParticipantClaims, ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
+import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
 import { LiveSession } from './live-session.js';
+import { assertMayEndMeeting } from './moderation-rules.js';
+import { participantIdentity } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room } from './room.js';
@@ -17,6 +20,7 @@ interface Dependencies {
   rooms: RoomsRepository;
   sessions: SessionsRepository;
   chatMessages: ChatMessagesRepository;
+  roomBlocks: RoomBlocksRepository;
   participantTokens: ParticipantTokens;
   media: MediaBackend;
   roomClosures: RoomClosures;
@@ -42,12 +46,17 @@ export class LiveRooms {
     const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
     if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     let role: ParticipantRole = 'guest';
+    let claims: ParticipantClaims | undefined;
     if (request.participantToken) {
-      const claims = await this.deps.participantTokens.verify(request.participantToken);
+      claims = await this.deps.participantTokens.verify(request.participantToken);
       if (!claims || claims.roomId !== room.id) throw ParleyError.unauthorized('This meeting link is not valid');
       role = claims.role;
     }
-    const as = { displayName: request.displayName, role, audioMuted: request.audioMuted, videoMuted: request.videoMuted };
+    const identity = participantIdentity(claims, request.guestId);
+    if (identity !== undefined && (await this.deps.roomBlocks.isBlocked(room.id, identity))) {
+      throw new ParleyError('participant_blocked', 'A host removed you from this meeting and blocked you from joining it again');
+    }
+    const as = { displayName: request.displayName, role, audioMuted: request.audioMuted, videoMuted: request.videoMuted, identity };
     // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);
@@ -97,12 +106,18 @@ export class LiveRooms {
    * Ends the room's live session, if one runs (or is starting) here, the way every session is ended
    * for everyone at once: each page is told why, then its media and connection are released.
    */
-  async endSessionOf(roomId: string): Promise<void> {
+  async endSessionOf(roomId: string, reason: RoomClosedEvent['reason'] = 'ended'): Promise<void> {
     const session = this.sessions.get(roomId) ?? (await this.starting.get(roomId)?.catch(() => undefined));
     if (!session) return;
-    await session.close({ type: 'room-closed', reason: 'ended' }).catch((error: Error) =>
+    await session.close({ type: 'room-closed', reason }).catch((error: Error) =>
       this.deps.logger.error({ err: error, roomId, sessionId: session.id }, 'ending the session of a closed room failed'),
     );
+  }
+
+  /** A host ends their meeting for everyone in it. */
+  async endMeeting(session: LiveSession, host: LiveParticipant): Promise<void> {
+    assertMayEndMeeting(host.info);
+    await this.endSessionOf(session.room.id, 'ended_by_host');
   }
 
   async shutdown(): Promise<void> {

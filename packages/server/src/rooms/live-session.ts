@@ -4,9 +4,11 @@ import type { ChatMessage, ParticipantInfo, ParticipantRole, ServerMessage } fro
 import type { Clock } from '../clock.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
+import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { MeetingControls } from './meeting-controls.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room } from './room.js';
 import { SerialQueue } from './serial-queue.js';
@@ -20,6 +22,8 @@ export interface JoinAs {
   role: ParticipantRole;
   audioMuted: boolean;
   videoMuted: boolean;
+  /** See `participantIdentity`. */
+  identity?: string | undefined;
 }
 
 interface Dependencies {
@@ -27,6 +31,7 @@ interface Dependencies {
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
+  roomBlocks: Pick<RoomBlocksRepository, 'block'>;
   clock: Clock;
   logger: Logger;
 }
@@ -39,6 +44,8 @@ export class LiveSession {
   private readonly participants = new Map<string, LiveParticipant>();
   private readonly queue = new SerialQueue();
   private readonly chat: SessionChat;
+  /** Raised hands, reactions and moderation. */
+  readonly controls: MeetingControls;
   private ended = false;
 
   private constructor(
@@ -49,6 +56,16 @@ export class LiveSession {
     private readonly onEnded: (session: LiveSession) => void,
   ) {
     this.chat = new SessionChat(id, room, deps);
+    this.controls = new MeetingControls(
+      room.id,
+      {
+        find: (participantId) => this.participants.get(participantId),
+        all: () => this.participants.values(),
+        broadcast: (message) => this.broadcast(message),
+        remove: (participant, message) => this.remove(participant, message),
+      },
+      deps,
+    );
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -82,6 +99,7 @@ export class LiveSession {
         role: as.role,
         audioMuted: as.audioMuted,
         videoMuted: as.videoMuted,
+        moderated: { audio: false, video: false },
         joinedAt: this.deps.clock.now().toISOString(),
       };
       const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
@@ -89,7 +107,8 @@ export class LiveSession {
         participantId: info.id,
         onOffer: (offer) => connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
       });
-      const participant = new LiveParticipant(info, connection, publisher, subscriber);
+      const participant = new LiveParticipant(info, connection, publisher, subscriber, as.identity);
+      await this.controls.admit(participant);
       publisher.onFlowing((flowing) => {
         if (participant.left || participant.publishing === flowing) return;
         participant.publishing = flowing;
@@ -105,13 +124,14 @@ export class LiveSession {
       this.participants.set(info.id, participant);
       connection.send({
         type: 'joined',
-        self: info,
+        self: participant.info,
         sessionId: this.id,
         roomDisplayName: this.room.displayName,
         participants: others,
         chatHistory: this.chat.history(),
+        raisedHands: this.controls.raisedHands(),
       });
-      this.broadcast({ type: 'participant-joined', participant: info }, info.id);
+      this.broadcast({ type: 'participant-joined', participant: participant.info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.updateSubscription(participant, this.publishingIds());
       return participant;
@@ -123,7 +143,9 @@ export class LiveSession {
     return participant.publisher.publish(offerSdp);
   }
 
+  /** The participant's own microphone and camera switches; refused for media a moderator stopped. */
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
+    this.controls.checkMediaState(participant, state);
     participant.info = { ...participant.info, ...state };
     this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
   }
@@ -148,6 +170,7 @@ export class LiveSession {
       participant.left = true;
       this.participants.delete(participant.id);
       this.chat.forget(participant.id);
+      this.controls.forget(participant);
       const now = this.deps.clock.now().toISOString();
       await participant.releaseMedia();
       await this.deps.sessions.markParticipantLeft(participant.id, now);
@@ -156,6 +179,19 @@ export class LiveSession {
       if (participant.publishing) this.refreshSubscriptions();
       if (this.participants.size === 0) await this.end();
     });
+  }
+
+  /**
+   * Takes a participant out (a moderator removed them): their media is cut at the media server at
+   * once, then their page is told why and let go, and everyone else sees them leave.
+   */
+  async remove(participant: LiveParticipant, message: ServerMessage): Promise<void> {
+    await participant.publisher.kick().catch((error: Error) =>
+      this.deps.logger.warn({ err: error, participantId: participant.id }, 'kicking a publisher failed; removing them anyway'),
+    );
+    participant.connection.send(message);
+    participant.connection.close();
+    await this.leave(participant);
   }
 
   /** Ends the session for everyone, telling their pages why (the media server was lost, say). */

@@ -65,7 +65,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
           handle(participant.trickle(message.pc, message.candidate));
           break;
         case 'media-state':
-          session.updateMediaState(participant, message);
+          handle(Promise.resolve().then(() => session.updateMediaState(participant, message)));
           break;
         case 'leave':
           handle(session.leave(participant).then(() => connection.close()));
@@ -73,6 +73,14 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'chat-send':
           handle(session.sendChat(participant, message.text, message.requestId), message.requestId);
           break;
+        case 'end-meeting':
+          handle(options.liveRooms.endMeeting(session, participant), message.requestId);
+          break;
+        default: {
+          // Hands, reactions and moderation: carried out, then acknowledged to the page that asked.
+          const { requestId } = message;
+          handle(session.controls.handle(participant, message).then(() => requestId !== undefined && connection.send({ type: 'ack', requestId })), requestId);
+        }
       }
     });
 

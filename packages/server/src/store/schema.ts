@@ -16,6 +16,7 @@ export interface Database {
   logo_uploads: LogoUploadsTable;
   recordings: RecordingsTable;
   chat_messages: ChatMessagesTable;
+  room_blocks: RoomBlocksTable;
 }
 
 type Flag = number;
@@ -155,4 +156,16 @@ export interface ChatMessagesTable {
   sender_name: string;
   text: string;
   sent_at: Timestamp;
+}
+
+/** Someone a host blocked from a room: they cannot join any session of it again. */
+export interface RoomBlocksTable {
+  room_id: string;
+  /** `guest:<the page's guest id>` or `token:<the participant token's participant id>`. */
+  identity: string;
+  /** Their name when they were blocked, for whoever reviews the list. */
+  display_name: string;
+  /** The moderator who blocked them. */
+  blocked_by: string;
+  blocked_at: Timestamp;
 }

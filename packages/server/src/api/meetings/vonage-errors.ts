@@ -38,6 +38,8 @@ const NAMES: Record<ErrorCode, string> = {
   room_full: 'ForbiddenError',
   presenter_limit_reached: 'ForbiddenError',
   chat_unavailable: 'ForbiddenError',
+  participant_blocked: 'ForbiddenError',
+  media_moderated: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',
   timeout: 'GatewayTimeoutError',
   internal: 'InternalServerError',

@@ -4,6 +4,7 @@ import * as initial from './0001-initial.js';
 import * as themesLogosRecordings from './0002-themes-logos-recordings.js';
 import * as roomsDeletedAt from './0003-rooms-deleted-at.js';
 import * as chatMessages from './0004-chat-messages.js';
+import * as roomBlocks from './0005-room-blocks.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-themes-logos-recordings': themesLogosRecordings,
   '0003-rooms-deleted-at': roomsDeletedAt,
   '0004-chat-messages': chatMessages,
+  '0005-room-blocks': roomBlocks,
 };
