@@ -1,4 +1,16 @@
-export { ParleyRoom, type JoinOptions, type RemoteParticipant, type RoomEvents, type DisconnectReason } from './parley-room.js';
+export { ParleyRoom, type JoinOptions, type RemoteParticipant, type RoomEvents, type DisconnectReason, type Reaction } from './parley-room.js';
 export { fetchRoomInfo, type RoomInfoOptions } from './room-info.js';
 export { ParleyClientError, type ClientErrorCode } from './client-error.js';
-export { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage } from '@parley/protocol';
+export { rememberedGuestId } from './guest-identity.js';
+export {
+  CHAT_MESSAGE_MAX_LENGTH,
+  REACTIONS,
+  canModerate,
+  type ChatMessage,
+  type MediaKind,
+  type ParticipantInfo,
+  type ParticipantRef,
+  type ParticipantRole,
+  type RaisedHand,
+  type ReactionEmoji,
+} from '@parley/protocol';
