@@ -6,7 +6,7 @@ import { remotesReducer, type RemoteLike } from './state';
 const stream = {} as MediaStream;
 const person = (id: string, extra: Partial<ParticipantInfo> = {}): RemoteLike => ({
   stream,
-  info: { id, displayName: id.toUpperCase(), role: 'guest', audioMuted: false, videoMuted: false, joinedAt: '', ...extra },
+  info: { id, displayName: id.toUpperCase(), role: 'guest', audioMuted: false, videoMuted: false, moderated: { audio: false, video: false }, joinedAt: '', ...extra },
 });
 
 test('people appear in arrival order and disappear when they leave', () => {

@@ -68,6 +68,23 @@ const PATHS = {
   chat: <path d="M4 6.5A2.5 2.5 0 0 1 6.5 4h11A2.5 2.5 0 0 1 20 6.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.5 3.5V17h0A1.5 1.5 0 0 1 4 15.5z" />,
   send: <path d="M4.5 12 20 4.5 14 20l-2.5-6.5zM11.5 13.5 20 4.5" />,
   close: <path d="M6 6l12 12M18 6 6 18" />,
+  hand: (
+    <path d="M8 12.5V5.5a1.5 1.5 0 0 1 3 0v5.5m0-.5V4a1.5 1.5 0 0 1 3 0v6.5m0-.5V5.5a1.5 1.5 0 0 1 3 0v8a7 7 0 0 1-12.6 4.2L3 15.2a1.6 1.6 0 0 1 2.5-2l2.5 2.3" />
+  ),
+  smile: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M8.5 14a4 4 0 0 0 7 0M9 9.5v.01M15 9.5v.01" />
+    </>
+  ),
+  more: <path d="M5.5 12h.01M12 12h.01M18.5 12h.01" strokeWidth={3} />,
+  shield: <path d="M12 3 5 6v5c0 4.4 3 8.3 7 10 4-1.7 7-5.6 7-10V6z" />,
+  lock: (
+    <>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </>
+  ),
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
 import { ChatButton } from '../../chat/components/ChatButton';
@@ -5,21 +6,25 @@ import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { MediaKind } from '../../devices/functions';
 
 interface Props {
-  audio: { enabled: boolean; available: boolean };
-  video: { enabled: boolean; available: boolean };
+  /** `locked`: a moderator stopped it (see MediaToggleButton). */
+  audio: { enabled: boolean; available: boolean; locked?: boolean };
+  video: { enabled: boolean; available: boolean; locked?: boolean };
   onToggle: (kind: MediaKind, enabled: boolean) => void;
   onLeave: () => void;
   leaving: boolean;
   /** The chat switch; absent when the room's chat is off. */
   chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
+  /** More of the meeting's switches (hand, reactions, participants), between the devices and the chat. */
+  children?: ReactNode;
 }
 
-export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat }: Props) {
+export function ControlBar({ audio, video, onToggle, onLeave, leaving, chat, children }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
+      {children}
       {chat && <ChatButton {...chat} />}
       <button
         type="button"

@@ -6,6 +6,15 @@ import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
+import { RaiseHandButton } from '../../hands/components/RaiseHandButton';
+import { useRaisedHands } from '../../hands/useRaisedHands';
+import { ModerationOverlays } from '../../moderation/components/ModerationOverlays';
+import { performModeration } from '../../moderation/perform';
+import { useModeration } from '../../moderation/useModeration';
+import { ParticipantsButton } from '../../participants/components/ParticipantsButton';
+import { ParticipantsPanel } from '../../participants/components/ParticipantsPanel';
+import { ReactionsButton } from '../../reactions/components/ReactionsButton';
+import { useReactions } from '../../reactions/useReactions';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
@@ -27,6 +36,12 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   const remotes = useRoom(room, onDisconnected);
   const chat = useChat(room);
   const chatOpen = chatEnabled && chat.open;
+  const moderation = useModeration(room, media);
+  const hands = useRaisedHands(room);
+  const reactions = useReactions(room);
+  // One side panel at a time: opening one closes the other.
+  const [participantsOpen, setParticipantsOpen] = useState(false);
+  const panelOpen = chatOpen || participantsOpen;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [playAttempt, setPlayAttempt] = useState(0);
@@ -34,11 +49,12 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
 
   const toggle = useCallback(
     (kind: MediaKind, enabled: boolean) => {
+      if (enabled && !moderation.mayTurnOn(kind)) return;
       media.setEnabled(kind, enabled);
       if (kind === 'audio') room.setMicrophoneEnabled(enabled);
       else room.setCameraEnabled(enabled);
     },
-    [media, room],
+    [media, room, moderation.mayTurnOn],
   );
 
   const leave = useCallback(() => {
@@ -52,10 +68,11 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
   });
 
   const count = remotes.length + 1;
-  const self = room.self;
+  const self = moderation.self;
+  const ownHandRaised = hands.positions.has(self.id);
 
   return (
-    <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
+    <div className={panelOpen ? 'meeting meeting--panel-open' : 'meeting'} data-testid="meeting">
       <MeetingHeader roomName={room.roomDisplayName} count={count} />
 
       {audioBlocked && (
@@ -76,6 +93,8 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
         </div>
       )}
 
+      <ModerationOverlays moderation={moderation} />
+
       <Stage count={count}>
         <Tile
           participantId={self.id}
@@ -83,7 +102,9 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
           label={t('meeting.you')}
           stream={media.stream}
           isSelf
-          isHost={self.role === 'host'}
+          role={self.role}
+          handPosition={hands.positions.get(self.id)}
+          reactions={reactions.byParticipant.get(self.id)}
           audioMuted={!media.audioEnabled || !media.hasAudio}
           videoMuted={!media.videoEnabled || !media.hasVideo}
           trackVersion={0}
@@ -97,7 +118,9 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
             label={p.info.displayName}
             stream={p.stream}
             isSelf={false}
-            isHost={p.info.role === 'host'}
+            role={p.info.role}
+            handPosition={hands.positions.get(p.info.id)}
+            reactions={reactions.byParticipant.get(p.info.id)}
             audioMuted={p.info.audioMuted}
             videoMuted={p.info.videoMuted}
             trackVersion={p.trackVersion}
@@ -114,15 +137,50 @@ export function Meeting({ room, media, onLeave, onDisconnected, chatEnabled }: P
       )}
 
       <ControlBar
-        audio={{ enabled: media.audioEnabled, available: media.hasAudio }}
-        video={{ enabled: media.videoEnabled, available: media.hasVideo }}
+        audio={{ enabled: media.audioEnabled, available: media.hasAudio, locked: self.moderated.audio }}
+        video={{ enabled: media.videoEnabled, available: media.hasVideo, locked: self.moderated.video }}
         onToggle={toggle}
         onLeave={leave}
         leaving={leaving}
-        chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
-      />
+        chat={
+          chatEnabled
+            ? {
+                open: chat.open,
+                unread: chat.unread,
+                onToggle: () => {
+                  setParticipantsOpen(false);
+                  chat.setOpen(!chat.open);
+                },
+              }
+            : undefined
+        }
+      >
+        <ReactionsButton onSend={reactions.send} />
+        <RaiseHandButton raised={ownHandRaised} onToggle={() => moderation.run(ownHandRaised ? () => hands.lower() : hands.raise)} />
+        <ParticipantsButton
+          open={participantsOpen}
+          raisedHands={hands.hands.length}
+          onToggle={() => {
+            chat.setOpen(false);
+            setParticipantsOpen(!participantsOpen);
+          }}
+        />
+      </ControlBar>
 
       {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
+      {participantsOpen && (
+        <ParticipantsPanel
+          self={self}
+          others={remotes.map((p) => p.info)}
+          hands={hands.hands}
+          handPositions={hands.positions}
+          onModerate={(action, target) => moderation.run(() => performModeration(room, action, target.id))}
+          onLowerOwnHand={() => moderation.run(() => hands.lower())}
+          onMuteEveryone={() => moderation.run(() => room.muteEveryone())}
+          onEndMeeting={() => moderation.run(() => room.endMeeting())}
+          onClose={() => setParticipantsOpen(false)}
+        />
+      )}
     </div>
   );
 }

@@ -1,8 +1,12 @@
+import type { ParticipantRole } from '@parley/protocol';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../base/avatar/Avatar';
 import { useAttachStream } from '../../base/media/useAttachStream';
 import { Icon } from '../../base/ui/Icon';
+import { HandBadge } from '../../hands/components/HandBadge';
+import { TileReactions } from '../../reactions/components/TileReactions';
+import type { ShownReaction } from '../../reactions/state';
 
 interface Props {
   participantId: string;
@@ -11,7 +15,11 @@ interface Props {
   label: string;
   stream: MediaStream | null;
   isSelf: boolean;
-  isHost: boolean;
+  role: ParticipantRole;
+  /** Their place in the queue of raised hands, when their hand is up. */
+  handPosition?: number | undefined;
+  /** Reactions floating over the tile now. */
+  reactions?: readonly ShownReaction[] | undefined;
   audioMuted: boolean;
   videoMuted: boolean;
   trackVersion: number;
@@ -22,7 +30,7 @@ interface Props {
 
 /** One participant: their video (and, for others, their sound), or their initials when there is no picture. */
 export const Tile = memo(function Tile(props: Props) {
-  const { participantId, displayName, label, stream, isSelf, isHost, audioMuted, videoMuted, trackVersion, playAttempt, onAutoplayBlocked } = props;
+  const { participantId, displayName, label, stream, isSelf, role, handPosition, reactions, audioMuted, videoMuted, trackVersion, playAttempt, onAutoplayBlocked } = props;
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const hasVideoTrack = useHasLiveVideo(stream, trackVersion);
@@ -39,6 +47,7 @@ export const Tile = memo(function Tile(props: Props) {
       data-self={isSelf ? 'true' : undefined}
       data-video={showVideo ? 'on' : 'off'}
       data-audio-muted={audioMuted ? 'true' : 'false'}
+      data-role={role}
     >
       {/* Always rendered: for other people it also plays their sound, video or not. */}
       <video
@@ -54,6 +63,8 @@ export const Tile = memo(function Tile(props: Props) {
           <Avatar name={displayName} colorKey={participantId} />
         </div>
       )}
+      {handPosition !== undefined && <HandBadge position={handPosition} />}
+      {reactions && <TileReactions reactions={reactions} />}
       <figcaption className="tile__caption">
         {audioMuted && (
           <span className="tile__muted" data-testid="tile-muted" role="img" aria-label={t('meeting.microphoneMuted')}>
@@ -61,7 +72,8 @@ export const Tile = memo(function Tile(props: Props) {
           </span>
         )}
         <span className="tile__name">{label}</span>
-        {isHost && <span className="tile__badge">{t('meeting.host')}</span>}
+        {role === 'host' && <span className="tile__badge">{t('meeting.host')}</span>}
+        {role === 'cohost' && <span className="tile__badge">{t('participants.roles.cohost')}</span>}
       </figcaption>
     </figure>
   );
