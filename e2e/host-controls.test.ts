@@ -183,9 +183,11 @@ describe('raise hand, reactions, the participants panel and host controls', { ti
   it('queues raised hands in order on every tile; the host sees the queue and lowers a hand; a late joiner gets it', async () => {
     await page('Bob').click('[data-testid="raise-hand-button"]');
     await waitForHands(page('Hana'), 'Hana', ['Bob:1']);
+    await waitForNotice(page('Hana'), 'Hana', 'handRaised', /Bob raised their hand/);
     await page('Ann').click('[data-testid="raise-hand-button"]');
     for (const who of ['Hana', 'Ann', 'Bob']) await waitForHands(page(who), who, ['Bob:1', 'Ann:2']);
     assert.equal(await page('Ann').getAttribute('[data-testid="raise-hand-button"]', 'aria-pressed'), 'true');
+    assert.deepEqual((await shownSoFar(page('Ann'), NOTICE)).map((n) => n.data.kind), [], 'only moderators are told of hands going up');
     await page('Hana').waitForSelector('[data-testid="participants-hands"][data-count="2"]', { timeout: PATIENCE_MS });
 
     await openParticipants(page('Hana'));

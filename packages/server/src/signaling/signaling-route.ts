@@ -79,7 +79,10 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         default: {
           // Hands, reactions and moderation: carried out, then acknowledged to the page that asked.
           const { requestId } = message;
-          handle(session.controls.handle(participant, message).then(() => requestId !== undefined && connection.send({ type: 'ack', requestId })), requestId);
+          const acknowledge = (): void => {
+            if (requestId !== undefined) connection.send({ type: 'ack', requestId });
+          };
+          handle(session.controls.handle(participant, message).then(acknowledge), requestId);
         }
       }
     });

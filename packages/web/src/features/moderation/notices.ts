@@ -8,6 +8,7 @@ export type ActionError = (typeof ACTION_ERRORS)[number] | 'unknown';
 export type Notice =
   | { kind: 'mediaStopped'; media: MediaKind; by: string }
   | { kind: 'handLowered'; by: string }
+  | { kind: 'handRaised'; name: string }
   | { kind: 'roleChanged'; role: ParticipantRole }
   | { kind: 'mediaLocked'; media: MediaKind }
   | { kind: 'actionFailed'; error: ActionError };

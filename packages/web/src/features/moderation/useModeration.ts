@@ -1,4 +1,4 @@
-import { ParleyClientError, type MediaKind, type ParleyRoom, type ParticipantInfo, type ParticipantRef } from '@parley/client';
+import { canModerate, ParleyClientError, type MediaKind, type ParleyRoom, type ParticipantInfo, type ParticipantRef } from '@parley/client';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { LocalMedia } from '../devices/useLocalMedia';
 import { ACTION_ERRORS, noticesReducer, type ActionError, type Notice, type ShownNotice } from './notices';
@@ -29,7 +29,15 @@ export function useModeration(room: ParleyRoom, media: LocalMedia): Moderation {
   const [unmuteRequests, setUnmuteRequests] = useState<Partial<Record<MediaKind, ParticipantRef>>>({});
   const nextKey = useRef(1);
   const notify = useCallback((notice: Notice) => dispatch({ type: 'shown', notice: { key: nextKey.current++, notice } }), []);
-  const forgetRequest = useCallback((kind: MediaKind) => setUnmuteRequests(({ [kind]: _dropped, ...rest }) => rest), []);
+  const forgetRequest = useCallback(
+    (kind: MediaKind) =>
+      setUnmuteRequests((requests) => {
+        if (!requests[kind]) return requests;
+        const { [kind]: _answered, ...rest } = requests;
+        return rest;
+      }),
+    [],
+  );
 
   useEffect(() => {
     let role = room.self.role;
@@ -38,6 +46,9 @@ export function useModeration(room: ParleyRoom, media: LocalMedia): Moderation {
         setSelf(next);
         if (next.role !== role) notify({ kind: 'roleChanged', role: next.role });
         role = next.role;
+        // Turned on some other way (by oneself, say): nothing left to ask.
+        if (!next.audioMuted) forgetRequest('audio');
+        if (!next.videoMuted) forgetRequest('video');
       }),
       room.on('media-stopped', (kind, by) => {
         forgetRequest(kind);
@@ -46,6 +57,11 @@ export function useModeration(room: ParleyRoom, media: LocalMedia): Moderation {
       room.on('unmute-requested', (kind, by) => setUnmuteRequests((requests) => ({ ...requests, [kind]: by }))),
       room.on('hand-lowered', (participantId, by) => {
         if (by && participantId === room.self.id) notify({ kind: 'handLowered', by: by.displayName });
+      }),
+      // Moderators hear of every hand that goes up, panel open or not: the queue is theirs to serve.
+      room.on('hand-raised', ({ participantId }) => {
+        const raiser = room.participants().find((p) => p.info.id === participantId);
+        if (raiser && canModerate(room.self.role)) notify({ kind: 'handRaised', name: raiser.info.displayName });
       }),
     ];
     setSelf(room.self);

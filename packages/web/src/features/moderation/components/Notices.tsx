@@ -43,6 +43,7 @@ function iconOf(notice: Notice) {
     case 'mediaLocked':
       return notice.media === 'audio' ? 'microphoneOff' : 'cameraOff';
     case 'handLowered':
+    case 'handRaised':
       return 'hand';
     case 'roleChanged':
       return 'shield';
@@ -57,6 +58,8 @@ function noticeText(t: TFunction, notice: Notice): string {
       return notice.media === 'audio' ? t('moderation.notices.mutedBy', { name: notice.by }) : t('moderation.notices.cameraStoppedBy', { name: notice.by });
     case 'handLowered':
       return t('moderation.notices.handLoweredBy', { name: notice.by });
+    case 'handRaised':
+      return t('moderation.notices.handRaised', { name: notice.name });
     case 'roleChanged':
       return notice.role === 'guest' ? t('moderation.notices.demoted') : t('moderation.notices.promoted');
     case 'mediaLocked':
