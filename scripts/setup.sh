@@ -12,7 +12,8 @@ want_tests=0
 
 # python3, make and g++ build the native npm modules (better-sqlite3, unix-dgram) during npm ci.
 packages=(janus janus-tools ffmpeg python3 make g++)
-[ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux postgresql redis-server)
+# The emoji font: reactions on screenshots look as they do on people’s own machines.
+[ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux postgresql redis-server fonts-noto-color-emoji)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,12 +1,12 @@
-import type { ChatMessage, ParticipantInfo, ResumedEvent, ServerMessage } from '@parley/protocol';
+import type { ChatMessage, ParticipantInfo, RaisedHand, ResumedEvent, ServerMessage } from '@parley/protocol';
 
 /**
  * @internal What a page missed while its connection was down, as the messages it would have received:
- * who left, who joined, who changed, and what was said. Replayed through the room's usual handling,
+ * who left, who joined, who changed, whose hand went up or down, and what was said. Replayed through the room's usual handling,
  * the events a page listens to tell it everything, with no duplicate participant or message.
  */
 export function catchUpMessages(
-  known: { participants: readonly ParticipantInfo[]; chatMessageIds: ReadonlySet<string> },
+  known: { participants: readonly ParticipantInfo[]; chatMessageIds: ReadonlySet<string>; raisedHands: readonly RaisedHand[] },
   state: ResumedEvent,
 ): ServerMessage[] {
   const messages: ServerMessage[] = [];
@@ -20,6 +20,15 @@ export function catchUpMessages(
     if (!previous) messages.push({ type: 'participant-joined', participant });
     else if (!sameInfo(previous, participant)) messages.push({ type: 'participant-updated', participant });
   }
+  // Hands of people who left went down with them, as they do live.
+  const handsNow = new Set(state.raisedHands.map((hand) => hand.participantId));
+  const handsBefore = new Set(known.raisedHands.map((hand) => hand.participantId));
+  for (const id of handsBefore) {
+    if (!handsNow.has(id) && now.has(id)) messages.push({ type: 'hand-lowered', participantId: id });
+  }
+  for (const hand of state.raisedHands) {
+    if (!handsBefore.has(hand.participantId)) messages.push({ type: 'hand-raised', hand });
+  }
   const missed: ChatMessage[] = state.chatHistory.filter((m) => !known.chatMessageIds.has(m.id));
   for (const message of missed) messages.push({ type: 'chat-message', message });
   return messages;
@@ -27,5 +36,6 @@ export function catchUpMessages(
 
 function sameInfo(a: ParticipantInfo, b: ParticipantInfo): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ParticipantInfo)[]);
-  return [...keys].every((key) => a[key] === b[key]);
+  // Values are flags, strings and small records of flags (`moderated`): comparing their JSON is exact.
+  return [...keys].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }

@@ -1,8 +1,13 @@
 import {
   CHAT_MESSAGE_MAX_LENGTH,
   type ChatMessage,
+  type MediaKind,
+  type MeetingControlRequest,
   type MeetingSettings,
   type ParticipantInfo,
+  type ParticipantRef,
+  type RaisedHand,
+  type ReactionEmoji,
   type ResumedEvent,
   type ServerMessage,
   type StreamSource,
@@ -12,9 +17,11 @@ import {
 } from '@parley/protocol';
 import { catchUpMessages } from './catch-up.js';
 import { ParleyClientError } from './client-error.js';
+import { rememberedGuestId } from './guest-identity.js';
 import { IceWatchdog } from './ice-watchdog.js';
 import { NetworkMonitor } from './network-monitor.js';
 import type { NetworkQuality } from './network-quality.js';
+import { PendingRequests } from './pending-requests.js';
 import { PublisherConnection } from './publisher-connection.js';
 import { ReconnectingSignaling, type ResumeTarget } from './reconnecting-socket.js';
 import { SignalingSocket } from './signaling-socket.js';
@@ -25,6 +32,11 @@ export interface JoinOptions {
   meetingCode: string;
   /** The host URL's `participant_token`; leave out for guests. */
   participantToken?: string;
+  /**
+   * Who this guest is across visits, so a host's block holds (see `rememberedGuestId`, the default).
+   * Ignored when joining with a participant token.
+   */
+  guestId?: string;
   displayName: string;
   /** From getUserMedia: zero or one audio track, zero or one video track. */
   localStream: MediaStream;
@@ -52,12 +64,25 @@ export interface RemoteParticipant {
   screenStream: MediaStream;
 }
 
-/** `reconnect_failed`: the connection dropped and the server no longer held the participant's place when it came back. */
-export type DisconnectReason = 'left' | 'ended' | 'expired' | 'connection_lost' | 'refused' | 'reconnect_failed';
+/**
+ * Why one is no longer in the meeting: `left` (one left), `ended` (the room was closed), `ended_by_host`
+ * (a host ended it for everyone), `expired`, `removed` or `blocked` (a moderator took one out; a blocked
+ * person cannot join the room again), `connection_lost`, `refused` (the server turned one away),
+ * `reconnect_failed` (the connection dropped and the server no longer held one's place when it came back).
+ */
+export type DisconnectReason = 'left' | 'ended' | 'ended_by_host' | 'expired' | 'removed' | 'blocked' | 'connection_lost' | 'refused' | 'reconnect_failed';
+
+/** A reaction someone sent; show it briefly over their tile. */
+export interface Reaction {
+  participantId: string;
+  emoji: ReactionEmoji;
+  sentAt: string;
+}
 
 export interface RoomEvents {
   'participant-joined': (participant: RemoteParticipant) => void;
   'participant-left': (participantId: string) => void;
+  /** Someone else's name, role, media or moderation changed. */
   'participant-updated': (participant: RemoteParticipant) => void;
   /** A track started arriving from someone: in `stream`, or in `screenStream` for a share. */
   track: (participant: RemoteParticipant, track: MediaStreamTrack, source: StreamSource) => void;
@@ -80,35 +105,53 @@ export interface RoomEvents {
   'room-updated': (settings: MeetingSettings) => void;
   /** For moderators: who waits to be let in, longest waiting first. */
   'waiting-room': (waiting: WaitingGuest[]) => void;
-  disconnected: (reason: DisconnectReason, message?: string) => void;
+  /**
+   * One's own role, media or moderation changed: through one's own `setMicrophoneEnabled` and
+   * `setCameraEnabled`, or by a moderator (muted, promoted to co-host…). `self` is the new state.
+   */
+  'self-updated': (self: ParticipantInfo) => void;
+  /** A hand went up (one's own included), at the end of `raisedHands()`. */
+  'hand-raised': (hand: RaisedHand) => void;
+  /** A hand went down; `by` is the moderator who lowered it, when it was not its owner. */
+  'hand-lowered': (participantId: string, by: ParticipantRef | undefined) => void;
+  /** Someone (oneself included) sent a reaction. */
+  reaction: (reaction: Reaction) => void;
+  /**
+   * A moderator stopped one's microphone (`audio`) or camera (`video`) at the server: it is off, and
+   * turning it on is refused (`media_moderated`) until a moderator asks and one accepts.
+   */
+  'media-stopped': (kind: MediaKind, by: ParticipantRef) => void;
+  /** A moderator asks one to turn one's microphone (or camera) on: see `acceptUnmuteRequest`. */
+  'unmute-requested': (kind: MediaKind, by: ParticipantRef) => void;
+  /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
+  /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
+  disconnected: (reason: DisconnectReason, message?: string, by?: ParticipantRef) => void;
 }
 
 const JOIN_TIMEOUT_MS = 20_000;
-const CHAT_SEND_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 /** An offer the server neither answers nor refuses in this time is given up (and rolled back). */
 const PUBLISH_TIMEOUT_MS = 20_000;
 
-interface PendingChatSend {
-  resolve: (message: ChatMessage) => void;
-  reject: (error: Error) => void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
-/** A joined meeting: publish local media, receive everyone else's, follow who comes and goes. */
+/**
+ * A joined meeting: publish local media, receive everyone else's, follow who comes and goes, chat,
+ * raise a hand, react, and (as a host or co-host) moderate.
+ */
 export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly remotes = new Map<string, RemoteParticipant>();
   private readonly chat: ChatMessage[] = [];
-  private readonly pendingChatSends = new Map<string, PendingChatSend>();
   private readonly speaking = new Set<string>();
   private screen: MediaStream | null = null;
   private lastVideoView = '';
-  private nextChatRequest = 1;
+  private hands: RaisedHand[] = [];
+  private readonly chatSends = new PendingRequests<ChatMessage>('chat', REQUEST_TIMEOUT_MS, 'The server did not answer the chat message');
+  private readonly controlRequests = new PendingRequests<void>('control', REQUEST_TIMEOUT_MS, 'The server did not answer the request');
+  private readonly publishOffers = new PendingRequests<string>('publish', PUBLISH_TIMEOUT_MS, 'The server did not answer the offer');
+  /** The offer the server answers next: negotiations run one at a time, and answers carry no id. */
+  private awaitedOffer: string | undefined;
   private publisher: PublisherConnection | undefined;
   private subscriber: SubscriberConnection | undefined;
-  private pendingPublisherAnswer: { requestId: string; resolve: (sdp: string) => void; reject: (error: Error) => void } | undefined;
-  private nextPublishRequest = 1;
   private disconnected = false;
-  private mediaState: { audioMuted: boolean; videoMuted: boolean };
   private readonly socket: ReconnectingSignaling;
   private readonly iceWatchdogs: IceWatchdog[] = [];
   private readonly network: NetworkMonitor;
@@ -120,14 +163,13 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private constructor(
     socket: SignalingSocket,
     resumeTarget: ResumeTarget,
-    readonly self: ParticipantInfo,
+    private selfInfo: ParticipantInfo,
     readonly sessionId: string,
     readonly roomDisplayName: string,
     readonly localStream: MediaStream,
     settings: MeetingSettings,
   ) {
     super();
-    this.mediaState = { audioMuted: self.audioMuted, videoMuted: self.videoMuted };
     this.socket = new ReconnectingSignaling(socket, resumeTarget, {
       message: (message) => this.handle(message),
       reconnecting: () => this.onReconnecting(),
@@ -135,11 +177,16 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       failed: (error) => this.disconnect(error.code === 'connection_lost' ? 'connection_lost' : 'reconnect_failed', error.message),
     });
     this.network = new NetworkMonitor(
-      self.id,
+      selfInfo.id,
       { publisher: () => this.publisher?.pc, subscriber: () => this.subscriber },
       (participantId, quality) => this.emit('network-quality', participantId, quality),
     );
     this.currentSettings = settings;
+  }
+
+  /** Oneself as everyone else sees one: role, media, moderation. Changes are told by `self-updated`. */
+  get self(): ParticipantInfo {
+    return this.selfInfo;
   }
 
   /**
@@ -187,7 +234,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       socket.send({
         type: 'join',
         meetingCode: options.meetingCode,
-        ...(options.participantToken ? { participantToken: options.participantToken } : {}),
+        ...(options.participantToken ? { participantToken: options.participantToken } : { guestId: options.guestId ?? rememberedGuestId() }),
         ...(options.password ? { password: options.password } : {}),
         displayName: options.displayName,
         audioMuted: options.audioMuted,
@@ -204,6 +251,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream, joined.settings);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream(), screenStream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
+    room.hands = [...joined.raisedHands];
     for (const message of early) room.handle(message);
     room.applyTrackState();
     if (options.localStream.getTracks().length > 0) {
@@ -293,33 +341,28 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       return Promise.reject(new ParleyClientError('validation_failed', `A chat message must be 1 to ${CHAT_MESSAGE_MAX_LENGTH} characters long`));
     }
     if (this.disconnected || !this.socket.connected) return Promise.reject(ParleyClientError.connectionLost());
-    const requestId = `chat-${this.nextChatRequest++}`;
-    return new Promise<ChatMessage>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pendingChatSends.delete(requestId);
-        reject(new ParleyClientError('timeout', 'The server did not answer the chat message'));
-      }, CHAT_SEND_TIMEOUT_MS);
-      this.pendingChatSends.set(requestId, { resolve, reject, timer });
-      this.socket.send({ type: 'chat-send', text: trimmed, requestId });
-    });
+    return this.chatSends.start((requestId) => this.socket.send({ type: 'chat-send', text: trimmed, requestId }));
   }
 
+  /**
+   * Mutes or unmutes one's microphone. Throws a `ParleyClientError` with code `media_moderated` when
+   * unmuting a microphone a moderator stopped (see `media-stopped`).
+   */
   setMicrophoneEnabled(enabled: boolean): void {
-    this.mediaState = { ...this.mediaState, audioMuted: !enabled };
-    this.applyTrackState();
-    this.socket.send({ type: 'media-state', ...this.mediaState });
+    this.setMediaEnabled('audio', enabled);
   }
 
   /**
    * Starts or stops sending the camera. Starting rejects with a `ParleyClientError`
-   * `presenter_limit_reached` when the meeting already has as many people sending video as it allows;
-   * the camera then stays off.
+   * `presenter_limit_reached` when the meeting already has as many people sending video as it allows,
+   * and with `media_moderated` when a moderator turned the camera off; the camera then stays off.
    */
   async setCameraEnabled(enabled: boolean): Promise<void> {
-    if (enabled === !this.mediaState.videoMuted) return;
-    if (!enabled) this.setVideoMuted(true);
+    if (enabled === !this.selfInfo.videoMuted) return;
+    if (enabled) this.assertNotModerated('video');
+    else this.setMediaEnabled('video', false);
     if (this.publisher?.hasCamera) await this.publisher.setCameraSending(enabled).catch(rethrowAsClientError);
-    if (enabled) this.setVideoMuted(false);
+    if (enabled) this.setMediaEnabled('video', true);
   }
 
   /**
@@ -371,6 +414,88 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.socket.send({ type: 'video-view', tiles: [...tiles] });
   }
 
+  /** The hands up, first raised first: the order in which a host gives the floor. */
+  raisedHands(): RaisedHand[] {
+    return [...this.hands];
+  }
+
+  /** Puts one's hand up, at the end of the queue (`hand-raised` follows). */
+  raiseHand(): Promise<void> {
+    return this.control({ type: 'raise-hand' });
+  }
+
+  /** Puts a hand down: one's own, or, as a moderator, anyone's. */
+  lowerHand(participantId?: string): Promise<void> {
+    return this.control({ type: 'lower-hand', ...(participantId === undefined ? {} : { participantId }) });
+  }
+
+  /** Shows a reaction over one's tile to everyone; rejects with `rate_limited` beyond a few a second. */
+  sendReaction(emoji: ReactionEmoji): Promise<void> {
+    return this.control({ type: 'send-reaction', emoji });
+  }
+
+  /**
+   * Moderators: mutes someone at the server. Their microphone stays off until a moderator asks them to
+   * unmute (`askToUnmute`) and they accept. Rejects with `forbidden` for guests, and for hosts as targets.
+   */
+  muteParticipant(participantId: string): Promise<void> {
+    return this.control({ type: 'stop-media', participantId, kind: 'audio' });
+  }
+
+  /** Moderators: turns someone's camera off at the server, as `muteParticipant` does their microphone. */
+  stopParticipantCamera(participantId: string): Promise<void> {
+    return this.control({ type: 'stop-media', participantId, kind: 'video' });
+  }
+
+  /** Moderators: mutes everyone who is not a host or co-host, as `muteParticipant` does one person. */
+  muteEveryone(): Promise<void> {
+    return this.control({ type: 'mute-everyone' });
+  }
+
+  /** Moderators: asks someone whose microphone (or camera) is off to turn it on; they get `unmute-requested`. */
+  askToUnmute(participantId: string, kind: MediaKind = 'audio'): Promise<void> {
+    return this.control({ type: 'ask-to-unmute', participantId, kind });
+  }
+
+  /**
+   * Accepts a moderator's `unmute-requested`: the moderator's stop is lifted, then the microphone (or
+   * camera) is turned on. Rejects with `bad_request` when no moderator asked.
+   */
+  async acceptUnmuteRequest(kind: MediaKind): Promise<void> {
+    await this.control({ type: 'accept-unmute', kind });
+    if (kind === 'video') await this.setCameraEnabled(true);
+    else this.setMicrophoneEnabled(true);
+  }
+
+  /** Moderators: takes someone out of the meeting; with `block`, they cannot join this room again. */
+  removeParticipant(participantId: string, options: { block?: boolean } = {}): Promise<void> {
+    return this.control({ type: 'remove-participant', participantId, block: options.block ?? false });
+  }
+
+  /** Moderators: makes a guest a co-host (who can moderate too), or a co-host a guest again. */
+  setParticipantRole(participantId: string, role: 'cohost' | 'guest'): Promise<void> {
+    return this.control({ type: 'set-role', participantId, role });
+  }
+
+  /**
+   * Hosts: ends the meeting for everyone. Resolves once the server closed it (everyone, oneself
+   * included, is then `disconnected` with `ended_by_host`); rejects with `forbidden` for anyone else.
+   */
+  endMeeting(): Promise<void> {
+    if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
+    return new Promise<void>((resolve, reject) => {
+      const off = this.on('disconnected', (reason) => {
+        off();
+        if (reason === 'ended_by_host') resolve();
+        else reject(ParleyClientError.connectionLost());
+      });
+      this.control({ type: 'end-meeting' }).catch((error: Error) => {
+        off();
+        reject(error);
+      });
+    });
+  }
+
   /** Publishes `track` in place of the current track of its kind (a new camera or microphone). */
   async replaceTrack(track: MediaStreamTrack): Promise<void> {
     const old = this.localStream.getTracks().find((t) => t.kind === track.kind);
@@ -392,15 +517,37 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.disconnect('left');
   }
 
-  private setVideoMuted(videoMuted: boolean): void {
-    this.mediaState = { ...this.mediaState, videoMuted };
+  /** Throws `media_moderated` when a moderator stopped this media: it stays off until they ask and one accepts. */
+  private assertNotModerated(kind: MediaKind): void {
+    if (!this.selfInfo.moderated[kind]) return;
+    throw new ParleyClientError(
+      'media_moderated',
+      kind === 'audio' ? 'A moderator muted you: you can unmute once a moderator asks you to' : 'A moderator turned off your camera: you can turn it on once a moderator asks you to',
+    );
+  }
+
+  private setMediaEnabled(kind: MediaKind, enabled: boolean): void {
+    if (enabled) this.assertNotModerated(kind);
+    this.updateSelf(kind === 'audio' ? { ...this.selfInfo, audioMuted: !enabled } : { ...this.selfInfo, videoMuted: !enabled });
+    this.socket.send({ type: 'media-state', audioMuted: this.selfInfo.audioMuted, videoMuted: this.selfInfo.videoMuted });
+  }
+
+  /** One's own state changed (by oneself or by the server): the tracks follow it, and listeners hear of it. */
+  private updateSelf(self: ParticipantInfo): void {
+    this.selfInfo = self;
     this.applyTrackState();
-    this.socket.send({ type: 'media-state', ...this.mediaState });
+    this.emit('self-updated', self);
   }
 
   private applyTrackState(): void {
-    for (const track of this.localStream.getAudioTracks()) track.enabled = !this.mediaState.audioMuted;
-    for (const track of this.localStream.getVideoTracks()) track.enabled = !this.mediaState.videoMuted;
+    for (const track of this.localStream.getAudioTracks()) track.enabled = !this.selfInfo.audioMuted;
+    for (const track of this.localStream.getVideoTracks()) track.enabled = !this.selfInfo.videoMuted;
+  }
+
+  /** Sends a hand, reaction or moderation request; settles with the server's `ack` or `error`. */
+  private control(request: DistributiveOmit<MeetingControlRequest, 'requestId'>): Promise<void> {
+    if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
+    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest));
   }
 
   private async startPublishing(): Promise<void> {
@@ -411,12 +558,12 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.publisher = publisher;
     this.watchIce(publisher.pc, () => this.restartPublisherIce());
     try {
-      await publisher.publish(this.localStream, !this.mediaState.videoMuted);
+      await publisher.publish(this.localStream, !this.selfInfo.videoMuted);
     } catch (error) {
       if (!(error instanceof ParleyClientError && error.code === 'presenter_limit_reached')) rethrowAsClientError(error);
       // The meeting has all the video it allows: join with the camera off, and say so.
       this.refusedCamera = error;
-      this.setVideoMuted(true);
+      this.setMediaEnabled('video', false);
       await publisher.setCameraSending(false).catch(rethrowAsClientError);
     }
   }
@@ -432,18 +579,28 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   private onReconnecting(): void {
     // Answers to what was in flight will never come: their senders learn it now.
-    this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
-    this.pendingPublisherAnswer = undefined;
-    for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
+    this.rejectPendingRequests();
     this.emit('reconnecting');
   }
 
   private onResumed(state: ResumedEvent): void {
-    const known = { participants: [...this.remotes.values()].map((p) => p.info), chatMessageIds: new Set(this.chat.map((m) => m.id)) };
+    const known = {
+      participants: [...this.remotes.values()].map((p) => p.info),
+      chatMessageIds: new Set(this.chat.map((m) => m.id)),
+      raisedHands: this.hands,
+    };
     for (const message of catchUpMessages(known, state)) this.handle(message);
-    // Microphone or camera switched while away: the server and everyone else learn it now.
-    if (state.self.audioMuted !== this.mediaState.audioMuted || state.self.videoMuted !== this.mediaState.videoMuted) {
-      this.socket.send({ type: 'media-state', ...this.mediaState });
+    // Microphone or camera switched while away: the server and everyone else learn it now. What a
+    // moderator stopped meanwhile stays stopped: the server's word wins over the page's.
+    const local = this.selfInfo;
+    const now: ParticipantInfo = {
+      ...state.self,
+      audioMuted: state.self.moderated.audio || local.audioMuted,
+      videoMuted: state.self.moderated.video || local.videoMuted,
+    };
+    this.updateSelf(now);
+    if (now.audioMuted !== state.self.audioMuted || now.videoMuted !== state.self.videoMuted) {
+      this.socket.send({ type: 'media-state', audioMuted: now.audioMuted, videoMuted: now.videoMuted });
     }
     // The network may have changed under the publisher too; the server restarts the subscriber's ICE itself.
     this.restartPublisherIce();
@@ -453,7 +610,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private handle(message: ServerMessage): void {
     switch (message.type) {
       case 'publisher-answer':
-        this.pendingPublisherAnswer?.resolve(message.sdp);
+        if (this.awaitedOffer !== undefined) this.publishOffers.resolve(this.awaitedOffer, message.sdp);
         break;
       case 'subscriber-offer':
         this.ensureSubscriber()
@@ -467,6 +624,10 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         break;
       }
       case 'participant-updated': {
+        if (message.participant.id === this.selfInfo.id) {
+          this.updateSelf(message.participant);
+          break;
+        }
         const participant = this.remotes.get(message.participant.id);
         if (participant) {
           participant.info = message.participant;
@@ -476,6 +637,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       }
       case 'participant-left':
         this.speaking.delete(message.participantId);
+        // Hands of people who leave go down with them, without an event of their own.
+        this.hands = this.hands.filter((hand) => hand.participantId !== message.participantId);
         if (this.remotes.delete(message.participantId)) this.emit('participant-left', message.participantId);
         break;
       case 'speaking':
@@ -488,15 +651,40 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         break;
       case 'chat-message':
         this.chat.push(message.message);
-        if (message.requestId !== undefined) this.settleChatSend(message.requestId)?.resolve(message.message);
+        if (message.requestId !== undefined) this.chatSends.resolve(message.requestId, message.message);
         this.emit('chat-message', message.message);
         break;
+      case 'hand-raised':
+        if (this.hands.some((hand) => hand.participantId === message.hand.participantId)) break;
+        this.hands = [...this.hands, message.hand];
+        this.emit('hand-raised', message.hand);
+        break;
+      case 'hand-lowered':
+        this.hands = this.hands.filter((hand) => hand.participantId !== message.participantId);
+        this.emit('hand-lowered', message.participantId, message.by);
+        break;
+      case 'reaction':
+        this.emit('reaction', { participantId: message.participantId, emoji: message.emoji, sentAt: message.sentAt });
+        break;
+      case 'media-stopped':
+        this.emit('media-stopped', message.kind, message.by);
+        break;
+      case 'unmute-requested':
+        this.emit('unmute-requested', message.kind, message.by);
+        break;
+      case 'removed':
+        this.disconnect(message.blocked ? 'blocked' : 'removed', undefined, message.by);
+        break;
+      case 'ack':
+        this.controlRequests.resolve(message.requestId, undefined);
+        break;
       case 'error':
-        // An error naming a request (an offer, a chat message) refuses that request only.
+        // An error naming a request (an offer, a chat message, a meeting control) refuses that request only.
         if (message.requestId !== undefined) {
-          const refused = new ParleyClientError(message.code, message.message);
-          if (this.pendingPublisherAnswer?.requestId === message.requestId) this.pendingPublisherAnswer.reject(refused);
-          else this.settleChatSend(message.requestId)?.reject(refused);
+          const refusal = new ParleyClientError(message.code, message.message);
+          if (!this.publishOffers.reject(message.requestId, refusal) && !this.chatSends.reject(message.requestId, refusal)) {
+            this.controlRequests.reject(message.requestId, refusal);
+          }
           break;
         }
         if (message.fatal) this.disconnect('refused', message.message);
@@ -521,29 +709,17 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   /** Sends a publisher offer; resolves with the answer, rejects with the refusal (or a timeout). */
   private sendPublishOffer(sdp: string, sources: Record<string, StreamSource>): Promise<string> {
-    const requestId = `publish-${this.nextPublishRequest++}`;
-    return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => settle(() => reject(new ParleyClientError('timeout', 'The server did not answer the offer'))), PUBLISH_TIMEOUT_MS);
-      const settle = (then: () => void): void => {
-        clearTimeout(timer);
-        if (this.pendingPublisherAnswer?.requestId === requestId) this.pendingPublisherAnswer = undefined;
-        then();
-      };
-      this.pendingPublisherAnswer = {
-        requestId,
-        resolve: (answer) => settle(() => resolve(answer)),
-        reject: (error) => settle(() => reject(error)),
-      };
+    return this.publishOffers.start((requestId) => {
+      this.awaitedOffer = requestId;
       this.socket.send({ type: 'publish', sdp, sources, requestId });
     });
   }
 
-  private settleChatSend(requestId: string): PendingChatSend | undefined {
-    const pending = this.pendingChatSends.get(requestId);
-    if (!pending) return undefined;
-    clearTimeout(pending.timer);
-    this.pendingChatSends.delete(requestId);
-    return pending;
+  /** Everything awaiting the server's answer fails: the connection that would carry it is gone. */
+  private rejectPendingRequests(): void {
+    this.publishOffers.rejectAll(ParleyClientError.connectionLost());
+    this.chatSends.rejectAll(ParleyClientError.connectionLost());
+    this.controlRequests.rejectAll(ParleyClientError.connectionLost());
   }
 
   private ensureSubscriber(): SubscriberConnection {
@@ -570,11 +746,10 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     return this.subscriber;
   }
 
-  private disconnect(reason: DisconnectReason, message?: string): void {
+  private disconnect(reason: DisconnectReason, message?: string, by?: ParticipantRef): void {
     if (this.disconnected) return;
     this.disconnected = true;
-    this.pendingPublisherAnswer?.reject(ParleyClientError.connectionLost());
-    for (const requestId of [...this.pendingChatSends.keys()]) this.settleChatSend(requestId)?.reject(ParleyClientError.connectionLost());
+    this.rejectPendingRequests();
     for (const watchdog of this.iceWatchdogs) watchdog.stop();
     this.network.stop();
     for (const track of this.screen?.getTracks() ?? []) track.stop();
@@ -582,7 +757,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.publisher?.close();
     this.subscriber?.close();
     this.socket.close();
-    this.emit('disconnected', reason, message);
+    this.emit('disconnected', reason, message, by);
   }
 }
 
@@ -609,3 +784,6 @@ function rethrowAsClientError(error: unknown): never {
   if (error instanceof ParleyClientError) throw error;
   throw new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
 }
+
+/** `Omit` applied to each member of a union, so each request keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   screen_share_busy: { status: 409 },
   /** The room's chat is turned off (`available_features.is_chat_available`). */
   chat_unavailable: { status: 403 },
+  /** A host removed this participant and blocked them from coming back to the room. */
+  participant_blocked: { status: 403 },
+  /** A moderator stopped this media: it can be turned on only once a moderator asks and one accepts. */
+  media_moderated: { status: 403 },
   media_unavailable: { status: 503 },
   /** A `resume` came too late: the participant's place was given up (grace period over, or the session ended). */
   resume_expired: { status: 410 },

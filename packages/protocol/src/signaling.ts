@@ -41,12 +41,22 @@ export interface WaitingGuest {
   since: string;
 }
 
+/** What a participant sends: their microphone (`audio`) or their camera (`video`). */
+export type MediaKind = 'audio' | 'video';
+
 export interface ParticipantInfo {
   id: string;
   displayName: string;
+  /** Live: a host may promote a guest to co-host (and back) during the meeting. */
   role: ParticipantRole;
   audioMuted: boolean;
   videoMuted: boolean;
+  /**
+   * Media a moderator stopped at the media server: it reaches nobody, and the participant cannot turn
+   * it back on until a moderator asks them to and they accept (`accept-unmute`). Moderated media is
+   * always muted too.
+   */
+  moderated: Record<MediaKind, boolean>;
   joinedAt: string;
   /**
    * True while the participant's connection is lost and the server holds their place (at most
@@ -66,6 +76,12 @@ export type StreamSource = 'microphone' | 'camera' | 'screen' | 'screen-audio';
 
 /** The sources carried on video media lines. */
 export type VideoSource = Extract<StreamSource, 'camera' | 'screen'>;
+
+/** Who did something to someone (lowered their hand, muted them): enough to name them on the page. */
+export interface ParticipantRef {
+  id: string;
+  displayName: string;
+}
 
 /** One media line of the subscriber connection: which participant's track arrives on `mid`. */
 export interface SubscribedStream {
@@ -88,6 +104,12 @@ export interface JoinRequest {
   meetingCode: string;
   /** The host URL's `participant_token`; absent for guests. */
   participantToken?: string;
+  /**
+   * A guest's identity: a random id (8 to 64 letters, digits, `-` or `_`) the page keeps across visits
+   * (localStorage). A host who blocks someone blocks this identity (or, for those who came with a
+   * participant token, the token's participant), so a blocked guest cannot come back.
+   */
+  guestId?: string;
   displayName: string;
   audioMuted: boolean;
   videoMuted: boolean;
@@ -212,6 +234,7 @@ export interface DenyRequest {
   type: 'deny';
   waitingIds: string[];
 }
+
 // ---- What the page shows (client → server)
 
 /** The most tiles a `video-view` may list: every presenter's camera and a screen share, with room to spare. */
@@ -246,6 +269,107 @@ export const CAMERA_SIMULCAST_LAYERS = [
   { rid: 'h', scaleResolutionDownBy: 1, height: 720, maxBitrate: 1_200_000 },
 ] as const;
 
+// Raise hand, reactions and moderation. Each request may carry a `requestId` chosen by the page: the
+// server answers it with an `ack` once carried out, or an `error` saying why not, both echoing it.
+// Moderation requests (stop-media … set-role) are refused with `forbidden` unless the sender's role
+// can moderate (`canModerate`), and nobody can moderate a host or themselves; only a host may end the
+// meeting for everyone.
+
+/** The reactions a participant can send, shown briefly over their tile to everyone. */
+export const REACTIONS = ['👍', '👏', '😂', '😮', '❤️', '🎉'] as const;
+export type ReactionEmoji = (typeof REACTIONS)[number];
+
+/** Puts one's hand up, at the end of the meeting's queue of raised hands (nothing if it is already up). */
+export interface RaiseHandRequest {
+  type: 'raise-hand';
+  requestId?: string;
+}
+
+/** Puts a hand down: one's own, or (moderators only) anyone's. */
+export interface LowerHandRequest {
+  type: 'lower-hand';
+  /** Whose hand; absent for one's own. */
+  participantId?: string;
+  requestId?: string;
+}
+
+/** A reaction to everyone, rate-limited per participant (`rate_limited` beyond the limit). */
+export interface SendReactionRequest {
+  type: 'send-reaction';
+  emoji: ReactionEmoji;
+  requestId?: string;
+}
+
+/**
+ * Stops someone's microphone (`audio`: mute them) or camera (`video`) at the media server. They see who
+ * did it (`media-stopped`), and cannot turn it back on until a moderator asks them to and they accept.
+ */
+export interface StopMediaRequest {
+  type: 'stop-media';
+  participantId: string;
+  kind: MediaKind;
+  requestId?: string;
+}
+
+/** Stops the microphone of everyone who cannot moderate, as `stop-media` does for one. */
+export interface MuteEveryoneRequest {
+  type: 'mute-everyone';
+  requestId?: string;
+}
+
+/** Asks a participant whose microphone (or camera) is off to turn it on; they see `unmute-requested`. */
+export interface AskToUnmuteRequest {
+  type: 'ask-to-unmute';
+  participantId: string;
+  kind: MediaKind;
+  requestId?: string;
+}
+
+/**
+ * Accepts a moderator's `unmute-requested`: lifts the moderator's stop on that media, so the page may
+ * turn it on (with `media-state`). Refused when no moderator asked.
+ */
+export interface AcceptUnmuteRequest {
+  type: 'accept-unmute';
+  kind: MediaKind;
+  requestId?: string;
+}
+
+/** Takes someone out of the meeting (`removed`); with `block`, they cannot come back to this room. */
+export interface RemoveParticipantRequest {
+  type: 'remove-participant';
+  participantId: string;
+  block: boolean;
+  requestId?: string;
+}
+
+/** Promotes a guest to co-host, or demotes a co-host to guest. */
+export interface SetRoleRequest {
+  type: 'set-role';
+  participantId: string;
+  role: 'cohost' | 'guest';
+  requestId?: string;
+}
+
+/** Ends the meeting for everyone (hosts only): every page gets `room-closed` with `ended_by_host`. */
+export interface EndMeetingRequest {
+  type: 'end-meeting';
+  requestId?: string;
+}
+
+/** Everything a participant does to the meeting beyond their own media: hands, reactions, moderation. */
+export type MeetingControlRequest =
+  | RaiseHandRequest
+  | LowerHandRequest
+  | SendReactionRequest
+  | StopMediaRequest
+  | MuteEveryoneRequest
+  | AskToUnmuteRequest
+  | AcceptUnmuteRequest
+  | RemoveParticipantRequest
+  | SetRoleRequest
+  | EndMeetingRequest;
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -260,7 +384,8 @@ export type ClientMessage =
   | SetLockRequest
   | AdmitRequest
   | DenyRequest
-  | VideoViewRequest;
+  | VideoViewRequest
+  | MeetingControlRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -276,6 +401,8 @@ export interface JoinedEvent {
   /** Secret to the participant: resumes them after a dropped connection (`resume`). */
   resumeToken: string;
   settings: MeetingSettings;
+  /** The hands up when this participant arrived, first raised first. */
+  raisedHands: RaisedHand[];
 }
 
 /** One chat message, as everyone in the meeting sees it. Its text is plain text, never markup. */
@@ -335,7 +462,68 @@ export interface SignalingErrorEvent {
 
 export interface RoomClosedEvent {
   type: 'room-closed';
-  reason: 'ended' | 'expired';
+  /** `ended`: the room was closed through the API; `ended_by_host`: a host ended the meeting for all. */
+  reason: 'ended' | 'expired' | 'ended_by_host';
+}
+
+// Raise hand, reactions and moderation (server → client).
+
+/** A hand in the meeting's queue; the queue is ordered by when hands went up. */
+export interface RaisedHand {
+  participantId: string;
+  /** ISO-8601, stamped by the server. */
+  raisedAt: string;
+}
+
+/** A hand went up, at the end of the queue. Sent to everyone, the participant included. */
+export interface HandRaisedEvent {
+  type: 'hand-raised';
+  hand: RaisedHand;
+}
+
+/** A hand went down. Sent to everyone; hands of people who leave go down without this event. */
+export interface HandLoweredEvent {
+  type: 'hand-lowered';
+  participantId: string;
+  /** The moderator who lowered it, when it was not the participant themselves. */
+  by?: ParticipantRef;
+}
+
+/** A reaction, to everyone, the sender included. */
+export interface ReactionEvent {
+  type: 'reaction';
+  participantId: string;
+  emoji: ReactionEmoji;
+  /** ISO-8601, stamped by the server. */
+  sentAt: string;
+}
+
+/** To the participant only: a moderator stopped their microphone or camera (see `ParticipantInfo.moderated`). */
+export interface MediaStoppedEvent {
+  type: 'media-stopped';
+  kind: MediaKind;
+  by: ParticipantRef;
+}
+
+/** To the participant only: a moderator asks them to turn their microphone (or camera) on. */
+export interface UnmuteRequestedEvent {
+  type: 'unmute-requested';
+  kind: MediaKind;
+  by: ParticipantRef;
+}
+
+/** To the participant only, just before the server closes their connection: a moderator removed them. */
+export interface RemovedEvent {
+  type: 'removed';
+  /** They are blocked too: joining this room again is refused with `participant_blocked`. */
+  blocked: boolean;
+  by: ParticipantRef;
+}
+
+/** A request that carried a `requestId` was carried out. */
+export interface AckEvent {
+  type: 'ack';
+  requestId: string;
 }
 
 // ---- Reconnection
@@ -352,6 +540,8 @@ export interface ResumedEvent {
   participants: ParticipantInfo[];
   /** The session's chat so far, oldest first (the same window `joined` hands a newcomer). */
   chatHistory: ChatMessage[];
+  /** The hands up now, first raised first. */
+  raisedHands: RaisedHand[];
 }
 
 export interface PongEvent {
@@ -409,6 +599,13 @@ export type ServerMessage =
   | WaitingEvent
   | WaitingRoomEvent
   | RoomUpdatedEvent
-  | SpeakingEvent;
+  | SpeakingEvent
+  | HandRaisedEvent
+  | HandLoweredEvent
+  | ReactionEvent
+  | MediaStoppedEvent
+  | UnmuteRequestedEvent
+  | RemovedEvent
+  | AckEvent;
 
 export const SIGNALING_PATH = '/signaling';

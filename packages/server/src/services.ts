@@ -12,6 +12,7 @@ import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
 import { LogoUploadsRepository } from './store/logo-uploads-repository.js';
 import { RecordingsRepository } from './store/recordings-repository.js';
+import { RoomBlocksRepository } from './store/room-blocks-repository.js';
 import { RoomsRepository } from './store/rooms-repository.js';
 import { SessionsRepository } from './store/sessions-repository.js';
 import { ThemesRepository } from './store/themes-repository.js';
@@ -34,6 +35,8 @@ export interface Services {
   sessions: SessionsRepository;
   /** What was said in sessions' chats. */
   chatMessages: ChatMessagesRepository;
+  /** Who a host blocked from which room. */
+  roomBlocks: RoomBlocksRepository;
   themes: ThemesRepository;
   participantTokens: ParticipantTokens;
   /** Rooms closed for good (deleted) whose live sessions must end, wherever they run. */
@@ -70,6 +73,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     rooms: new RoomsRepository(store.db, store.changes),
     sessions: new SessionsRepository(store.db),
     chatMessages: new ChatMessagesRepository(store.db),
+    roomBlocks: new RoomBlocksRepository(store.db),
     themes: new ThemesRepository(store.db, store.changes),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
     roomClosures: new RoomClosures(),

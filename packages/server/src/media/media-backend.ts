@@ -1,4 +1,4 @@
-import type { IceCandidate, StreamSource, SubscribedStream } from '@parley/protocol';
+import type { IceCandidate, MediaKind, StreamSource, SubscribedStream } from '@parley/protocol';
 
 /**
  * What the rooms domain needs from an SFU. `media/janus/` implements it over Janus VideoRoom; nothing
@@ -53,6 +53,13 @@ export interface MediaPublisher {
   /** Called when the SFU hears the participant start (`true`) or stop (`false`) speaking. */
   onTalking(listener: (talking: boolean) => void): void;
   trickle(candidate: IceCandidate | null): Promise<void>;
+  /**
+   * Stops (`true`) or lets through again (`false`) every stream of this kind the publisher sends, at the
+   * SFU: nobody receives it, whatever the browser sends. Holds for streams published later too.
+   */
+  setModerated(kind: MediaKind, moderated: boolean): Promise<void>;
+  /** Cuts the publisher off at the SFU at once: its streams stop reaching anyone and its connection is torn down. */
+  kick(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,36 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import pino from 'pino';
-import type { JoinRequest, ServerMessage } from '@parley/protocol';
+import type { JoinRequest } from '@parley/protocol';
 import { ParleyError } from '../errors.js';
 import { parleyErrorWith } from '../test-support/test-services.js';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
-import type { ParticipantConnection } from './live-participant.js';
+import { RecordedConnection } from './test-support/recorded-connection.js';
 import type { LiveRooms } from './live-rooms.js';
 import { PASSWORD_ATTEMPT_LIMIT } from './password-attempts.js';
 import { RoomLifecycle } from './room-lifecycle.js';
 import type { CreateRoomInput } from './room-service.js';
 import { ROOM_IDLE_LIFETIME_MS, type Room } from './room.js';
-
-type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
-
-/** What a page's WebSocket would be: every message the server sends it, and whether it was closed. */
-class RecordedConnection implements ParticipantConnection {
-  readonly received: ServerMessage[] = [];
-  closed = false;
-  send(message: ServerMessage): void {
-    this.received.push(message);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  all<T extends ServerMessage['type']>(type: T): Message<T>[] {
-    return this.received.filter((m): m is Message<T> => m.type === type);
-  }
-  last<T extends ServerMessage['type']>(type: T): Message<T> | undefined {
-    return this.all(type).at(-1);
-  }
-}
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -175,7 +155,7 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       assert.deepEqual(host.session.participantList().map((p) => p.displayName), ['Gus']);
       const gil = arrive(room, 'Gil');
       await joined(gil);
-      assert.equal(gil.connection.all('waiting').length, 0, 'the meeting the host opened stays open');
+      assert.equal(gil.connection.of('waiting').length, 0, 'the meeting the host opened stays open');
     });
 
     test('tells guests waiting for a host who never came that the room closed', async () => {
@@ -208,7 +188,7 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       await suite.liveRooms.answerWaiting(host.session, host.participant, [annId], true);
       const annIn = await joined(ann);
       assert.deepEqual(hostArrival.connection.last('waiting-room')?.waiting.map((g) => g.displayName), ['Bob']);
-      assert.equal(ann.connection.all('waiting-room').length, 0, 'guests are not shown the waiting room');
+      assert.equal(ann.connection.of('waiting-room').length, 0, 'guests are not shown the waiting room');
       await assert.rejects(suite.liveRooms.answerWaiting(annIn.session, annIn.participant, [bobId], true), parleyErrorWith('forbidden', 'Only the host can let people in or turn them away'));
       assert.equal(await stillWaiting(bob), true);
 
@@ -272,9 +252,9 @@ describe('admission into live meetings', { timeout: 60_000 }, () => {
       await joined(ann);
       await suite.rooms.update(suite.applicationId, room.id, { features: { chat: false } });
       assert.deepEqual(ann.connection.last('room-updated')?.settings, { locked: false, features: { ...room.features, chat: false } });
-      const count = ann.connection.all('room-updated').length;
+      const count = ann.connection.of('room-updated').length;
       await suite.rooms.update(suite.applicationId, room.id, { metadata: 'unrelated' });
-      assert.equal(ann.connection.all('room-updated').length, count, 'a change pages do not show is not announced');
+      assert.equal(ann.connection.of('room-updated').length, count, 'a change pages do not show is not announced');
     });
   });
 });

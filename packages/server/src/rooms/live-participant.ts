@@ -17,6 +17,8 @@ export class LiveParticipant {
     private current: ParticipantConnection,
     readonly publisher: MediaPublisher,
     readonly subscriber: MediaSubscriber,
+    /** Who they are across visits (see `participantIdentity`): what a block holds on to. */
+    readonly identity?: string,
   ) {}
 
   get id(): string {

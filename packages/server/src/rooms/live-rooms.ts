@@ -1,15 +1,18 @@
 import type { Logger } from 'pino';
-import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest } from '@parley/protocol';
+import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest, type RoomClosedEvent } from '@parley/protocol';
 import type { Clock, Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
-import type { ParticipantTokens } from '../identity/participant-tokens.js';
+import type { ParticipantClaims, ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
+import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
 import { LiveSession } from './live-session.js';
+import { assertMayEndMeeting } from './moderation-rules.js';
+import { participantIdentity } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import { RoomEntrance } from './room-entrance.js';
@@ -20,6 +23,7 @@ interface Dependencies {
   rooms: RoomsRepository;
   sessions: SessionsRepository;
   chatMessages: ChatMessagesRepository;
+  roomBlocks: RoomBlocksRepository;
   participantTokens: ParticipantTokens;
   media: MediaBackend;
   roomClosures: RoomClosures;
@@ -75,10 +79,15 @@ export class LiveRooms {
     const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
     if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     let role: ParticipantRole = 'guest';
+    let claims: ParticipantClaims | undefined;
     if (request.participantToken) {
-      const claims = await this.deps.participantTokens.verify(request.participantToken);
+      claims = await this.deps.participantTokens.verify(request.participantToken);
       if (!claims || claims.roomId !== room.id) throw ParleyError.unauthorized('This meeting link is not valid');
       role = claims.role;
+    }
+    const identity = participantIdentity(claims, request.guestId);
+    if (identity !== undefined && (await this.deps.roomBlocks.isBlocked(room.id, identity))) {
+      throw new ParleyError('participant_blocked', 'A host removed you from this meeting and blocked you from joining it again');
     }
     // Nobody waits at the door of a room that can no longer open.
     if (!room.isAvailable && !this.sessions.has(room.id)) throw roomUnavailable();
@@ -93,7 +102,7 @@ export class LiveRooms {
     });
     // `initial_join_options.microphone_state: off` has everyone start muted, whatever their page says.
     const audioMuted = request.audioMuted || room.microphoneState === 'off';
-    const as = { displayName: request.displayName, role, audioMuted, videoMuted: request.videoMuted };
+    const as = { displayName: request.displayName, role, audioMuted, videoMuted: request.videoMuted, identity };
     // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);
@@ -165,12 +174,18 @@ export class LiveRooms {
    * Ends the room's live session, if one runs (or is starting) here, the way every session is ended
    * for everyone at once: each page is told why, then its media and connection are released.
    */
-  async endSessionOf(roomId: string): Promise<void> {
+  async endSessionOf(roomId: string, reason: RoomClosedEvent['reason'] = 'ended'): Promise<void> {
     const session = this.sessions.get(roomId) ?? (await this.starting.get(roomId)?.catch(() => undefined));
     if (!session) return;
-    await session.close({ type: 'room-closed', reason: 'ended' }).catch((error: Error) =>
+    await session.close({ type: 'room-closed', reason }).catch((error: Error) =>
       this.deps.logger.error({ err: error, roomId, sessionId: session.id }, 'ending the session of a closed room failed'),
     );
+  }
+
+  /** A host ends their meeting for everyone in it. */
+  async endMeeting(session: LiveSession, host: LiveParticipant): Promise<void> {
+    assertMayEndMeeting(host.info);
+    await this.endSessionOf(session.room.id, 'ended_by_host');
   }
 
   async shutdown(): Promise<void> {
@@ -182,7 +197,7 @@ export class LiveRooms {
     // Two first joins at once must share one session: the second awaits the first's start.
     let starting = this.starting.get(room.id);
     if (!starting) {
-      starting = LiveSession.start(room, this.deps, (ended) => {
+      starting = LiveSession.start(room, { ...this.deps, waitingGuests: (roomId) => this.entrance.waiting(roomId) }, (ended) => {
         if (this.sessions.get(room.id) === ended) this.sessions.delete(room.id);
       })
         .then((session) => {

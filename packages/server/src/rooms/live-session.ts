@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView } from '@parley/protocol';
+import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView, type WaitingGuest } from '@parley/protocol';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
+import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { MeetingDoor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { MeetingControls } from './meeting-controls.js';
 import { ReconnectionGrace } from './reconnection-grace.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room, RoomFeatures } from './room.js';
@@ -28,6 +30,8 @@ export interface JoinAs {
   role: ParticipantRole;
   audioMuted: boolean;
   videoMuted: boolean;
+  /** See `participantIdentity`. */
+  identity?: string | undefined;
 }
 
 interface Dependencies {
@@ -36,6 +40,9 @@ interface Dependencies {
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
   config: Pick<Config, 'maxPresenters'>;
+  roomBlocks: Pick<RoomBlocksRepository, 'block'>;
+  /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
+  waitingGuests: (roomId: string) => WaitingGuest[];
   clock: Clock;
   /** Runs the reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;
@@ -52,6 +59,8 @@ export class LiveSession {
   private readonly chat: SessionChat;
   private readonly grace: ReconnectionGrace<LiveParticipant>;
   private readonly media: SessionMedia;
+    /** Raised hands, reactions and moderation. */
+  readonly controls: MeetingControls;
   private ended = false;
   private locked = false;
   private hostHasJoined = false;
@@ -74,6 +83,19 @@ export class LiveSession {
       maxPresenters: deps.config.maxPresenters,
       logger: deps.logger,
     });
+    this.controls = new MeetingControls(
+      room.id,
+      {
+        find: (participantId) => this.participants.get(participantId),
+        all: () => this.participants.values(),
+        broadcast: (message) => this.broadcast(message),
+        remove: (participant, message) => this.expel(participant, message),
+        roleChanged: (participant) => {
+          if (canModerate(participant.info.role)) participant.connection.send({ type: 'waiting-room', waiting: deps.waitingGuests(room.id) });
+        },
+      },
+      deps,
+    );
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -140,6 +162,7 @@ export class LiveSession {
         role: as.role,
         audioMuted: as.audioMuted,
         videoMuted: as.videoMuted,
+        moderated: { audio: false, video: false },
         joinedAt: this.deps.clock.now().toISOString(),
         screenSharing: false,
       };
@@ -150,7 +173,8 @@ export class LiveSession {
         // connection they have by then (a resume replaces it).
         onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
       });
-      const participant = new LiveParticipant(info, connection, publisher, subscriber);
+      const participant = new LiveParticipant(info, connection, publisher, subscriber, as.identity);
+      await this.controls.admit(participant);
       try {
         await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt });
       } catch (error) {
@@ -163,15 +187,16 @@ export class LiveSession {
       if (info.role === 'host') this.hostHasJoined = true;
       connection.send({
         type: 'joined',
-        self: info,
+        self: participant.info,
         sessionId: this.id,
         roomDisplayName: this.room.displayName,
         participants: others,
         chatHistory: this.chat.history(),
         resumeToken: this.grace.issueToken(participant),
         settings: this.settings(),
+        raisedHands: this.controls.raisedHands(),
       });
-      this.broadcast({ type: 'participant-joined', participant: info }, info.id);
+      this.broadcast({ type: 'participant-joined', participant: participant.info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.media.subscribe(participant);
       return participant;
@@ -191,7 +216,9 @@ export class LiveSession {
     this.media.setVideoView(participant, tiles);
   }
 
+  /** The participant's own microphone and camera switches; refused for media a moderator stopped. */
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
+    this.controls.checkMediaState(participant, state);
     participant.info = { ...participant.info, ...state };
     this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
     this.media.mediaStateChanged(participant);
@@ -243,6 +270,7 @@ export class LiveSession {
         sessionId: this.id,
         participants: this.participantList().filter((p) => p.id !== participant.id),
         chatHistory: this.chat.history(),
+        raisedHands: this.controls.raisedHands(),
       });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
       // An offer sent while they were away never reached them, and their network may have changed:
@@ -276,6 +304,7 @@ export class LiveSession {
     this.participants.delete(participant.id);
     this.media.remove(participant);
     this.chat.forget(participant.id);
+    this.controls.forget(participant);
     this.grace.forget(participant);
     const now = this.deps.clock.now().toISOString();
     await participant.releaseMedia();
@@ -283,6 +312,19 @@ export class LiveSession {
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
     if (this.participants.size === 0) await this.end();
+  }
+
+  /**
+   * Takes a participant out (a moderator removed them): their media is cut at the media server at
+   * once, then their page is told why and let go, and everyone else sees them leave.
+   */
+  async expel(participant: LiveParticipant, message: ServerMessage): Promise<void> {
+    await participant.publisher.kick().catch((error: Error) =>
+      this.deps.logger.warn({ err: error, participantId: participant.id }, 'kicking a publisher failed; removing them anyway'),
+    );
+    participant.connection.send(message);
+    participant.connection.close();
+    await this.leave(participant);
   }
 
   /** Ends the session for everyone, telling their pages why (the media server was lost, say). */

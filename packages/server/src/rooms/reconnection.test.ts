@@ -1,30 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { RECONNECT_GRACE_MS, type ServerMessage } from '@parley/protocol';
+import { RECONNECT_GRACE_MS } from '@parley/protocol';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
-import type { ParticipantConnection } from './live-participant.js';
-
-type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
-
-/** What a page's WebSocket would be: every message the session sends it, and whether it was closed. */
-class RecordedConnection implements ParticipantConnection {
-  readonly received: ServerMessage[] = [];
-  closed = false;
-  send(message: ServerMessage): void {
-    if (!this.closed) this.received.push(message);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  all<T extends ServerMessage['type']>(type: T): Message<T>[] {
-    return this.received.filter((m): m is Message<T> => m.type === type);
-  }
-  one<T extends ServerMessage['type']>(type: T): Message<T> {
-    const [message] = this.all(type);
-    assert.ok(message, `no ${type} message`);
-    return message;
-  }
-}
+import { RecordedConnection } from './test-support/recorded-connection.js';
 
 /** Waits for work the session queued (a grace period running out) to finish. */
 async function settled(check: () => boolean, what: string): Promise<void> {
@@ -52,10 +30,10 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     assert.notEqual(ann.token, bob.token);
 
     ann.session.connectionLost(bob.participant, bob.connection);
-    const away = ann.connection.all('participant-updated').at(-1);
+    const away = ann.connection.of('participant-updated').at(-1);
     assert.deepEqual(away?.participant, { ...bob.participant.info, reconnecting: true });
     assert.deepEqual(ann.session.participantList().map((p) => p.displayName), ['Ann', 'Bob'], 'Bob keeps his place');
-    assert.equal(ann.connection.all('participant-left').length, 0);
+    assert.equal(ann.connection.of('participant-left').length, 0);
 
     // Ann speaks while Bob is away: he catches up when he is back.
     const said = await ann.session.sendChat(ann.participant, 'Are you there, Bob?');
@@ -75,13 +53,13 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     assert.deepEqual(state.chatHistory, [said]);
     assert.equal(bob.participant.connection, back);
     assert.equal(bob.connection.closed, true, 'the replaced connection is closed');
-    assert.equal(ann.connection.all('participant-updated').at(-1)?.participant.reconnecting, undefined, 'Ann sees Bob back');
-    assert.equal(ann.connection.all('participant-joined').length, 1, 'nobody new joined: Bob came back');
+    assert.equal(ann.connection.of('participant-updated').at(-1)?.participant.reconnecting, undefined, 'Ann sees Bob back');
+    assert.equal(ann.connection.of('participant-joined').length, 1, 'nobody new joined: Bob came back');
 
     // The old socket noticing its close only now changes nothing.
-    const updates = ann.connection.all('participant-updated').length;
+    const updates = ann.connection.of('participant-updated').length;
     bob.session.connectionLost(bob.participant, bob.connection);
-    assert.equal(ann.connection.all('participant-updated').length, updates);
+    assert.equal(ann.connection.of('participant-updated').length, updates);
     clock.advance(RECONNECT_GRACE_MS);
     assert.equal(bob.participant.left, false);
 
@@ -100,7 +78,7 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(bob.participant.left, false, 'still held a millisecond before the end');
     clock.advance(1);
-    await settled(() => ann.connection.all('participant-left').length === 1, 'Ann never saw Bob leave');
+    await settled(() => ann.connection.of('participant-left').length === 1, 'Ann never saw Bob leave');
     assert.equal(ann.connection.one('participant-left').participantId, bob.participant.id);
     assert.deepEqual(ann.session.participantList().map((p) => p.displayName), ['Ann']);
     const stored = await suite.services.sessions.listParticipants(bob.session.id);

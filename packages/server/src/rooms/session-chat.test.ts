@@ -3,25 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ServerMessage } from '@parley/protocol';
 import { parseClientMessage } from '../signaling/client-messages.js';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
-import type { ParticipantConnection } from './live-participant.js';
 import { CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS } from './session-chat.js';
-
-/** What a page's WebSocket would be: every message the session sends it. */
-class RecordedConnection implements ParticipantConnection {
-  readonly received: ServerMessage[] = [];
-  send(message: ServerMessage): void {
-    this.received.push(message);
-  }
-  close(): void {}
-  chat(): Extract<ServerMessage, { type: 'chat-message' }>[] {
-    return this.received.filter((m): m is Extract<ServerMessage, { type: 'chat-message' }> => m.type === 'chat-message');
-  }
-  joined(): Extract<ServerMessage, { type: 'joined' }> {
-    const joined = this.received.find((m): m is Extract<ServerMessage, { type: 'joined' }> => m.type === 'joined');
-    assert.ok(joined, 'no joined message');
-    return joined;
-  }
-}
+import { RecordedConnection } from './test-support/recorded-connection.js';
 
 /** The chat of live sessions, over a real Janus (no media flows) and a real database. */
 describe('session chat', { timeout: 60_000 }, () => {
@@ -46,8 +29,8 @@ describe('session chat', { timeout: 60_000 }, () => {
     clock.advance(1000);
     const sent = await ann.session.sendChat(ann.participant, '  hello <b>there</b>  ', 'r-1');
     assert.deepEqual(withoutIds([sent]), [{ participantId: ann.participant.id, senderName: 'Ann', text: 'hello <b>there</b>', sentAt: clock.now().toISOString() }]);
-    assert.deepEqual(ann.connection.chat(), [{ type: 'chat-message', message: sent, requestId: 'r-1' }], 'the sender’s copy carries its request id');
-    assert.deepEqual(bob.connection.chat(), [{ type: 'chat-message', message: sent }], 'nobody else sees the request id');
+    assert.deepEqual(ann.connection.of('chat-message'), [{ type: 'chat-message', message: sent, requestId: 'r-1' }], 'the sender’s copy carries its request id');
+    assert.deepEqual(bob.connection.of('chat-message'), [{ type: 'chat-message', message: sent }], 'nobody else sees the request id');
     assert.deepEqual(await suite.services.chatMessages.listForSession(ann.session.id), [sent]);
     const row = await suite.services.store.db.selectFrom('chat_messages').selectAll().where('id', '=', sent.id).executeTakeFirstOrThrow();
     assert.equal(row.session_id, ann.session.id);
@@ -65,14 +48,14 @@ describe('session chat', { timeout: 60_000 }, () => {
     await ann.session.sendChat(ann.participant, ` ${'x'.repeat(CHAT_MESSAGE_MAX_LENGTH)} `);
     await ann.session.sendChat(ann.participant, '😀'.repeat(CHAT_MESSAGE_MAX_LENGTH));
     assert.equal((await suite.services.chatMessages.listForSession(ann.session.id)).length, 2);
-    assert.equal(ann.connection.chat().length, 2);
+    assert.equal(ann.connection.of('chat-message').length, 2);
     await leaveAll(ann);
   });
 
   test('refuses every message with chat_unavailable when the room’s chat is off, even if turned off mid-session', async () => {
     const off = await join(await newRoom(false), 'Ann');
     await assert.rejects(off.session.sendChat(off.participant, 'anyone?'), { code: 'chat_unavailable', message: 'Chat is turned off in this meeting' });
-    assert.deepEqual(off.connection.chat(), []);
+    assert.deepEqual(off.connection.of('chat-message'), []);
     assert.deepEqual(await suite.services.chatMessages.listForSession(off.session.id), []);
     await leaveAll(off);
 
@@ -113,11 +96,11 @@ describe('session chat', { timeout: 60_000 }, () => {
     ]);
     const carl = await join(code, 'Carl');
     assert.deepEqual(carl.connection.joined().chatHistory, sent);
-    assert.deepEqual(ann.connection.chat().map((e) => e.message), sent);
-    assert.deepEqual(bob.connection.chat().map((e) => e.message), sent);
+    assert.deepEqual(ann.connection.of('chat-message').map((e) => e.message), sent);
+    assert.deepEqual(bob.connection.of('chat-message').map((e) => e.message), sent);
     assert.deepEqual(await suite.services.chatMessages.listForSession(ann.session.id), sent);
     const later = await bob.session.sendChat(bob.participant, 'four');
-    assert.deepEqual(carl.connection.chat().map((e) => e.message), [later]);
+    assert.deepEqual(carl.connection.of('chat-message').map((e) => e.message), [later]);
     await leaveAll(ann, bob, carl);
   });
 
@@ -138,7 +121,7 @@ describe('session chat', { timeout: 60_000 }, () => {
     const bob = await join(code, 'Bob');
     await bob.session.leave(bob.participant);
     await assert.rejects(bob.session.sendChat(bob.participant, 'ghost'), { code: 'bad_request' });
-    assert.deepEqual(ann.connection.chat(), []);
+    assert.deepEqual(ann.connection.of('chat-message'), []);
     await leaveAll(ann);
   });
 

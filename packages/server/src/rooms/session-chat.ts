@@ -5,7 +5,7 @@ import { ParleyError } from '../errors.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import { chatTextOf } from './chat-message.js';
-import { ChatRateLimiter } from './chat-rate-limiter.js';
+import { ParticipantRateLimiter } from './participant-rate-limiter.js';
 import type { LiveParticipant } from './live-participant.js';
 import type { Room } from './room.js';
 import { SerialQueue } from './serial-queue.js';
@@ -33,14 +33,14 @@ interface Dependencies {
 export class SessionChat {
   private readonly recent: ChatMessage[] = [];
   private readonly queue = new SerialQueue();
-  private readonly limiter: ChatRateLimiter;
+  private readonly limiter: ParticipantRateLimiter;
 
   constructor(
     private readonly sessionId: string,
     private readonly room: Room,
     private readonly deps: Dependencies,
   ) {
-    this.limiter = new ChatRateLimiter(CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS, deps.clock);
+    this.limiter = new ParticipantRateLimiter(CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS, deps.clock);
   }
 
   /**

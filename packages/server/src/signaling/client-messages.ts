@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { VIDEO_VIEW_MAX_TILES, WAITING_ANSWER_MAX_GUESTS, type ClientMessage } from '@parley/protocol';
+import { REACTIONS, VIDEO_VIEW_MAX_TILES, WAITING_ANSWER_MAX_GUESTS, type ClientMessage } from '@parley/protocol';
 
 /** The schema every message from a page must match before the server acts on it. */
 const IceCandidateSchema = Type.Object({
@@ -10,6 +10,9 @@ const IceCandidateSchema = Type.Object({
 });
 
 const Sdp = Type.String({ minLength: 1, maxLength: 200_000 });
+const RequestId = Type.Optional(Type.String({ minLength: 1, maxLength: 64 }));
+const ParticipantId = Type.String({ minLength: 1, maxLength: 64 });
+const MediaKind = Type.Union([Type.Literal('audio'), Type.Literal('video')]);
 
 const WaitingIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: WAITING_ANSWER_MAX_GUESTS });
 
@@ -23,6 +26,7 @@ export const ClientMessageSchema = Type.Union([
     type: Type.Literal('join'),
     meetingCode: Type.String({ minLength: 1, maxLength: 64 }),
     participantToken: Type.Optional(Type.String({ maxLength: 4096 })),
+    guestId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })),
     displayName: Type.String({ minLength: 1, maxLength: 100 }),
     audioMuted: Type.Boolean(),
     videoMuted: Type.Boolean(),
@@ -48,7 +52,7 @@ export const ClientMessageSchema = Type.Union([
     type: Type.Literal('chat-send'),
     // Only a bound on the frame: the domain trims the text and refuses a wrong length with a clear error.
     text: Type.String({ maxLength: 16_000 }),
-    requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    requestId: RequestId,
   }),
   Type.Object({
     type: Type.Literal('resume'),
@@ -72,6 +76,21 @@ export const ClientMessageSchema = Type.Union([
       { maxItems: VIDEO_VIEW_MAX_TILES },
     ),
   }),
+  Type.Object({ type: Type.Literal('raise-hand'), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('lower-hand'), participantId: Type.Optional(ParticipantId), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('send-reaction'), emoji: Type.Union(REACTIONS.map((emoji) => Type.Literal(emoji))), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('stop-media'), participantId: ParticipantId, kind: MediaKind, requestId: RequestId }),
+  Type.Object({ type: Type.Literal('mute-everyone'), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('ask-to-unmute'), participantId: ParticipantId, kind: MediaKind, requestId: RequestId }),
+  Type.Object({ type: Type.Literal('accept-unmute'), kind: MediaKind, requestId: RequestId }),
+  Type.Object({ type: Type.Literal('remove-participant'), participantId: ParticipantId, block: Type.Boolean(), requestId: RequestId }),
+  Type.Object({
+    type: Type.Literal('set-role'),
+    participantId: ParticipantId,
+    role: Type.Union([Type.Literal('cohost'), Type.Literal('guest')]),
+    requestId: RequestId,
+  }),
+  Type.Object({ type: Type.Literal('end-meeting'), requestId: RequestId }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

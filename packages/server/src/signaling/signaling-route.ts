@@ -86,7 +86,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
           handle(participant.trickle(message.pc, message.candidate));
           break;
         case 'media-state':
-          session.updateMediaState(participant, message);
+          handle(Promise.resolve().then(() => session.updateMediaState(participant, message)));
           break;
         case 'leave':
           handle(session.leave(participant).then(() => connection.close()));
@@ -107,6 +107,17 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'video-view':
           session.setVideoView(participant, message.tiles);
           break;
+        case 'end-meeting':
+          handle(options.liveRooms.endMeeting(session, participant), message.requestId);
+          break;
+        default: {
+          // Hands, reactions and moderation: carried out, then acknowledged to the page that asked.
+          const { requestId } = message;
+          const acknowledge = (): void => {
+            if (requestId !== undefined) connection.send({ type: 'ack', requestId });
+          };
+          handle(session.controls.handle(participant, message).then(acknowledge), requestId);
+        }
       }
     });
 

@@ -17,6 +17,7 @@ export interface Database {
   recordings: RecordingsTable;
   chat_messages: ChatMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  room_blocks: RoomBlocksTable;
 }
 
 type Flag = number;
@@ -198,4 +199,16 @@ export interface WebhookDeliveriesTable {
   give_up_at: Timestamp;
   delivered_at: Timestamp | null;
   created_at: Timestamp;
+}
+
+/** Someone a host blocked from a room: they cannot join any session of it again. */
+export interface RoomBlocksTable {
+  room_id: string;
+  /** `guest:<the page's guest id>` or `token:<the participant token's participant id>`. */
+  identity: string;
+  /** Their name when they were blocked, for whoever reviews the list. */
+  display_name: string;
+  /** The moderator who blocked them. */
+  blocked_by: string;
+  blocked_at: Timestamp;
 }

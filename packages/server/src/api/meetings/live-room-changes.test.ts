@@ -4,24 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
-import type { ServerMessage } from '@parley/protocol';
 import { MINUTE_MS } from '../../clock.js';
 import { JanusBackend } from '../../media/janus/janus-backend.js';
-import type { ParticipantConnection } from '../../rooms/live-participant.js';
 import { LiveRooms } from '../../rooms/live-rooms.js';
+import { RecordedConnection } from '../../rooms/test-support/recorded-connection.js';
 import { startMeetingsHarness, type MeetingsHarness } from './test-support/meetings-harness.js';
-
-/** What a page's WebSocket would be: every message the session sends it, and whether it was closed. */
-class RecordedConnection implements ParticipantConnection {
-  readonly received: ServerMessage[] = [];
-  closed = false;
-  send(message: ServerMessage): void {
-    this.received.push(message);
-  }
-  close(): void {
-    this.closed = true;
-  }
-}
 
 /** Rooms changed through the API while people are in them, over a real Janus (no media flows). */
 describe('room changes during a live session', { timeout: 60_000 }, () => {

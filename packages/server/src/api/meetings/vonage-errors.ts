@@ -42,6 +42,8 @@ const NAMES: Record<ErrorCode, string> = {
   presenter_limit_reached: 'ForbiddenError',
   screen_share_busy: 'ConflictError',
   chat_unavailable: 'ForbiddenError',
+  participant_blocked: 'ForbiddenError',
+  media_moderated: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',
   resume_expired: 'GoneError',
   timeout: 'GatewayTimeoutError',

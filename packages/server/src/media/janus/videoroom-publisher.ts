@@ -1,8 +1,14 @@
 import type { JanodeHandle } from 'janode';
 import VideoRoomPlugin from 'janode/plugins/videoroom';
-import type { IceCandidate, StreamSource } from '@parley/protocol';
+import type { IceCandidate, MediaKind, StreamSource } from '@parley/protocol';
 import type { MediaPublisher, PublishedStream, PublishResult } from '../media-backend.js';
 import type { JanusClient } from './janus-client.js';
+
+/** The VideoRoom a publisher is in, and the handle that administers it (moderate, kick). */
+export interface VideoRoomAdministration {
+  roomId: string;
+  manager: JanodeHandle;
+}
 
 /** A stream of a publisher as the VideoRoom describes it in its `configured` answer. */
 interface JanusPublisherStream {
@@ -23,6 +29,9 @@ interface JanusPublisherStream {
 export class VideoRoomPublisher implements MediaPublisher {
   private published = false;
   private closed = false;
+  /** The mids of the microphone and camera the last offer sends: what `moderate` requests name. */
+  private mids: Record<MediaKind, string[]> = { audio: [], video: [] };
+  private readonly moderated: Record<MediaKind, boolean> = { audio: false, video: false };
 
   private flowingListener: ((flowing: boolean) => void) | undefined;
   private talkingListener: ((talking: boolean) => void) | undefined;
@@ -30,6 +39,7 @@ export class VideoRoomPublisher implements MediaPublisher {
   private constructor(
     private readonly client: JanusClient,
     private readonly handle: JanodeHandle,
+    private readonly room: VideoRoomAdministration,
     readonly participantId: string,
   ) {
     // Janus refuses subscribers until the publisher's PeerConnection is up ("No such feed").
@@ -49,15 +59,15 @@ export class VideoRoomPublisher implements MediaPublisher {
     this.talkingListener = listener;
   }
 
-  static async join(client: JanusClient, roomId: string, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
+  static async join(client: JanusClient, room: VideoRoomAdministration, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
     const handle = await client.attachVideoRoom();
     try {
-      await client.request(handle, { request: 'join', ptype: 'publisher', room: roomId, id: participantId, display: displayName });
+      await client.request(handle, { request: 'join', ptype: 'publisher', room: room.roomId, id: participantId, display: displayName });
     } catch (error) {
       await client.detach(handle);
       throw error;
     }
-    return new VideoRoomPublisher(client, handle, participantId);
+    return new VideoRoomPublisher(client, handle, room, participantId);
   }
 
   async publish(offer: { sdp: string; sources: ReadonlyMap<string, StreamSource> }): Promise<PublishResult> {
@@ -78,7 +88,29 @@ export class VideoRoomPublisher implements MediaPublisher {
       if (stream.disabled || stream.type === 'data' || !source) continue;
       streams.push({ mid: stream.mid, kind: stream.type, source, simulcast: stream.simulcast === true });
     }
+    this.mids = moderatableMids(offer.sources);
+    // Janus holds the streams from the offer on; moderation reaches them before the browser gets the
+    // answer, so not one packet of stopped media gets through.
+    for (const kind of ['audio', 'video'] as const) {
+      if (this.moderated[kind]) await this.moderate(kind, true);
+    }
     return { sdp: answer.jsep.sdp, streams };
+  }
+
+  async setModerated(kind: MediaKind, moderated: boolean): Promise<void> {
+    const before = this.moderated[kind];
+    this.moderated[kind] = moderated;
+    try {
+      await this.moderate(kind, moderated);
+    } catch (error) {
+      this.moderated[kind] = before;
+      throw error;
+    }
+  }
+
+  async kick(): Promise<void> {
+    if (this.closed) return;
+    await this.client.request(this.room.manager, { request: 'kick', room: this.room.roomId, id: this.participantId });
   }
 
   async trickle(candidate: IceCandidate | null): Promise<void> {
@@ -90,4 +122,25 @@ export class VideoRoomPublisher implements MediaPublisher {
     this.closed = true;
     await this.client.detach(this.handle);
   }
+
+  private async moderate(kind: MediaKind, mute: boolean): Promise<void> {
+    if (this.closed) return;
+    for (const mid of this.mids[kind]) {
+      await this.client.request(this.room.manager, { request: 'moderate', room: this.room.roomId, id: this.participantId, mid, mute });
+    }
+  }
+}
+
+/**
+ * The mids a moderator's stop reaches, by kind: the microphone (`audio`) and the camera (`video`). A
+ * screen share and its sound are not the camera or the microphone: stopping someone's camera leaves
+ * what they present on screen.
+ */
+function moderatableMids(sources: ReadonlyMap<string, StreamSource>): Record<MediaKind, string[]> {
+  const mids: Record<MediaKind, string[]> = { audio: [], video: [] };
+  for (const [mid, source] of sources) {
+    if (source === 'microphone') mids.audio.push(mid);
+    if (source === 'camera') mids.video.push(mid);
+  }
+  return mids;
 }

@@ -43,7 +43,7 @@ export class VideoRoom implements MediaRoom {
   }
 
   joinPublisher(options: { participantId: string; displayName: string }): Promise<MediaPublisher> {
-    return VideoRoomPublisher.join(this.client, this.id, options.participantId, options.displayName);
+    return VideoRoomPublisher.join(this.client, { roomId: this.id, manager: this.manager }, options.participantId, options.displayName);
   }
 
   createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {

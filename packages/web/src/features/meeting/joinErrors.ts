@@ -16,6 +16,7 @@ const KNOWN = [
   'connection_lost',
   'timeout',
   'rate_limited',
+  'participant_blocked',
 ] as const;
 
 export type JoinErrorCode = (typeof KNOWN)[number] | 'unknown';

@@ -7,7 +7,7 @@ const stream = {} as MediaStream;
 const person = (id: string, extra: Partial<ParticipantInfo> = {}): RemoteLike => ({
   stream,
   screenStream: stream,
-  info: { id, displayName: id.toUpperCase(), role: 'guest', audioMuted: false, videoMuted: false, joinedAt: '', screenSharing: false, ...extra },
+  info: { id, displayName: id.toUpperCase(), role: 'guest', audioMuted: false, videoMuted: false, joinedAt: '', moderated: { audio: false, video: false }, screenSharing: false, ...extra },
 });
 
 test('people appear in arrival order and disappear when they leave', () => {

@@ -90,7 +90,9 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
         if (giveUp.signal.aborted) return;
         console.warn('[parley] join failed', error);
         const code = joinErrorCode(error);
-        if (code === 'not_found' || code === 'room_unavailable') {
+        if (code === 'participant_blocked') {
+          setPhase({ kind: 'left', reason: 'blocked' });
+        } else if (code === 'not_found' || code === 'room_unavailable') {
           setPhase({ kind: 'gone', reason: code === 'not_found' ? 'not_found' : 'unavailable' });
         } else if (code === 'room_locked') {
           setPhase({ kind: 'locked' });

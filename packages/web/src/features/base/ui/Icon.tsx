@@ -137,6 +137,17 @@ const PATHS = {
   ),
   chevronLeft: <path d="m15 6-6 6 6 6" />,
   chevronRight: <path d="m9 6 6 6-6 6" />,
+  hand: (
+    <path d="M8 12.5V5.5a1.5 1.5 0 0 1 3 0v5.5m0-.5V4a1.5 1.5 0 0 1 3 0v6.5m0-.5V5.5a1.5 1.5 0 0 1 3 0v8a7 7 0 0 1-12.6 4.2L3 15.2a1.6 1.6 0 0 1 2.5-2l2.5 2.3" />
+  ),
+  smile: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M8.5 14a4 4 0 0 0 7 0M9 9.5v.01M15 9.5v.01" />
+    </>
+  ),
+  more: <path d="M5.5 12h.01M12 12h.01M18.5 12h.01" strokeWidth={3} />,
+  shield: <path d="M12 3 5 6v5c0 4.4 3 8.3 7 10 4-1.7 7-5.6 7-10V6z" />,
 } as const;
 
 export type IconName = keyof typeof PATHS;

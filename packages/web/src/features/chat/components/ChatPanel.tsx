@@ -2,6 +2,7 @@ import { CHAT_MESSAGE_MAX_LENGTH, ParleyClientError, type ChatMessage } from '@p
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../base/ui/Icon';
+import { SidePanel } from '../../base/ui/SidePanel';
 import { formatSentAt, isNearBottom } from '../functions';
 import '../chat.css';
 
@@ -75,21 +76,7 @@ export function ChatPanel({ messages, selfId, onSend, onClose }: Props) {
   };
 
   return (
-    <aside
-      className="chat-panel"
-      id="chat-panel"
-      data-testid="chat-panel"
-      aria-label={t('chat.title')}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
-      <header className="chat-panel__header">
-        <h2 className="chat-panel__title">{t('chat.title')}</h2>
-        <button type="button" className="chat-panel__close" data-testid="chat-close" aria-label={t('chat.close')} title={t('chat.close')} onClick={onClose}>
-          <Icon name="close" size={20} />
-        </button>
-      </header>
+    <SidePanel id="chat-panel" testId="chat-panel" title={t('chat.title')} closeLabel={t('chat.close')} closeTestId="chat-close" onClose={onClose}>
 
       <div
         ref={listRef}
@@ -176,6 +163,6 @@ export function ChatPanel({ messages, selfId, onSend, onClose }: Props) {
           <Icon name="send" size={20} />
         </button>
       </form>
-    </aside>
+    </SidePanel>
   );
 }

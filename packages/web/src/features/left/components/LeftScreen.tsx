@@ -13,17 +13,20 @@ export function LeftScreen({ reason, onRejoin }: { reason: DisconnectReason; onR
     connection_lost: { icon: 'alert', title: t('left.connectionLostTitle'), body: t('left.connectionLostBody') },
     refused: { icon: 'alert', title: t('left.refusedTitle'), body: t('left.refusedBody') },
     reconnect_failed: { icon: 'alert', title: t('left.reconnectFailedTitle'), body: t('left.reconnectFailedBody') },
+    ended_by_host: { icon: 'clock', title: t('moderation.left.endedByHostTitle'), body: t('moderation.left.endedByHostBody') },
+    removed: { icon: 'alert', title: t('moderation.left.removedTitle'), body: t('moderation.left.removedBody') },
+    blocked: { icon: 'alert', title: t('moderation.left.blockedTitle'), body: t('moderation.left.blockedBody') },
   } as const;
   const { icon, title, body } = copy[reason] ?? copy.left;
-  // An expired meeting cannot be entered again; everything else is worth a try.
-  const canRejoin = reason !== 'expired';
+  // An expired meeting cannot be entered again, nor can a blocked person enter it; everything else is worth a try.
+  const canRejoin = reason !== 'expired' && reason !== 'blocked';
   return (
     <FullPageMessage
       testId="left-screen"
       data={{ 'data-reason': reason }}
       brand={<Brand surface="light" />}
       icon={icon}
-      tone={reason === 'connection_lost' || reason === 'refused' || reason === 'reconnect_failed' ? 'warning' : 'neutral'}
+      tone={reason === 'connection_lost' || reason === 'refused' || reason === 'reconnect_failed' || reason === 'removed' || reason === 'blocked' ? 'warning' : 'neutral'}
       title={title}
       body={body}
     >

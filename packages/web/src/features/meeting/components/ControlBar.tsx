@@ -10,8 +10,9 @@ import type { LayoutMode } from '../../layout/functions';
 import { ScreenShareButton } from '../../presenting/components/ScreenShareButton';
 
 interface Props {
-  audio: { enabled: boolean; available: boolean };
-  video: { enabled: boolean; available: boolean };
+  /** `locked`: a moderator stopped it (see MediaToggleButton). */
+  audio: { enabled: boolean; available: boolean; locked?: boolean };
+  video: { enabled: boolean; available: boolean; locked?: boolean };
   onToggle: (kind: MediaKind, enabled: boolean) => void;
   /** The screen share switch; absent where the browser cannot share a screen. */
   screenShare?: { sharing: boolean; starting: boolean; onToggle: () => void } | undefined;
@@ -21,11 +22,13 @@ interface Props {
   /** The chat switch; absent when the room's chat is off. */
   chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
   onOpenSettings: () => void;
-  /** Controls other features add (the waiting room…), before Leave. */
+  /** More of the meeting's switches (hand, reactions, participants), between the devices and the chat. */
   children?: ReactNode;
+  /** Switches only moderators have (the waiting room…), before Leave. */
+  moderatorControls?: ReactNode;
 }
 
-export function ControlBar({ audio, video, onToggle, screenShare, layout, onLeave, leaving, chat, onOpenSettings, children }: Props) {
+export function ControlBar({ audio, video, onToggle, screenShare, layout, onLeave, leaving, chat, onOpenSettings, children, moderatorControls }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
@@ -33,9 +36,10 @@ export function ControlBar({ audio, video, onToggle, screenShare, layout, onLeav
       <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
       {screenShare && <ScreenShareButton {...screenShare} />}
       <LayoutButton mode={layout.mode} onToggle={layout.toggle} />
+      {children}
       {chat && <ChatButton {...chat} />}
       <DeviceSettingsButton onClick={onOpenSettings} />
-      {children}
+      {moderatorControls}
       <button
         type="button"
         className="button button--danger control-bar__leave"

@@ -9,15 +9,24 @@ import { DeviceNotice } from '../../devices/components/DeviceNotice';
 import { DeviceSettingsDialog } from '../../devices/components/DeviceSettingsDialog';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
+import { RaiseHandButton } from '../../hands/components/RaiseHandButton';
+import { useRaisedHands } from '../../hands/useRaisedHands';
 import { useLayoutMode } from '../../layout/useLayoutMode';
 import { useVideoView } from '../../layout/useVideoView';
 import { Lobby } from '../../lobby/components/Lobby';
 import { LobbyButton } from '../../lobby/components/LobbyButton';
 import { useLobby } from '../../lobby/useLobby';
 import { LockControl } from '../../lock/components/LockControl';
+import { ModerationOverlays } from '../../moderation/components/ModerationOverlays';
+import { performModeration } from '../../moderation/perform';
+import { useModeration } from '../../moderation/useModeration';
 import { useNetworkQuality } from '../../network-quality/useNetworkQuality';
+import { ParticipantsButton } from '../../participants/components/ParticipantsButton';
+import { ParticipantsPanel } from '../../participants/components/ParticipantsPanel';
 import { MediaNotice } from '../../presenting/components/MediaNotice';
 import { usePresenting } from '../../presenting/usePresenting';
+import { ReactionsButton } from '../../reactions/components/ReactionsButton';
+import { useReactions } from '../../reactions/useReactions';
 import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner';
 import { useConnectionState } from '../../reconnection/useConnectionState';
 import { useRoomFeatures } from '../../room-settings/RoomFeaturesContext';
@@ -42,7 +51,6 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const chat = useChat(room);
   const { locked } = useMeetingSettings(room);
   const lobby = useLobby(room);
-  const moderator = canModerate(room.self.role);
   // The toolbar offers the chat panel while the room's chat is on (the API may turn it off meanwhile).
   const chatEnabled = useRoomFeatures().chat;
   const speakers = useSpeakers(room);
@@ -50,6 +58,14 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const layout = useLayoutMode(remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id));
   const reportVisible = useVideoView(room);
   const chatOpen = chatEnabled && chat.open;
+  const moderation = useModeration(room, media);
+  // Follows promotion to co-host and back.
+  const moderator = canModerate(moderation.self.role);
+  const hands = useRaisedHands(room);
+  const reactions = useReactions(room);
+  // One side panel at a time: opening one closes the other.
+  const [participantsOpen, setParticipantsOpen] = useState(false);
+  const panelOpen = chatOpen || participantsOpen;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [playAttempt, setPlayAttempt] = useState(0);
@@ -60,11 +76,12 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
 
   const toggle = useCallback(
     (kind: MediaKind, enabled: boolean) => {
+      if (enabled && !moderation.mayTurnOn(kind)) return;
       if (kind === 'video') return presenting.setCamera(enabled);
       media.setEnabled(kind, enabled);
       room.setMicrophoneEnabled(enabled);
     },
-    [media, room, presenting.setCamera],
+    [media, room, presenting.setCamera, moderation.mayTurnOn],
   );
 
   const leave = useCallback(() => {
@@ -78,10 +95,11 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   });
 
   const count = remotes.length + 1;
-  const self = room.self;
+  const self = moderation.self;
+  const ownHandRaised = hands.positions.has(self.id);
 
   return (
-    <div className={chatOpen ? 'meeting meeting--chat-open' : 'meeting'} data-testid="meeting">
+    <div className={panelOpen ? 'meeting meeting--panel-open' : 'meeting'} data-testid="meeting">
       <MeetingHeader roomName={room.roomDisplayName} count={count}>
         <LockControl locked={locked} canLock={moderator} onToggle={(locked) => room.setLocked(locked)} />
       </MeetingHeader>
@@ -105,6 +123,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         </div>
       )}
 
+      <ModerationOverlays moderation={moderation} />
       {presenting.notice && <MediaNotice notice={presenting.notice} onDismiss={presenting.dismissNotice} />}
 
       <MeetingStage
@@ -116,6 +135,8 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         mode={layout.mode}
         onVisible={reportVisible}
         networkQuality={networkQuality}
+        handPositions={hands.positions}
+        reactions={reactions.byParticipant}
       />
       <RemoteAudio remotes={remotes} playAttempt={playAttempt} onAutoplayBlocked={onAutoplayBlocked} />
 
@@ -126,8 +147,8 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
       )}
 
       <ControlBar
-        audio={{ enabled: media.audioEnabled, available: media.hasAudio }}
-        video={{ enabled: media.videoEnabled, available: media.hasVideo }}
+        audio={{ enabled: media.audioEnabled, available: media.hasAudio, locked: self.moderated.audio }}
+        video={{ enabled: media.videoEnabled, available: media.hasVideo, locked: self.moderated.video }}
         onToggle={toggle}
         screenShare={
           presenting.screenShare.supported
@@ -137,16 +158,50 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         layout={layout}
         onLeave={leave}
         leaving={leaving}
-        chat={chatEnabled ? { open: chat.open, unread: chat.unread, onToggle: () => chat.setOpen(!chat.open) } : undefined}
+        chat={
+          chatEnabled
+            ? {
+                open: chat.open,
+                unread: chat.unread,
+                onToggle: () => {
+                  setParticipantsOpen(false);
+                  chat.setOpen(!chat.open);
+                },
+              }
+            : undefined
+        }
         onOpenSettings={() => setSettingsOpen(true)}
+        moderatorControls={moderator && <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />}
       >
-        {moderator && <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />}
+        <ReactionsButton onSend={reactions.send} />
+        <RaiseHandButton raised={ownHandRaised} onToggle={() => moderation.run(ownHandRaised ? () => hands.lower() : hands.raise)} />
+        <ParticipantsButton
+          open={participantsOpen}
+          raisedHands={hands.hands.length}
+          onToggle={() => {
+            chat.setOpen(false);
+            setParticipantsOpen(!participantsOpen);
+          }}
+        />
       </ControlBar>
 
       <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} floating />
       {settingsOpen && <DeviceSettingsDialog media={media} onClose={() => setSettingsOpen(false)} />}
 
       {chatOpen && <ChatPanel messages={chat.messages} selfId={self.id} onSend={chat.send} onClose={() => chat.setOpen(false)} />}
+      {participantsOpen && (
+        <ParticipantsPanel
+          self={self}
+          others={remotes.map((p) => p.info)}
+          hands={hands.hands}
+          handPositions={hands.positions}
+          onModerate={(action, target) => moderation.run(() => performModeration(room, action, target.id))}
+          onLowerOwnHand={() => moderation.run(() => hands.lower())}
+          onMuteEveryone={() => moderation.run(() => room.muteEveryone())}
+          onEndMeeting={() => moderation.run(() => room.endMeeting())}
+          onClose={() => setParticipantsOpen(false)}
+        />
+      )}
       {moderator && <Lobby lobby={lobby} />}
     </div>
   );

@@ -7,6 +7,7 @@ import { stageTiles, type LayoutMode, type StageTile, type VisibleTile } from '.
 import { PresentingTile } from '../../presenting/components/PresentingTile';
 import { ScreenTile } from '../../presenting/components/ScreenTile';
 import type { ScreenShare } from '../../presenting/useScreenShare';
+import type { ShownReaction } from '../../reactions/state';
 import type { RemoteTileState } from '../state';
 import { Stage } from './Stage';
 import { Tile } from './Tile';
@@ -20,10 +21,14 @@ interface Props {
   mode: LayoutMode;
   onVisible: (visible: VisibleTile[]) => void;
   networkQuality: ReadonlyMap<string, NetworkQuality>;
+  /** Places in the queue of raised hands, by participant. */
+  handPositions: ReadonlyMap<string, number>;
+  /** Reactions floating over tiles now, by participant. */
+  reactions: ReadonlyMap<string, readonly ShownReaction[]>;
 }
 
 /** The stage with everyone on it: cameras (one's own included), shared screens, who speaks, how well each connection fares. */
-export function MeetingStage({ room, media, remotes, speakers, screenShare, mode, onVisible, networkQuality }: Props) {
+export function MeetingStage({ room, media, remotes, speakers, screenShare, mode, onVisible, networkQuality, handPositions, reactions }: Props) {
   const { t } = useTranslation();
   const self = room.self;
   const sharing = screenShare.stream !== null;
@@ -52,7 +57,9 @@ export function MeetingStage({ room, media, remotes, speakers, screenShare, mode
             label={t('meeting.you')}
             stream={media.stream}
             isSelf
-            isHost={self.role === 'host'}
+            role={self.role}
+            handPosition={handPositions.get(self.id)}
+            reactions={reactions.get(self.id)}
             audioMuted={!media.audioEnabled || !media.hasAudio}
             videoMuted={!media.videoEnabled || !media.hasVideo}
             trackVersion={0}
@@ -71,7 +78,9 @@ export function MeetingStage({ room, media, remotes, speakers, screenShare, mode
           label={p.info.displayName}
           stream={p.stream}
           isSelf={false}
-          isHost={p.info.role === 'host'}
+          role={p.info.role}
+          handPosition={handPositions.get(p.info.id)}
+          reactions={reactions.get(p.info.id)}
           audioMuted={p.info.audioMuted}
           videoMuted={p.info.videoMuted}
           trackVersion={p.trackVersion}
@@ -81,7 +90,7 @@ export function MeetingStage({ room, media, remotes, speakers, screenShare, mode
         />
       );
     },
-    [self, media, byId, speaking, networkQuality, screenShare.stream, screenShare.stop, t],
+    [self, media, byId, speaking, networkQuality, handPositions, reactions, screenShare.stream, screenShare.stop, t],
   );
 
   return <Stage mode={mode} tiles={tiles} recentSpeakers={speakers.recent} renderTile={renderTile} onVisible={onVisible} />;

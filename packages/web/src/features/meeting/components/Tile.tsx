@@ -1,4 +1,5 @@
 import type { NetworkQuality } from '@parley/client';
+import type { ParticipantRole } from '@parley/protocol';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SpeakingIndicator } from '../../active-speaker/components/SpeakingIndicator';
@@ -6,8 +7,11 @@ import { Avatar } from '../../base/avatar/Avatar';
 import { useAttachStream } from '../../base/media/useAttachStream';
 import { useHasLiveVideo } from '../../base/media/useHasLiveVideo';
 import { Icon } from '../../base/ui/Icon';
+import { HandBadge } from '../../hands/components/HandBadge';
 import { NetworkQualityIndicator } from '../../network-quality/components/NetworkQualityIndicator';
 import { TileReconnecting } from '../../reconnection/components/TileReconnecting';
+import { TileReactions } from '../../reactions/components/TileReactions';
+import type { ShownReaction } from '../../reactions/state';
 
 interface Props {
   participantId: string;
@@ -16,7 +20,11 @@ interface Props {
   label: string;
   stream: MediaStream | null;
   isSelf: boolean;
-  isHost: boolean;
+  role: ParticipantRole;
+  /** Their place in the queue of raised hands, when their hand is up. */
+  handPosition?: number | undefined;
+  /** Reactions floating over the tile now. */
+  reactions?: readonly ShownReaction[] | undefined;
   audioMuted: boolean;
   videoMuted: boolean;
   trackVersion: number;
@@ -32,7 +40,7 @@ interface Props {
  * (`RemoteAudio`), so that everyone is heard, on screen or not.
  */
 export const Tile = memo(function Tile(props: Props) {
-  const { participantId, displayName, label, stream, isSelf, isHost, audioMuted, videoMuted, trackVersion, speaking, reconnecting, networkQuality } = props;
+  const { participantId, displayName, label, stream, isSelf, role, handPosition, reactions, audioMuted, videoMuted, trackVersion, speaking, reconnecting, networkQuality } = props;
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   const hasVideoTrack = useHasLiveVideo(stream, trackVersion);
@@ -50,6 +58,7 @@ export const Tile = memo(function Tile(props: Props) {
       data-audio-muted={audioMuted ? 'true' : 'false'}
       data-reconnecting={reconnecting ? 'true' : undefined}
       data-speaking={speaking ? 'true' : 'false'}
+      data-role={role}
     >
       {/* Under the video, which is see-through until its first frame: a tile never shows black. */}
       <div className="tile__avatar">
@@ -57,6 +66,8 @@ export const Tile = memo(function Tile(props: Props) {
       </div>
       <video ref={videoRef} className="tile__video" data-mirror={isSelf ? 'true' : undefined} autoPlay playsInline muted />
       {reconnecting && <TileReconnecting />}
+      {handPosition !== undefined && <HandBadge position={handPosition} />}
+      {reactions && <TileReactions reactions={reactions} />}
       <figcaption className="tile__caption">
         <NetworkQualityIndicator quality={networkQuality ?? 'unknown'} />
         {speaking && <SpeakingIndicator />}
@@ -66,7 +77,8 @@ export const Tile = memo(function Tile(props: Props) {
           </span>
         )}
         <span className="tile__name">{label}</span>
-        {isHost && <span className="tile__badge">{t('meeting.host')}</span>}
+        {role === 'host' && <span className="tile__badge">{t('meeting.host')}</span>}
+        {role === 'cohost' && <span className="tile__badge">{t('participants.roles.cohost')}</span>}
       </figcaption>
     </figure>
   );
