@@ -147,13 +147,13 @@ describe('devices mid-call', { timeout: 240_000 }, () => {
     assert.equal(mediaPartOf((await connectionView(ann, 'publisher')).localSdp), mediaPartOf(sdpBefore), 'no renegotiation of the media');
     await videoFlows(bob, annId);
 
-    // The meeting's sound moves to the chosen output, on every tile that plays some.
+    // The meeting's sound moves to the chosen output: everyone's sound, which plays apart from the tiles.
     const speakers = await ann.$$eval('[data-testid="speaker-select"] option', (options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     const speaker = speakers.find((id) => id !== 'default')!;
     await ann.selectOption('[data-testid="speaker-select"]', speaker);
     await waitUntil(async () => {
-      const sinks = await ann.$$eval('[data-testid="tile"]:not([data-self="true"]) video', (videos) => videos.map((v) => (v as HTMLVideoElement).sinkId));
-      return sinks.length === 1 && sinks.every((s) => s === speaker) ? undefined : `remote tiles play on ${JSON.stringify(sinks)}`;
+      const sinks = await ann.$$eval('[data-testid="remote-audio"]', (elements) => elements.map((e) => (e as HTMLAudioElement).sinkId));
+      return sinks.length === 1 && sinks.every((s) => s === speaker) ? undefined : `remote sound plays on ${JSON.stringify(sinks)}`;
     });
 
     await ann.keyboard.press('Escape');
