@@ -107,6 +107,11 @@ describe('the meeting page in the room languages', { timeout: 180_000 }, () => {
       const caption = await box(page, '[data-testid="tile"][data-self="true"] .tile__caption');
       assert.ok(caption.x + caption.width > tile.x + tile.width - 20, 'the name tag is not in the right corner');
       assert.equal(await scaleX(page, '[data-testid="tile"][data-self="true"] .tile__video'), -1);
+      // M mutes by the key's place on the keyboard: on this layout it types a letter of the language.
+      const microphone = () => page.getAttribute('[data-testid="toggle-microphone"]', 'aria-pressed');
+      const before = await microphone();
+      await page.evaluate((key) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, code: 'KeyM', bubbles: true })), language === 'he' ? 'צ' : 'ة');
+      await page.waitForSelector(`[data-testid="toggle-microphone"][aria-pressed="${before === 'true' ? 'false' : 'true'}"]`);
       await screenshot(page, `${language}-meeting`);
       await leave(page);
       assert.equal((await page.textContent('[data-testid="rejoin-button"]'))?.trim(), text(language, 'left.rejoin'));

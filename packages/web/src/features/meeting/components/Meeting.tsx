@@ -216,7 +216,9 @@ function useShortcuts(handlers: Record<string, () => unknown>): void {
       if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const handler = latest.current[event.key.toLowerCase()];
+      // By the key's place, not the letter it types: M and V work on Hebrew, Arabic or Cyrillic layouts too.
+      const key = event.code.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase();
+      const handler = latest.current[key];
       if (handler) {
         event.preventDefault();
         handler();
