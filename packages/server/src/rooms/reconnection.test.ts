@@ -5,9 +5,9 @@ import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
 import { RecordedConnection } from './test-support/recorded-connection.js';
 
 /** Waits for work the session queued (a grace period running out) to finish. */
-async function settled(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.ok(check(), what);
+async function settled(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(await check(), what);
 }
 
 /** Participants whose connection drops keep their place for the grace period, over a real Janus and database. */
@@ -91,8 +91,9 @@ describe('reconnecting participants', { timeout: 60_000 }, () => {
     // The last one out ends the session, waited for or not; a resume then finds no session at all.
     ann.session.connectionLost(ann.participant, ann.connection);
     clock.advance(RECONNECT_GRACE_MS);
+    // Ended at once (nobody joins it any more), stored once the media room is gone.
     await settled(() => ann.session.isEnded, 'the session never ended');
-    assert.ok((await suite.services.sessions.find(ann.session.id))?.endedAt);
+    await settled(async () => Boolean((await suite.services.sessions.find(ann.session.id))?.endedAt), 'the session is not stored as ended');
     await assert.rejects(suite.liveRooms.resume({ type: 'resume', meetingCode: code, resumeToken: ann.token }, new RecordedConnection()), {
       code: 'resume_expired',
     });
