@@ -57,6 +57,8 @@ export const ConfigSchema = Type.Object({
    * else may still talk and listen; whoever tries to go beyond it is told so.
    */
   maxPresenters: Type.Integer({ minimum: 1 }),
+  /** Each participant may send `CHAT_RATE_LIMIT` chat messages in any window this long. */
+  chatRateWindowMs: Type.Integer({ minimum: 100 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -71,6 +73,9 @@ export const DEFAULT_RATE_LIMIT_PER_SECOND = 100;
 
 /** The seed's room size: 200 participants, of whom 25 presenters. */
 export const DEFAULT_MAX_PRESENTERS = 25;
+
+/** A conversation's pace: five messages in five seconds; a sixth is a flood. */
+export const DEFAULT_CHAT_RATE_WINDOW_MS = 5_000;
 
 /** Which environment variable sets which field, and how its text becomes a value. */
 const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) => unknown }> = {
@@ -92,6 +97,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   webhookPollIntervalMs: { name: 'PARLEY_WEBHOOK_POLL_INTERVAL_MS', parse: Number },
   webhookConcurrency: { name: 'PARLEY_WEBHOOK_CONCURRENCY', parse: Number },
   maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
+  chatRateWindowMs: { name: 'PARLEY_CHAT_RATE_WINDOW_MS', parse: Number },
 };
 
 export class ConfigError extends Error {
@@ -132,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookPollIntervalMs: 1_000,
     webhookConcurrency: 16,
     maxPresenters: DEFAULT_MAX_PRESENTERS,
+    chatRateWindowMs: DEFAULT_CHAT_RATE_WINDOW_MS,
     ...merged,
     dataDir,
   };

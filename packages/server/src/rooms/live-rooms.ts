@@ -28,7 +28,7 @@ interface Dependencies {
   media: MediaBackend;
   roomClosures: RoomClosures;
   roomUpdates: RoomUpdates;
-  config: Pick<Config, 'maxPresenters'>;
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;

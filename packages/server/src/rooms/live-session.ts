@@ -39,7 +39,7 @@ interface Dependencies {
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
-  config: Pick<Config, 'maxPresenters'>;
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessage, type ServerMessage } from '@parley/protocol';
 import { parseClientMessage } from '../signaling/client-messages.js';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
-import { CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS } from './session-chat.js';
+import { DEFAULT_CHAT_RATE_WINDOW_MS as CHAT_RATE_WINDOW_MS } from '../config.js';
+import { CHAT_RATE_LIMIT } from './session-chat.js';
 import { RecordedConnection } from './test-support/recorded-connection.js';
 
 /** The chat of live sessions, over a real Janus (no media flows) and a real database. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@parley/protocol';
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
@@ -10,9 +11,8 @@ import type { LiveParticipant } from './live-participant.js';
 import type { Room } from './room.js';
 import { SerialQueue } from './serial-queue.js';
 
-/** Per participant: at most this many messages in any window of `CHAT_RATE_WINDOW_MS`. */
+/** Per participant: at most this many messages in any window of `config.chatRateWindowMs`. */
 export const CHAT_RATE_LIMIT = 5;
-export const CHAT_RATE_WINDOW_MS = 5_000;
 /**
  * How much of the chat a late joiner is handed on arrival. Bounds the session's memory and the size
  * of a `joined` message; the whole transcript stays readable through the API.
@@ -22,6 +22,7 @@ export const CHAT_HISTORY_ON_JOIN = 500;
 interface Dependencies {
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
   rooms: Pick<RoomsRepository, 'findById'>;
+  config: Pick<Config, 'chatRateWindowMs'>;
   clock: Clock;
 }
 
@@ -40,7 +41,7 @@ export class SessionChat {
     private readonly room: Room,
     private readonly deps: Dependencies,
   ) {
-    this.limiter = new ParticipantRateLimiter(CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS, deps.clock);
+    this.limiter = new ParticipantRateLimiter(CHAT_RATE_LIMIT, deps.config.chatRateWindowMs, deps.clock);
   }
 
   /**
@@ -58,7 +59,7 @@ export class SessionChat {
     const room = (await this.deps.rooms.findById(this.room.id)) ?? this.room;
     if (!room.features.chat) throw new ParleyError('chat_unavailable', 'Chat is turned off in this meeting');
     if (!this.limiter.take(sender.id)) {
-      throw ParleyError.rateLimited(`Too many chat messages: at most ${CHAT_RATE_LIMIT} every ${CHAT_RATE_WINDOW_MS / 1000} seconds`);
+      throw ParleyError.rateLimited(`Too many chat messages: at most ${CHAT_RATE_LIMIT} every ${this.deps.config.chatRateWindowMs / 1000} seconds`);
     }
     return this.queue.run(async () => {
       if (sender.left) throw ParleyError.badRequest('You are no longer in this meeting');
