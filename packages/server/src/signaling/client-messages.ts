@@ -76,6 +76,8 @@ export const ClientMessageSchema = Type.Union([
       { maxItems: VIDEO_VIEW_MAX_TILES },
     ),
   }),
+  // Only a bound on the frame: the domain tidies the name and refuses a wrong one with a clear error.
+  Type.Object({ type: Type.Literal('set-display-name'), displayName: Type.String({ maxLength: 1000 }), requestId: RequestId }),
   Type.Object({ type: Type.Literal('raise-hand'), requestId: RequestId }),
   Type.Object({ type: Type.Literal('lower-hand'), participantId: Type.Optional(ParticipantId), requestId: RequestId }),
   Type.Object({ type: Type.Literal('send-reaction'), emoji: Type.Union(REACTIONS.map((emoji) => Type.Literal(emoji))), requestId: RequestId }),
