@@ -115,6 +115,10 @@ describe('the meeting embedded in another site’s page, driven with postMessage
     await server?.close();
   });
 
+  it('runs the host page docs/embed.md gives to copy and paste, word for word', () => {
+    assert.ok(fs.readFileSync(new URL('../docs/embed.md', import.meta.url), 'utf8').includes(`\`\`\`html\n${EXAMPLE}\`\`\``));
+  });
+
   it('frames the meeting from another origin; the page says it is ready and takes pre-join commands', async () => {
     await erin.page.goto(`${site.origin}/`);
     frame = erin.page.frameLocator('#meeting');
