@@ -96,8 +96,8 @@ export interface EmbedEvents {
   'participant-updated': { participant: ParticipantInfo };
   'participant-left': { participant: ParticipantRef };
   /**
-   * Who has the floor: the last person (oneself included) who started speaking. Silence keeps them;
-   * `null` once they leave, until someone else speaks.
+   * Who has the floor: the last person (oneself included) who started speaking and is still in the
+   * meeting. Silence keeps them; `null` when nobody still there has spoken.
    */
   'active-speaker': { participantId: string | null };
   /** A chat message said in the meeting after one joined, one's own included. Plain text, never markup. */

@@ -327,6 +327,7 @@ describe('meeting controls', { timeout: 60_000 }, () => {
       { type: 'set-role', participantId: 'p1', role: 'cohost' },
       { type: 'end-meeting' },
       { type: 'set-display-name', displayName: 'Ann Lee', requestId: 'r2' },
+      { type: 'join', meetingCode: '123', displayName: `Ann${' '.repeat(150)}Lee`, audioMuted: true, videoMuted: true },
       { type: 'join', meetingCode: '123', displayName: 'A', audioMuted: true, videoMuted: true, guestId: 'abcdef12-3456' },
     ];
     for (const message of valid) assert.deepEqual(parseClientMessage(JSON.stringify(message)), message);

@@ -27,7 +27,8 @@ export const ClientMessageSchema = Type.Union([
     meetingCode: Type.String({ minLength: 1, maxLength: 64 }),
     participantToken: Type.Optional(Type.String({ maxLength: 4096 })),
     guestId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })),
-    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    // Only a bound on the frame: the domain tidies the name and refuses a wrong one with a clear error.
+    displayName: Type.String({ maxLength: 1000 }),
     audioMuted: Type.Boolean(),
     videoMuted: Type.Boolean(),
     // Only a bound on the frame: the room's entrance says when a password is missing or wrong.
