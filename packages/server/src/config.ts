@@ -20,6 +20,13 @@ const DialInNumber = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * One CSP source expression as `frame-ancestors` takes it: a keyword, a scheme (`https:`) or a host with
+ * optional scheme, `*.` subdomain wildcard, port and path. Nothing that could end the directive (`;`, `,`).
+ */
+const FRAME_ANCESTOR_SOURCE = "('self'|'none'|\\*|[A-Za-z][A-Za-z0-9+.-]*:|([A-Za-z][A-Za-z0-9+.-]*://)?(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:(\\d{1,5}|\\*))?(/[^\\s;,']*)?)";
+const FRAME_ANCESTORS_PATTERN = `^(${FRAME_ANCESTOR_SOURCE}( ${FRAME_ANCESTOR_SOURCE})*)?$`;
+
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   host: Type.String({ minLength: 1 }),
@@ -57,6 +64,12 @@ export const ConfigSchema = Type.Object({
    * else may still talk and listen; whoever tries to go beyond it is told so.
    */
   maxPresenters: Type.Integer({ minimum: 1 }),
+  /**
+   * Which pages may show the meeting page in an iframe: a CSP `frame-ancestors` source list (`'self'
+   * https://app.example.com https://*.example.org`, or `'none'`), sent with the page. Empty: any page
+   * may, a file opened from disk included (no header is sent).
+   */
+  frameAncestors: Type.String({ pattern: FRAME_ANCESTORS_PATTERN }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -92,6 +105,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   webhookPollIntervalMs: { name: 'PARLEY_WEBHOOK_POLL_INTERVAL_MS', parse: Number },
   webhookConcurrency: { name: 'PARLEY_WEBHOOK_CONCURRENCY', parse: Number },
   maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
+  frameAncestors: { name: 'PARLEY_FRAME_ANCESTORS', parse: (t) => t.trim().split(/\s+/).join(' ') },
 };
 
 export class ConfigError extends Error {
@@ -132,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookPollIntervalMs: 1_000,
     webhookConcurrency: 16,
     maxPresenters: DEFAULT_MAX_PRESENTERS,
+    frameAncestors: '',
     ...merged,
     dataDir,
   };
