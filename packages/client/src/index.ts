@@ -5,6 +5,7 @@ export { classifyNetworkQuality, NETWORK_QUALITY_THRESHOLDS, type NetworkQuality
 export { rememberedGuestId } from './guest-identity.js';
 export {
   CHAT_MESSAGE_MAX_LENGTH,
+  DISPLAY_NAME_MAX_LENGTH,
   REACTIONS,
   RECONNECT_GRACE_MS,
   canModerate,

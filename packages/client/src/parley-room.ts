@@ -414,6 +414,15 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     this.socket.send({ type: 'video-view', tiles: [...tiles] });
   }
 
+  /**
+   * Renames oneself: everyone sees the new name (`participant-updated`; oneself `self-updated`), and the
+   * session's record keeps it. The server tidies its spaces; rejects with `validation_failed` (empty,
+   * longer than `DISPLAY_NAME_MAX_LENGTH`, control characters) or `rate_limited` (a few a minute).
+   */
+  setDisplayName(displayName: string): Promise<void> {
+    return this.control({ type: 'set-display-name', displayName });
+  }
+
   /** The hands up, first raised first: the order in which a host gives the floor. */
   raisedHands(): RaisedHand[] {
     return [...this.hands];
@@ -544,7 +553,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     for (const track of this.localStream.getVideoTracks()) track.enabled = !this.selfInfo.videoMuted;
   }
 
-  /** Sends a hand, reaction or moderation request; settles with the server's `ack` or `error`. */
+  /** Sends a hand, reaction, moderation or rename request; settles with the server's `ack` or `error`. */
   private control(request: DistributiveOmit<MeetingControlRequest, 'requestId'>): Promise<void> {
     if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
     return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest));

@@ -357,8 +357,27 @@ export interface EndMeetingRequest {
   requestId?: string;
 }
 
-/** Everything a participant does to the meeting beyond their own media: hands, reactions, moderation. */
+// ---- One's display name (client → server)
+
+/** The longest display name, in characters, once its spaces are tidied (runs made one, ends trimmed). */
+export const DISPLAY_NAME_MAX_LENGTH = 100;
+
+/**
+ * Renames oneself during the meeting. The server tidies the name's spaces and keeps it in the session's
+ * record; everyone, oneself included, gets `participant-updated`. Answered with `ack` or `error` (echoing
+ * `requestId`) like the controls below: `validation_failed` for a name empty or longer than
+ * `DISPLAY_NAME_MAX_LENGTH` once tidied, or with control characters; `rate_limited` beyond a few a minute.
+ * Chat messages already sent keep the name they were sent under.
+ */
+export interface SetDisplayNameRequest {
+  type: 'set-display-name';
+  displayName: string;
+  requestId?: string;
+}
+
+/** Everything a participant does to the meeting beyond their own media: hands, reactions, moderation, their name. */
 export type MeetingControlRequest =
+  | SetDisplayNameRequest
   | RaiseHandRequest
   | LowerHandRequest
   | SendReactionRequest

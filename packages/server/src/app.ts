@@ -53,6 +53,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await app.register(fastifyWebsocket, { options: { maxPayload: 512 * 1024 } });
     await app.register(signalingRoutes, { liveRooms: options.live.liveRooms });
   }
-  await app.register(meetingPageRoutes, { themes: services.themes, webRoot: options.webRoot });
+  await app.register(meetingPageRoutes, { themes: services.themes, webRoot: options.webRoot, frameAncestors: services.config.frameAncestors });
   return app;
 }

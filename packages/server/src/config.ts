@@ -20,6 +20,13 @@ const DialInNumber = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * One CSP source expression as `frame-ancestors` takes it: a keyword, a scheme (`https:`) or a host with
+ * optional scheme, `*.` subdomain wildcard, port and path. Nothing that could end the directive (`;`, `,`).
+ */
+const FRAME_ANCESTOR_SOURCE = "('self'|'none'|\\*|[A-Za-z][A-Za-z0-9+.-]*:|([A-Za-z][A-Za-z0-9+.-]*://)?(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:(\\d{1,5}|\\*))?(/[^\\s;,']*)?)";
+const FRAME_ANCESTORS_PATTERN = `^(${FRAME_ANCESTOR_SOURCE}( ${FRAME_ANCESTOR_SOURCE})*)?$`;
+
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   host: Type.String({ minLength: 1 }),
@@ -59,6 +66,12 @@ export const ConfigSchema = Type.Object({
   maxPresenters: Type.Integer({ minimum: 1 }),
   /** Each participant may send `CHAT_RATE_LIMIT` chat messages in any window this long. */
   chatRateWindowMs: Type.Integer({ minimum: 100 }),
+  /**
+   * Which pages may show the meeting page in an iframe: a CSP `frame-ancestors` source list (`'self'
+   * https://app.example.com https://*.example.org`, or `'none'`), sent with the page. Empty: any page
+   * may, a file opened from disk included (no header is sent).
+   */
+  frameAncestors: Type.String({ pattern: FRAME_ANCESTORS_PATTERN }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -98,6 +111,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   webhookConcurrency: { name: 'PARLEY_WEBHOOK_CONCURRENCY', parse: Number },
   maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
   chatRateWindowMs: { name: 'PARLEY_CHAT_RATE_WINDOW_MS', parse: Number },
+  frameAncestors: { name: 'PARLEY_FRAME_ANCESTORS', parse: (t) => t.trim().split(/\s+/).join(' ') },
 };
 
 export class ConfigError extends Error {
@@ -139,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookConcurrency: 16,
     maxPresenters: DEFAULT_MAX_PRESENTERS,
     chatRateWindowMs: DEFAULT_CHAT_RATE_WINDOW_MS,
+    frameAncestors: '',
     ...merged,
     dataDir,
   };

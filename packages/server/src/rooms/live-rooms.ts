@@ -11,6 +11,7 @@ import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
 import { LiveSession } from './live-session.js';
+import { displayNameOf } from './display-name.js';
 import { assertMayEndMeeting } from './moderation-rules.js';
 import { participantIdentity } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
@@ -76,6 +77,8 @@ export class LiveRooms {
    * the room's entrance first (password, lock, waiting room): this resolves only once they are in.
    */
   async join(request: JoinRequest, connection: ParticipantConnection, context: JoinContext = {}): Promise<{ session: LiveSession; participant: LiveParticipant }> {
+    // The same rule as a rename in the meeting: everyone sees the name tidied, or it is refused.
+    const displayName = displayNameOf(request.displayName);
     const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
     if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     let role: ParticipantRole = 'guest';
@@ -94,7 +97,7 @@ export class LiveRooms {
     await this.entrance.pass({
       room,
       role,
-      displayName: request.displayName,
+      displayName,
       password: request.password,
       address: context.address ?? 'unknown',
       connection,
@@ -102,7 +105,7 @@ export class LiveRooms {
     });
     // `initial_join_options.microphone_state: off` has everyone start muted, whatever their page says.
     const audioMuted = request.audioMuted || room.microphoneState === 'off';
-    const as = { displayName: request.displayName, role, audioMuted, videoMuted: request.videoMuted, identity };
+    const as = { displayName, role, audioMuted, videoMuted: request.videoMuted, identity };
     // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);

@@ -219,7 +219,8 @@ export class LiveSession {
   /** The participant's own microphone and camera switches; refused for media a moderator stopped. */
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
     this.controls.checkMediaState(participant, state);
-    participant.info = { ...participant.info, ...state };
+    // Only these two: the signaling message that carries them has a `type` of its own.
+    participant.info = { ...participant.info, audioMuted: state.audioMuted, videoMuted: state.videoMuted };
     this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
     this.media.mediaStateChanged(participant);
   }

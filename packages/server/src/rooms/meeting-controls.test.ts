@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ClientMessage, ParticipantInfo } from '@parley/protocol';
+import type { ClientMessage, MediaStateUpdate, ParticipantInfo } from '@parley/protocol';
 import { parseClientMessage } from '../signaling/client-messages.js';
 import { parleyErrorWith } from '../test-support/test-services.js';
-import { REACTION_RATE_LIMIT, REACTION_RATE_WINDOW_MS, type SessionControlRequest } from './meeting-controls.js';
+import { REACTION_RATE_LIMIT, REACTION_RATE_WINDOW_MS, RENAME_RATE_LIMIT, RENAME_RATE_WINDOW_MS, type SessionControlRequest } from './meeting-controls.js';
 import type { Room } from './room.js';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
 import { RecordedConnection } from './test-support/recorded-connection.js';
@@ -90,6 +90,51 @@ describe('meeting controls', { timeout: 60_000 }, () => {
     clock.advance(REACTION_RATE_WINDOW_MS);
     await act(ann, { type: 'send-reaction', emoji: '❤️' });
     await leaveAll(ann, bob);
+  });
+
+  test('a participant renames themselves: tidied, stored, told to everyone; a bad or too frequent name changes nothing', async () => {
+    const room = await newRoom();
+    const ann = await join(room, 'Ann');
+    const bob = await join(room, 'Bob');
+    await act(ann, { type: 'set-display-name', displayName: '  Ann   Lee ' });
+    assert.equal(ann.participant.info.displayName, 'Ann Lee');
+    for (const observer of [ann, bob]) assert.deepEqual(lastUpdateOf(observer, ann), ann.participant.info, 'everyone hears it, Ann included');
+    const stored = await suite.services.sessions.listParticipants(ann.session.id);
+    assert.equal(stored.find((p) => p.id === ann.participant.id)?.displayName, 'Ann Lee');
+
+    const heard = bob.connection.of('participant-updated').length;
+    await act(ann, { type: 'set-display-name', displayName: 'Ann Lee' });
+    await assert.rejects(act(ann, { type: 'set-display-name', displayName: ' \t ' }), parleyErrorWith('validation_failed', 'A display name must be 1 to 100 characters long'));
+    await assert.rejects(act(ann, { type: 'set-display-name', displayName: 'x'.repeat(101) }), { code: 'validation_failed' });
+    await assert.rejects(act(ann, { type: 'set-display-name', displayName: 'Ann\u0000' }), parleyErrorWith('validation_failed', 'A display name cannot contain control characters'));
+    assert.equal(bob.connection.of('participant-updated').length, heard, 'the same name, or a refused one, tells nobody');
+    assert.equal(ann.participant.info.displayName, 'Ann Lee');
+
+    for (let i = 1; i < RENAME_RATE_LIMIT; i++) await act(ann, { type: 'set-display-name', displayName: `Ann ${i}` });
+    await assert.rejects(act(ann, { type: 'set-display-name', displayName: 'Ann again' }), parleyErrorWith('rate_limited', 'Too many new names: at most 5 a minute'));
+    assert.equal(ann.participant.info.displayName, `Ann ${RENAME_RATE_LIMIT - 1}`);
+    clock.advance(RENAME_RATE_WINDOW_MS);
+    await act(ann, { type: 'set-display-name', displayName: 'Ann again' });
+    assert.equal(lastUpdateOf(bob, ann)?.displayName, 'Ann again');
+    await leaveAll(ann, bob);
+  });
+
+  test('a media-state message changes the microphone and camera everyone sees, and nothing else', async () => {
+    const room = await newRoom();
+    const ann = await join(room, 'Ann');
+    const bob = await join(room, 'Bob');
+    const message: MediaStateUpdate = { type: 'media-state', audioMuted: true, videoMuted: true };
+    ann.session.updateMediaState(ann.participant, message);
+    assert.deepEqual(lastUpdateOf(bob, ann), { ...bob.connection.joined().participants[0]!, audioMuted: true, videoMuted: true });
+    await leaveAll(ann, bob);
+  });
+
+  test('a join’s name is tidied the same way, and a blank one is refused', async () => {
+    const room = await newRoom();
+    const ann = await join(room, ' Ann \n Lee ');
+    assert.equal(ann.participant.info.displayName, 'Ann Lee');
+    await assert.rejects(join(room, '   '), parleyErrorWith('validation_failed', 'A display name must be 1 to 100 characters long'));
+    await leaveAll(ann);
   });
 
   test('a guest’s attempt at any host control is refused with forbidden and changes nothing', async () => {
@@ -281,6 +326,8 @@ describe('meeting controls', { timeout: 60_000 }, () => {
       { type: 'remove-participant', participantId: 'p1', block: true },
       { type: 'set-role', participantId: 'p1', role: 'cohost' },
       { type: 'end-meeting' },
+      { type: 'set-display-name', displayName: 'Ann Lee', requestId: 'r2' },
+      { type: 'join', meetingCode: '123', displayName: `Ann${' '.repeat(150)}Lee`, audioMuted: true, videoMuted: true },
       { type: 'join', meetingCode: '123', displayName: 'A', audioMuted: true, videoMuted: true, guestId: 'abcdef12-3456' },
     ];
     for (const message of valid) assert.deepEqual(parseClientMessage(JSON.stringify(message)), message);
@@ -290,6 +337,8 @@ describe('meeting controls', { timeout: 60_000 }, () => {
       { type: 'stop-media', kind: 'audio' },
       { type: 'set-role', participantId: 'p1', role: 'host' },
       { type: 'remove-participant', participantId: 'p1' },
+      { type: 'set-display-name' },
+      { type: 'set-display-name', displayName: 42 },
       { type: 'join', meetingCode: '123', displayName: 'A', audioMuted: true, videoMuted: true, guestId: 'short' },
       { type: 'join', meetingCode: '123', displayName: 'A', audioMuted: true, videoMuted: true, guestId: 'has spaces in it' },
     ];

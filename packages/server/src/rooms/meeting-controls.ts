@@ -13,6 +13,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
+import type { SessionsRepository } from '../store/sessions-repository.js';
+import { displayNameOf } from './display-name.js';
 import { HandQueue } from './hand-queue.js';
 import type { LiveParticipant } from './live-participant.js';
 import { assertMayLowerHand, assertMayModerate, assertMayModerateTarget } from './moderation-rules.js';
@@ -22,6 +24,9 @@ import { SerialQueue } from './serial-queue.js';
 /** Per participant: at most this many reactions in any window of `REACTION_RATE_WINDOW_MS`. */
 export const REACTION_RATE_LIMIT = 5;
 export const REACTION_RATE_WINDOW_MS = 5_000;
+/** Per participant: at most this many renames in any window of `RENAME_RATE_WINDOW_MS`; each one reaches everyone. */
+export const RENAME_RATE_LIMIT = 5;
+export const RENAME_RATE_WINDOW_MS = 60_000;
 
 /** The controls a session's participants use; `end-meeting` ends the session itself, in `LiveRooms`. */
 export type SessionControlRequest = Exclude<MeetingControlRequest, EndMeetingRequest>;
@@ -40,6 +45,7 @@ export interface SessionMembers {
 
 interface Dependencies {
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
+  sessions: Pick<SessionsRepository, 'renameParticipant'>;
   clock: Clock;
   logger: Logger;
 }
@@ -54,6 +60,7 @@ const MUTED_FIELD = { audio: 'audioMuted', video: 'videoMuted' } as const;
 export class MeetingControls {
   private readonly hands = new HandQueue();
   private readonly reactionLimiter: ParticipantRateLimiter;
+  private readonly renameLimiter: ParticipantRateLimiter;
   /**
    * What moderators stopped, by identity: someone who leaves and comes back (to shake off a mute,
    * say) finds it still stopped.
@@ -69,6 +76,7 @@ export class MeetingControls {
     private readonly deps: Dependencies,
   ) {
     this.reactionLimiter = new ParticipantRateLimiter(REACTION_RATE_LIMIT, REACTION_RATE_WINDOW_MS, deps.clock);
+    this.renameLimiter = new ParticipantRateLimiter(RENAME_RATE_LIMIT, RENAME_RATE_WINDOW_MS, deps.clock);
   }
 
   /** The hands up, first raised first. */
@@ -110,6 +118,8 @@ export class MeetingControls {
     return this.queue.run(async () => {
       if (actor.left) throw ParleyError.badRequest('You are no longer in this meeting');
       switch (request.type) {
+        case 'set-display-name':
+          return this.rename(actor, request.displayName);
         case 'raise-hand':
           return this.raiseHand(actor);
         case 'lower-hand':
@@ -139,7 +149,20 @@ export class MeetingControls {
   forget(participant: LiveParticipant): void {
     this.hands.lower(participant.id);
     this.reactionLimiter.forget(participant.id);
+    this.renameLimiter.forget(participant.id);
     this.unmuteAsks.delete(participant.id);
+  }
+
+  /** Renames the actor, in the session's record first: only then does anyone see the new name. */
+  private async rename(actor: LiveParticipant, requested: string): Promise<void> {
+    const displayName = displayNameOf(requested);
+    if (displayName === actor.info.displayName) return;
+    if (!this.renameLimiter.take(actor.id)) {
+      throw ParleyError.rateLimited(`Too many new names: at most ${RENAME_RATE_LIMIT} a minute`);
+    }
+    await this.deps.sessions.renameParticipant(actor.id, displayName);
+    if (actor.left) return;
+    this.update(actor, { displayName });
   }
 
   private raiseHand(actor: LiveParticipant): void {

@@ -27,7 +27,8 @@ export const ClientMessageSchema = Type.Union([
     meetingCode: Type.String({ minLength: 1, maxLength: 64 }),
     participantToken: Type.Optional(Type.String({ maxLength: 4096 })),
     guestId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' })),
-    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    // Only a bound on the frame: the domain tidies the name and refuses a wrong one with a clear error.
+    displayName: Type.String({ maxLength: 1000 }),
     audioMuted: Type.Boolean(),
     videoMuted: Type.Boolean(),
     // Only a bound on the frame: the room's entrance says when a password is missing or wrong.
@@ -76,6 +77,8 @@ export const ClientMessageSchema = Type.Union([
       { maxItems: VIDEO_VIEW_MAX_TILES },
     ),
   }),
+  // Only a bound on the frame: the domain tidies the name and refuses a wrong one with a clear error.
+  Type.Object({ type: Type.Literal('set-display-name'), displayName: Type.String({ maxLength: 1000 }), requestId: RequestId }),
   Type.Object({ type: Type.Literal('raise-hand'), requestId: RequestId }),
   Type.Object({ type: Type.Literal('lower-hand'), participantId: Type.Optional(ParticipantId), requestId: RequestId }),
   Type.Object({ type: Type.Literal('send-reaction'), emoji: Type.Union(REACTIONS.map((emoji) => Type.Literal(emoji))), requestId: RequestId }),

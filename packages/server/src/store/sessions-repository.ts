@@ -106,6 +106,11 @@ export class SessionsRepository {
     });
   }
 
+  /** A participant still present renamed themselves: the session's record keeps the name they have now. */
+  async renameParticipant(id: string, displayName: string): Promise<void> {
+    await this.db.updateTable('participants').set({ display_name: displayName }).where('id', '=', id).where('left_at', 'is', null).execute();
+  }
+
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
     const rows = await this.db.selectFrom('participants').selectAll().where('session_id', '=', sessionId).orderBy('joined_at').execute();
     return rows.map((row) => ({

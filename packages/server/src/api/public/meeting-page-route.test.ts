@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
+import { ConfigError, loadConfig } from '../../config.js';
 import { createApplication } from '../../identity/applications.js';
 import { createTestServices } from '../../test-support/test-services.js';
 
@@ -80,6 +81,42 @@ describe('the meeting page at every room URL', () => {
       const response = await get(url);
       assert.match(String(response.headers['content-type']), /^application\/json\b/, url);
       assert.notEqual(response.body, INDEX, url);
+    }
+  });
+
+  test('may be framed by any page: no X-Frame-Options, no frame-ancestors', async () => {
+    const response = await get('/123456789');
+    assert.equal(response.headers['x-frame-options'], undefined);
+    assert.equal(response.headers['content-security-policy'], undefined);
+  });
+});
+
+describe('the pages that may frame the meeting page (PARLEY_FRAME_ANCESTORS)', () => {
+  test('are named in a frame-ancestors policy sent with the page, at every room URL', async () => {
+    const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-web-'));
+    fs.writeFileSync(path.join(webRoot, 'index.html'), INDEX);
+    fs.mkdirSync(path.join(webRoot, 'assets'));
+    const { frameAncestors } = loadConfig({ PARLEY_FRAME_ANCESTORS: "  'self'   https://app.example.com https://*.example.org:8443 " });
+    const services = await createTestServices({ config: { frameAncestors } });
+    const app = await buildApp(services, { webRoot });
+    try {
+      for (const url of ['/', '/123456789']) {
+        const response = await app.inject({ method: 'GET', url });
+        assert.equal(response.headers['content-security-policy'], "frame-ancestors 'self' https://app.example.com https://*.example.org:8443", url);
+      }
+    } finally {
+      await app.close();
+      await services.dispose();
+      fs.rmSync(webRoot, { recursive: true, force: true });
+    }
+  });
+
+  test('are checked at start-up: a value that could smuggle in another directive stops the server', () => {
+    for (const value of ["'none'", '*', 'https:', 'http://localhost:3000', 'https://app.example.com/embed/']) {
+      assert.equal(loadConfig({ PARLEY_FRAME_ANCESTORS: value }).frameAncestors, value);
+    }
+    for (const value of ['https://a.example; script-src *', 'https://a.example, https://b.example', "'unsafe-inline'"]) {
+      assert.throws(() => loadConfig({ PARLEY_FRAME_ANCESTORS: value }), (error: unknown) => error instanceof ConfigError && /PARLEY_FRAME_ANCESTORS/.test(error.message), value);
     }
   });
 });

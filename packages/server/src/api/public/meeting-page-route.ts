@@ -13,6 +13,8 @@ export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.m
 export interface MeetingPageOptions {
   themes: ThemesRepository;
   webRoot?: string;
+  /** Which pages may frame the meeting page (`Config.frameAncestors`); empty: any page may. */
+  frameAncestors?: string;
 }
 
 /** Page addresses are not API operations: they stay out of the OpenAPI document. */
@@ -38,8 +40,11 @@ export async function meetingPageRoutes(app: FastifyInstance, options: MeetingPa
   }
   const index = fs.readFileSync(indexFile);
   await app.register(fastifyStatic, { root: path.join(root, 'assets'), prefix: '/assets/', index: false, decorateReply: false, maxAge: '1y', immutable: true });
+  // The page is made to be embedded (docs/embed.md): Parley sends no X-Frame-Options, and restricts
+  // who may frame it only when configured to.
+  const framing = options.frameAncestors ? { 'content-security-policy': `frame-ancestors ${options.frameAncestors}` } : {};
   const sendIndex = (reply: FastifyReply, status = 200) =>
-    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+    reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').headers(framing).send(index);
 
   app.get('/', { schema: PAGE_SCHEMA }, async (_request, reply) => sendIndex(reply));
   app.get('/:meetingCode', { schema: PAGE_SCHEMA }, async (_request, reply) => sendIndex(reply));

@@ -146,4 +146,12 @@ describe('GET /api/public/rooms/:meetingCode', () => {
     assert.doesNotMatch(JSON.stringify(body), /hunter2|scrypt/);
     assert.doesNotMatch(vonage.body, /hunter2|scrypt|password/i);
   });
+
+  test('may be read by a custom UI on any origin, the answer for no such meeting included', async () => {
+    const room = await createRoom();
+    for (const code of [room.meeting_code, '999999999999']) {
+      const response = await h.app.inject({ method: 'GET', url: `/api/public/rooms/${code}`, headers: { origin: 'https://app.example.com' } });
+      assert.equal(response.headers['access-control-allow-origin'], '*', code);
+    }
+  });
 });

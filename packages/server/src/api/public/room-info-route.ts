@@ -17,7 +17,7 @@ const RoomInfoQuery = Type.Object({
 
 /**
  * What the meeting page reads before joining: `GET /api/public/rooms/:meetingCode`. Public on purpose:
- * the meeting code is the guest's key; nothing here is secret.
+ * the meeting code is the guest's key; nothing here is secret, so any origin may read it.
  */
 export async function roomInfoRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
@@ -32,6 +32,8 @@ export async function roomInfoRoutes(app: FastifyInstance, options: { services: 
       },
     },
     async (request, reply) => {
+      // Custom UIs built on @parley/client read it from their own origin (docs/client-sdk.md).
+      reply.header('access-control-allow-origin', '*');
       const { meetingCode } = request.params;
       const { company } = request.query;
       const room = /^\d{1,32}$/.test(meetingCode) ? await services.rooms.findByMeetingCode(meetingCode) : undefined;

@@ -1,7 +1,8 @@
-import type { PublicRoomInfo } from '@parley/protocol';
+import { DISPLAY_NAME_MAX_LENGTH, type PublicRoomInfo } from '@parley/protocol';
 
 const DISPLAY_NAME_KEY = 'parley.displayName';
-export const MAX_DISPLAY_NAME_LENGTH = 100;
+/** The server's limit, so that the field never takes a name the server would refuse. */
+export const MAX_DISPLAY_NAME_LENGTH = DISPLAY_NAME_MAX_LENGTH;
 
 export function storedDisplayName(): string | null {
   try {

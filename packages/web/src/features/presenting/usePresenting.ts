@@ -11,8 +11,11 @@ export interface Presenting {
   /** Why one's camera or share did not start, while it is shown. */
   notice: MediaNoticeContent | null;
   dismissNotice(): void;
-  /** Turns one's camera on or off; turning it on may be refused (the presenter limit), and says so. */
-  setCamera(enabled: boolean): void;
+  /**
+   * Turns one's camera on or off. Turning it on may be refused (the presenter limit): the page says so,
+   * and the promise rejects with the refusal.
+   */
+  setCamera(enabled: boolean): Promise<void>;
   toggleScreenShare(): void;
 }
 
@@ -36,11 +39,12 @@ export function usePresenting(room: ParleyRoom, media: LocalMedia, remotes: read
     (enabled: boolean) => {
       // Off at once; on only once the server has taken it, so a refused camera never shows as on.
       if (!enabled) setEnabled('video', false);
-      room.setCameraEnabled(enabled).then(
+      return room.setCameraEnabled(enabled).then(
         () => setEnabled('video', enabled),
         (error: unknown) => {
           setEnabled('video', false);
           show(refusalNotice(error, undefined, 'cameraFailed'));
+          throw error;
         },
       );
     },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { UrlParams } from '../../base/url/params';
 import { SpeakerContext } from '../../devices/SpeakerContext';
 import { useLocalMedia } from '../../devices/useLocalMedia';
+import { useSessionCommands } from '../../embed/useSessionCommands';
 import { LeftScreen } from '../../left/components/LeftScreen';
 import { DeniedScreen } from '../../lobby/components/DeniedScreen';
 import { WaitingScreen } from '../../lobby/components/WaitingScreen';
@@ -137,6 +138,14 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     return () => window.removeEventListener('pagehide', onPageHide);
   }, [room]);
 
+  // A rename in the meeting is the name to join with again.
+  useEffect(() => {
+    if (room) return () => setDisplayName(room.self.displayName);
+  }, [room]);
+
+  const leaveWaitingRoom = useCallback(() => setPhase({ kind: 'prejoin', error: null }), []);
+  useSessionCommands({ screen: phase.kind, media, microphoneFixed: microphoneStart.fixed, setDisplayName, leaveWaitingRoom });
+
   const rejoin = useCallback(() => setPhase({ kind: 'joining', fromPrejoin: false }), []);
   const error = phase.kind === 'prejoin' ? phase.error : null;
 
@@ -156,7 +165,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
           roomName={info.displayName}
           displayName={normalizeDisplayName(displayName)}
           media={media}
-          onLeave={() => setPhase({ kind: 'prejoin', error: null })}
+          onLeave={leaveWaitingRoom}
         />
       );
     case 'meeting':

@@ -1,4 +1,4 @@
-import { canModerate, type ParleyRoom } from '@parley/client';
+import { canModerate, ParleyClientError, type ParleyRoom } from '@parley/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeakers } from '../../active-speaker/useSpeakers';
@@ -9,6 +9,7 @@ import { DeviceNotice } from '../../devices/components/DeviceNotice';
 import { DeviceSettingsDialog } from '../../devices/components/DeviceSettingsDialog';
 import type { MediaKind } from '../../devices/functions';
 import type { LocalMedia } from '../../devices/useLocalMedia';
+import { useMeetingEmbed } from '../../embed/useMeetingEmbed';
 import { RaiseHandButton } from '../../hands/components/RaiseHandButton';
 import { useRaisedHands } from '../../hands/useRaisedHands';
 import { useLayoutMode } from '../../layout/useLayoutMode';
@@ -74,24 +75,39 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const networkQuality = useNetworkQuality(room);
   const [settingsOpen, setSettingsOpen] = useState(false);
 
-  const toggle = useCallback(
-    (kind: MediaKind, enabled: boolean) => {
-      if (enabled && !moderation.mayTurnOn(kind)) return;
+  /** Turns one's microphone or camera on or off; rejects with why it stays off, which the page shows too. */
+  const setMedia = useCallback(
+    async (kind: MediaKind, enabled: boolean) => {
+      if (enabled && !moderation.mayTurnOn(kind)) {
+        throw new ParleyClientError('media_moderated', kind === 'audio' ? 'A moderator muted you' : 'A moderator turned off your camera');
+      }
       if (kind === 'video') return presenting.setCamera(enabled);
       media.setEnabled(kind, enabled);
       room.setMicrophoneEnabled(enabled);
     },
     [media, room, presenting.setCamera, moderation.mayTurnOn],
   );
+  // The switches: a refusal is already on screen.
+  const toggle = useCallback((kind: MediaKind, enabled: boolean) => void setMedia(kind, enabled).catch(() => undefined), [setMedia]);
 
   const leave = useCallback(() => {
     setLeaving(true);
-    void onLeave();
+    return onLeave();
   }, [onLeave]);
 
   useShortcuts({
     m: () => media.hasAudio && toggle('audio', !media.audioEnabled),
     v: () => media.hasVideo && toggle('video', !media.videoEnabled),
+  });
+
+  useMeetingEmbed({
+    room,
+    hasDevice: { audio: media.hasAudio, video: media.hasVideo },
+    setMedia,
+    leave,
+    hands,
+    chat,
+    activeSpeakerId: speakers.recent[0] ?? null,
   });
 
   const count = remotes.length + 1;
