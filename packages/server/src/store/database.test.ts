@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { ParleyError } from '../errors.js';
 import { freePort } from '../free-port.js';
 import { openStore } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -66,5 +67,23 @@ describe('openStore refusing', () => {
     const url = new URL(reachable);
     url.pathname = '/no_such_database';
     await assert.rejects(openStore(url.href), refusal(/^PostgreSQL at the unix socket in \S+ has no database "no_such_database": create it/));
+  });
+});
+
+describe('a PostgreSQL store given text with U+0000, which PostgreSQL text cannot hold', () => {
+  let database: TestDatabase;
+  before(async () => (database = await freshPostgresDatabase()));
+  after(() => database.drop());
+
+  test('refuses it as invalid input, in writes and lookups alike, and stores nothing', async () => {
+    const store = await openStore(database.url);
+    try {
+      const invalid = (error: unknown) => error instanceof ParleyError && error.code === 'validation_failed' && /NUL character/.test(error.message);
+      await assert.rejects(store.db.insertInto('accounts').values({ id: 'a1', name: 'nul\u0000name', created_at: '2026-01-01T00:00:00.000Z' }).execute(), invalid);
+      await assert.rejects(store.db.selectFrom('accounts').selectAll().where('id', '=', 'a\u0000').execute(), invalid);
+      assert.deepEqual(await store.db.selectFrom('accounts').selectAll().execute(), []);
+    } finally {
+      await store.close();
+    }
   });
 });

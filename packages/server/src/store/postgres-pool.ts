@@ -1,4 +1,6 @@
+import type { PostgresPool } from 'kysely';
 import pg from 'pg';
+import { refusingNulCharacters } from './postgres-nul-guard.js';
 import { StoreError } from './store-error.js';
 
 /** How long reaching the server may take, and one statement may run, before it is abandoned. */
@@ -20,7 +22,7 @@ const bigintAsNumber: pg.CustomTypesConfig = {
  * accepts the credentials and has the database; otherwise a `StoreError` saying which of those
  * failed. The URL's password never appears in a message.
  */
-export async function connectPostgres(databaseUrl: string): Promise<pg.Pool> {
+export async function connectPostgres(databaseUrl: string): Promise<PostgresPool> {
   const config: pg.PoolConfig = {
     connectionString: databaseUrl,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -43,7 +45,7 @@ export async function connectPostgres(databaseUrl: string): Promise<pg.Pool> {
   // query opens a new one, failing then if the server is still gone. Without a listener the pool's
   // `error` event would end the process instead.
   pool.on('error', () => undefined);
-  return pool;
+  return refusingNulCharacters(pool);
 }
 
 /** SQLSTATEs of refusals that have a fix to suggest; anything else is reported as the server worded it. */
