@@ -63,9 +63,9 @@ export class PostgresTestServer {
     return { url: this.url(name), drop: async () => void (await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)) };
   }
 
-  /** The URL of `database` on this server, for `user` (the superuser unless told). */
-  url(database: string, user = 'postgres'): string {
-    return `postgres://${user}@localhost/${database}?host=${encodeURIComponent(this.folder)}`;
+  /** The URL of `database` on this server, as its superuser. */
+  url(database: string): string {
+    return `postgres://postgres@localhost/${database}?host=${encodeURIComponent(this.folder)}`;
   }
 
   /** Stops the server, by its process id, and removes its folder. */
