@@ -32,7 +32,7 @@ export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   publicUrl: Type.String({ pattern: '^https?://[^/]+(/.*)?$' }),
   dataDir: Type.String({ minLength: 1 }),
-  /** `sqlite:` path (default: `<dataDir>/parley.db`) or, later, a `postgres://` URL. */
+  /** `sqlite:` path (default: `<dataDir>/parley.db`) or a `postgres://` (`postgresql://`) URL. */
   databaseUrl: Type.String({ minLength: 1 }),
   /** A Janus WebSocket URL; when empty the server spawns and supervises its own Janus. */
   janusUrl: Type.String(),

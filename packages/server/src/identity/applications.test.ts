@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { ParleyError } from '../errors.js';
+import { describeEachDialect } from '../store/test-support/test-dialects.js';
 import { createTestServices, TestClock } from '../test-support/test-services.js';
 import { verifyApplicationToken } from './application-tokens.js';
 import { createApplication } from './applications.js';
 
-describe('createApplication', () => {
+describeEachDialect('createApplication', (dialect) => {
   const clock = new TestClock();
   let services: Awaited<ReturnType<typeof createTestServices>>;
   before(async () => {
-    services = await createTestServices({ clock });
+    services = await createTestServices({ clock, dialect });
   });
   after(() => services.dispose());
 

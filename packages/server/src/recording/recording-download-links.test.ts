@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { ParleyError } from '../errors.js';
 import { loadServerKey } from '../identity/server-keys.js';
+import { describeEachDialect } from '../store/test-support/test-dialects.js';
 import { createTestServices, TestClock } from '../test-support/test-services.js';
 import { RecordingDownloadLinks } from './recording-download-links.js';
 
-describe('RecordingDownloadLinks', () => {
+describeEachDialect('RecordingDownloadLinks', (dialect) => {
   const clock = new TestClock();
   let services: Awaited<ReturnType<typeof createTestServices>>;
   before(async () => {
-    services = await createTestServices({ clock });
+    services = await createTestServices({ clock, dialect });
   });
   after(() => services.dispose());
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { freshMeetingCode, isMeetingCodeClash, MEETING_CODE_ATTEMPTS, MeetingCodeExhaustedError, randomMeetingCode } from './meeting-codes.js';
+import { freshMeetingCode, MEETING_CODE_ATTEMPTS, MeetingCodeExhaustedError, randomMeetingCode } from './meeting-codes.js';
 
 test('meeting codes are 10 digits without a leading zero', () => {
   for (let i = 0; i < 1000; i++) assert.match(randomMeetingCode(), /^[1-9]\d{9}$/);
@@ -23,12 +23,4 @@ test('gives up after a bounded number of collisions', async () => {
     MeetingCodeExhaustedError,
   );
   assert.equal(draws, MEETING_CODE_ATTEMPTS);
-});
-
-test('recognises a unique-index refusal on the meeting code, and only that', () => {
-  const clash = Object.assign(new Error('UNIQUE constraint failed: rooms.meeting_code'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-  const otherColumn = Object.assign(new Error('UNIQUE constraint failed: rooms.id'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
-  assert.equal(isMeetingCodeClash(clash), true);
-  assert.equal(isMeetingCodeClash(otherColumn), false);
-  assert.equal(isMeetingCodeClash(new Error('meeting_code')), false);
 });

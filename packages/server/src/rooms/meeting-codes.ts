@@ -31,15 +31,3 @@ export async function freshMeetingCode(
   }
   throw new MeetingCodeExhaustedError(`No free meeting code after ${MEETING_CODE_ATTEMPTS} attempts`);
 }
-
-/**
- * True when an insert lost a race for a meeting code: another request took the code between the
- * existence check and the insert, and the unique index refused the second one (SQLite and PostgreSQL
- * both name the column in the message).
- */
-export function isMeetingCodeClash(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as Error & { code?: unknown }).code;
-  const unique = code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-  return unique && error.message.includes('meeting_code');
-}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import pino from 'pino';
 import { MINUTE_MS } from '../clock.js';
 import { createApplication } from '../identity/applications.js';
@@ -7,6 +7,7 @@ import { ApplicationsRepository } from '../store/applications-repository.js';
 import { openStore } from '../store/database.js';
 import { RoomsRepository } from '../store/rooms-repository.js';
 import { SessionsRepository } from '../store/sessions-repository.js';
+import { describeEachDialect } from '../store/test-support/test-dialects.js';
 import { createTestServices, TestClock } from '../test-support/test-services.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import { RoomLifecycle } from './room-lifecycle.js';
@@ -15,7 +16,7 @@ import { RoomUpdates } from './room-updates.js';
 
 const silent = pino({ level: 'silent' });
 
-describe('room lifecycle', () => {
+describeEachDialect('room lifecycle', (dialect) => {
   let clock: TestClock;
   let services: Awaited<ReturnType<typeof createTestServices>>;
   let lifecycle: RoomLifecycle;
@@ -24,7 +25,7 @@ describe('room lifecycle', () => {
 
   beforeEach(async () => {
     clock = new TestClock();
-    services = await createTestServices({ clock });
+    services = await createTestServices({ clock, dialect });
     lifecycle = new RoomLifecycle(services.rooms, clock, silent, 1000, services.roomUpdates);
     roomService = new RoomService(services);
     applicationId = (await createApplication({ store: services.store, clock }, { name: 'lifecycle' })).application.id;
@@ -71,6 +72,19 @@ describe('room lifecycle', () => {
       );
       assert.deepEqual(await services.sessions.listForRoom(room.id), []);
     }
+  });
+
+  it('closes and reports each room once when two nodes sweep at once', async () => {
+    const otherNode = new RoomLifecycle(services.rooms, clock, silent, 1000, services.roomUpdates);
+    // Rounds: the first race may run one after the other while the pool opens its second connection.
+    for (const round of [1, 2, 3]) {
+      const room = await roomService.create(applicationId, { displayName: `swept ${round}`, callbackUrls: { rooms: 'http://receiver.test/rooms' } });
+      clock.advance(11 * MINUTE_MS);
+      const closed = await Promise.all([lifecycle.sweep(), otherNode.sweep()]);
+      assert.deepEqual(closed.flat().map((r) => r.id), [room.id]);
+    }
+    const deliveries = await services.webhookDeliveries.listForApplication(applicationId, { limit: 100 });
+    assert.equal(deliveries.filter((delivery) => delivery.event === 'room:expired').length, 3);
   });
 
   it('closes an instant room nobody joined ten minutes after creation', async () => {

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { describeEachDialect } from '../store/test-support/test-dialects.js';
 import { createTestServices, insertTestApplication, parleyErrorWith, TestClock } from '../test-support/test-services.js';
 import { RoomService } from './room-service.js';
 
-describe('RoomService', () => {
+describeEachDialect('RoomService', (dialect) => {
   const clock = new TestClock();
   let services: Awaited<ReturnType<typeof createTestServices>>;
   let applicationId: string;
   let otherApplicationId: string;
   before(async () => {
-    services = await createTestServices({ clock });
+    services = await createTestServices({ clock, dialect });
     applicationId = await insertTestApplication(services);
     otherApplicationId = await insertTestApplication(services);
   });

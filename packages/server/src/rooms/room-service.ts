@@ -5,7 +5,8 @@ import type { ApplicationsRepository } from '../store/applications-repository.js
 import type { NewRoom, RoomChanges, RoomPage, RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { ThemesRepository } from '../store/themes-repository.js';
-import { freshMeetingCode, isMeetingCodeClash, MEETING_CODE_ATTEMPTS, randomMeetingCode } from './meeting-codes.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
+import { freshMeetingCode, MEETING_CODE_ATTEMPTS, randomMeetingCode } from './meeting-codes.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtOfIdleRoom } from './room-deadlines.js';
 import { hashRoomPassword } from './room-password.js';
@@ -230,7 +231,8 @@ export class RoomService {
       try {
         return await this.deps.rooms.insert({ ...room, meetingCode });
       } catch (error) {
-        if (attempt >= MEETING_CODE_ATTEMPTS || !isMeetingCodeClash(error)) throw error;
+        // Another request took the code between the check and the insert: draw again.
+        if (attempt >= MEETING_CODE_ATTEMPTS || !isUniqueViolation(error, 'meeting_code')) throw error;
       }
     }
   }

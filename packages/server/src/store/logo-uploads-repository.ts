@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { LogoType } from '../themes/theme.js';
 import type { Database, LogoUploadsTable } from './schema.js';
 
@@ -48,22 +48,28 @@ export class LogoUploadsRepository {
 
   /** Those of `keys` that are the application's, hold a file, and have not expired by `now`. */
   async findUploaded(applicationId: string, keys: readonly string[], now: string): Promise<LogoUploadTarget[]> {
-    return (await this.uploadedQuery(this.db, applicationId, keys, now).selectAll().execute()).map(fromRow);
+    return (await this.db.selectFrom('logo_uploads').selectAll().where(usable(applicationId, keys, now)).execute()).map(fromRow);
   }
 
   /**
    * Takes the uploads of `keys` out of the table in one transaction, if every one is still the
    * application's, holds a file and has not expired; otherwise takes none and says which are missing.
+   * The delete itself says which it took, so of two claims racing for an upload (on PostgreSQL they run
+   * at once) only one gets it.
    */
   async claimUploaded(applicationId: string, keys: readonly string[], now: string): Promise<UploadClaim> {
-    return this.db.transaction().execute(async (tx): Promise<UploadClaim> => {
-      const rows = await this.uploadedQuery(tx, applicationId, keys, now).selectAll().execute();
-      const found = new Set(rows.map((row) => row.key));
-      const missing = keys.filter((key) => !found.has(key));
-      if (missing.length > 0) return { claimed: [], missing };
-      await tx.deleteFrom('logo_uploads').where('key', 'in', [...found]).execute();
-      return { claimed: rows.map(fromRow), missing: [] };
-    });
+    try {
+      return await this.db.transaction().execute(async (tx): Promise<UploadClaim> => {
+        const rows = await tx.deleteFrom('logo_uploads').where(usable(applicationId, keys, now)).returningAll().execute();
+        const found = new Set(rows.map((row) => row.key));
+        const missing = keys.filter((key) => !found.has(key));
+        if (missing.length > 0) throw new ClaimIncomplete(missing);
+        return { claimed: rows.map(fromRow), missing: [] };
+      });
+    } catch (error) {
+      if (error instanceof ClaimIncomplete) return { claimed: [], missing: error.missing };
+      throw error;
+    }
   }
 
   /** Targets that expired by `now`: none of them can be used or finalized any more. */
@@ -74,16 +80,25 @@ export class LogoUploadsRepository {
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length > 0) await this.db.deleteFrom('logo_uploads').where('key', 'in', keys).execute();
   }
+}
 
-  private uploadedQuery(db: Kysely<Database>, applicationId: string, keys: readonly string[], now: string) {
-    return db
-      .selectFrom('logo_uploads')
-      // `in ()` is not SQL; no key is the empty string.
-      .where('key', 'in', keys.length > 0 ? keys : [''])
-      .where('application_id', '=', applicationId)
-      .where('uploaded_at', 'is not', null)
-      .where('expires_at', '>', now);
+/** Thrown to roll a claim back: some of its uploads are not there to take. */
+class ClaimIncomplete extends Error {
+  constructor(readonly missing: string[]) {
+    super(`uploads missing: ${missing.join(', ')}`);
   }
+}
+
+/** The uploads `findUploaded` finds and `claimUploaded` takes. */
+function usable(applicationId: string, keys: readonly string[], now: string) {
+  return (eb: ExpressionBuilder<Database, 'logo_uploads'>) =>
+    eb.and([
+      // `in ()` is not SQL; no key is the empty string.
+      eb('key', 'in', keys.length > 0 ? keys : ['']),
+      eb('application_id', '=', applicationId),
+      eb('uploaded_at', 'is not', null),
+      eb('expires_at', '>', now),
+    ]);
 }
 
 function toRow(target: LogoUploadTarget): Selectable<LogoUploadsTable> {

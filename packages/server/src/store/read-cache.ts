@@ -4,7 +4,8 @@ import type { ChangeStamp } from './change-tracking.js';
  * Recently read rows, by key, kept while the database is unchanged: any write anywhere empties it in
  * effect (the stamp moves and every entry goes stale). That is coarse on purpose: the hot reads (an
  * API call's application, a polled room) repeat far more often than anything is written, and no
- * per-table bookkeeping can then be forgotten. Values are shared between callers: never mutate them.
+ * per-table bookkeeping can then be forgotten. Over a store without a change signal (PostgreSQL, for
+ * now) every read loads afresh. Values are shared between callers: never mutate them.
  */
 export class ReadCache<V> {
   private readonly entries = new Map<string, { stamp: number; value: V | undefined }>();

@@ -128,26 +128,23 @@ export class RoomsRepository {
 
   /**
    * Marks unavailable every available room whose deadline has passed, putting a `room:expired` for each
-   * in the outbox in the same transaction; returns those rooms.
+   * in the outbox in the same transaction; returns those rooms. One statement picks and closes them, so
+   * sweeps running at once (on PostgreSQL they do) close and report each room once.
    */
   async closeDue(now: string): Promise<Room[]> {
     return this.db.transaction().execute(async (tx) => {
-      const due = await tx
-        .selectFrom('rooms')
-        .selectAll()
+      const closed = await tx
+        .updateTable('rooms')
+        .set({ is_available: 0 })
         .where('deleted_at', 'is', null)
         .where('is_available', '=', 1)
         .where('close_at', 'is not', null)
         .where('close_at', '<=', now)
+        .returningAll()
         .execute();
-      if (due.length === 0) return [];
-      await tx
-        .updateTable('rooms')
-        .set({ is_available: 0 })
-        .where('id', 'in', due.map((r) => r.id))
-        .execute();
-      for (const room of due) await enqueueWebhook(tx, room.id, roomExpiredWebhook(room), now);
-      return due.map((r) => fromRow({ ...r, is_available: 0 }));
+      closed.sort((a, b) => a.serial - b.serial);
+      for (const room of closed) await enqueueWebhook(tx, room.id, roomExpiredWebhook(room), now);
+      return closed.map(fromRow);
     });
   }
 

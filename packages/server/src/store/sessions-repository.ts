@@ -50,24 +50,32 @@ export class SessionsRepository {
   /**
    * Ends a session, closes any participant still marked present, and sets the room's next deadline.
    * The first end of a session also puts in the outbox, in the same transaction, a
-   * `session:participant:left` for each of those participants, then `session:ended`.
+   * `session:participant:left` for each of those participants, then `session:ended`. Which session and
+   * participants were still open is decided by the writes that close them, so a concurrent end or
+   * leave (on PostgreSQL they run at once) cannot report them a second time; a session already ended
+   * keeps the end it had.
    */
   async end(session: { id: string; roomId: string; endedAt: string; roomCloseAt: string | null }): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const open = await tx.selectFrom('sessions').selectAll().where('id', '=', session.id).where('ended_at', 'is', null).executeTakeFirst();
-      await tx.updateTable('sessions').set({ ended_at: session.endedAt }).where('id', '=', session.id).execute();
-      const present = await tx.selectFrom('participants').selectAll().where('session_id', '=', session.id).where('left_at', 'is', null).orderBy('joined_at').execute();
-      await tx
+      const ended = await tx
+        .updateTable('sessions')
+        .set({ ended_at: session.endedAt })
+        .where('id', '=', session.id)
+        .where('ended_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      const left = await tx
         .updateTable('participants')
         .set({ left_at: session.endedAt })
         .where('session_id', '=', session.id)
         .where('left_at', 'is', null)
+        .returningAll()
         .execute();
       await tx.updateTable('rooms').set({ close_at: session.roomCloseAt }).where('id', '=', session.roomId).execute();
-      for (const participant of present) {
+      for (const participant of left.sort((a, b) => a.joined_at.localeCompare(b.joined_at))) {
         await enqueueWebhook(tx, participant.room_id, participantWebhook('session:participant:left', participant), session.endedAt);
       }
-      if (open) await enqueueWebhook(tx, open.room_id, sessionEndedWebhook(open, session.endedAt), session.endedAt);
+      if (ended) await enqueueWebhook(tx, ended.room_id, sessionEndedWebhook(ended, session.endedAt), session.endedAt);
     });
   }
 
@@ -99,10 +107,8 @@ export class SessionsRepository {
   /** Records that a participant left (once), and puts `session:participant:left` in the outbox in the same transaction. */
   async markParticipantLeft(id: string, leftAt: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      const present = await tx.selectFrom('participants').selectAll().where('id', '=', id).where('left_at', 'is', null).executeTakeFirst();
-      if (!present) return;
-      await tx.updateTable('participants').set({ left_at: leftAt }).where('id', '=', id).execute();
-      await enqueueWebhook(tx, present.room_id, participantWebhook('session:participant:left', present), leftAt);
+      const left = await tx.updateTable('participants').set({ left_at: leftAt }).where('id', '=', id).where('left_at', 'is', null).returningAll().executeTakeFirst();
+      if (left) await enqueueWebhook(tx, left.room_id, participantWebhook('session:participant:left', left), leftAt);
     });
   }
 

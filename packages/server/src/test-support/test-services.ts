@@ -8,6 +8,8 @@ import type { Clock, Scheduler } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import { createServices, type Services } from '../services.js';
+import type { Dialect } from '../store/database.js';
+import { freshPostgresDatabase } from '../store/test-support/postgres-test-server.js';
 
 /** A moveable clock for tests of deadlines; work scheduled on it runs when `advance` reaches its time. */
 export class TestClock implements Clock, Scheduler {
@@ -40,19 +42,30 @@ export class TestClock implements Clock, Scheduler {
 }
 
 /**
- * Real services over a real SQLite file in a fresh temporary folder. Call `dispose` at the end.
+ * Real services over a real database in a fresh temporary folder: a SQLite file there, or with
+ * `dialect: 'postgres'` a fresh database on the test process's PostgreSQL server. Call `dispose` at the end.
  */
 export async function createTestServices(
-  options: { clock?: Clock; config?: Partial<Config> } = {},
+  options: { clock?: Clock; config?: Partial<Config>; dialect?: Dialect } = {},
 ): Promise<Services & { dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
-  // No rate limit unless a test asks for one: how fast a test calls depends on the machine it runs on.
-  const config = loadConfig({}, { dataDir, port: 0, publicUrl: 'http://parley.test', devBootstrap: false, rateLimitPerSecond: 0, ...options.config });
+  const postgres = options.dialect === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const config = loadConfig({}, {
+    dataDir,
+    ...(postgres ? { databaseUrl: postgres.url } : {}),
+    port: 0,
+    publicUrl: 'http://parley.test',
+    devBootstrap: false,
+    // No rate limit unless a test asks for one: how fast a test calls depends on the machine it runs on.
+    rateLimitPerSecond: 0,
+    ...options.config,
+  });
   const services = await createServices(config, { logger: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) });
   return {
     ...services,
     async dispose() {
       await services.store.close();
+      await postgres?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

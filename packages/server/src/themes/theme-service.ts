@@ -4,6 +4,7 @@ import { isoTimestamp, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Application, ApplicationsRepository } from '../store/applications-repository.js';
 import type { ThemeChanges, ThemesRepository } from '../store/themes-repository.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
 import type { LogoStorage } from './logo-storage.js';
 import { isValidShortCompanyUrl } from './short-company-url.js';
 import type { Theme } from './theme.js';
@@ -153,18 +154,14 @@ function checkShortCompanyUrl(shortCompanyUrl: string): void {
 
 /**
  * Runs a write that a unique index may refuse because a concurrent request took the same name or short
- * URL after it was checked, and turns that refusal into the same conflict the check gives. SQLite and
- * PostgreSQL both name the column or index in the message.
+ * URL after it was checked, and turns that refusal into the same conflict the check gives.
  */
 async function writeUnique<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (error instanceof Error && (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505')) {
-      if (error.message.includes('short_company_url')) throw ParleyError.conflict(SHORT_COMPANY_URL_TAKEN);
-      if (error.message.includes('name')) throw ParleyError.conflict(THEME_NAME_TAKEN);
-    }
+    if (isUniqueViolation(error, 'short_company_url')) throw ParleyError.conflict(SHORT_COMPANY_URL_TAKEN);
+    if (isUniqueViolation(error, 'name')) throw ParleyError.conflict(THEME_NAME_TAKEN);
     throw error;
   }
 }

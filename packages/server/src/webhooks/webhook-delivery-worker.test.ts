@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import pino from 'pino';
 import { createApplication } from '../identity/applications.js';
 import { closeAtAfterSession } from '../rooms/room-deadlines.js';
 import { RoomLifecycle } from '../rooms/room-lifecycle.js';
 import { RoomService } from '../rooms/room-service.js';
 import type { Room } from '../rooms/room.js';
+import { describeEachDialect } from '../store/test-support/test-dialects.js';
 import { createTestServices, TestClock } from '../test-support/test-services.js';
 import { ApplicationWebhooks } from './application-webhooks.js';
 import { DeliveryLog } from './delivery-log.js';
@@ -16,7 +17,7 @@ import { WebhookDeliveryWorker, type WebhookDeliveryOptions } from './webhook-de
 const silent = pino({ level: 'silent' });
 const HOUR_MS = 60 * 60_000;
 
-describe('webhook outbox and delivery worker', () => {
+describeEachDialect('webhook outbox and delivery worker', (dialect) => {
   let clock: TestClock;
   let services: Awaited<ReturnType<typeof createTestServices>>;
   let receivers: TestWebhookReceiver[];
@@ -26,7 +27,7 @@ describe('webhook outbox and delivery worker', () => {
 
   beforeEach(async () => {
     clock = new TestClock();
-    services = await createTestServices({ clock });
+    services = await createTestServices({ clock, dialect });
     applicationId = (await createApplication({ store: services.store, clock }, { name: 'webhooks' })).application.id;
     settings = new ApplicationWebhooks(services);
     receivers = [];

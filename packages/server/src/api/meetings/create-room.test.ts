@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { assertRefused, startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
 // The test clock starts at 2026-01-01T12:00:00.000Z.
 const NOW = '2026-01-01T12:00:00.000Z';
 
-describe('POST /rooms', () => {
+describeEachDialect('POST /rooms', (dialect) => {
   let h: MeetingsHarness;
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
   });
   after(() => h.close());
   const storedRoom = async (id: string) => h.services.store.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

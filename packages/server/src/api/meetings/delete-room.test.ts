@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { assertRefused, startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
-describe('DELETE /rooms/:room_id', () => {
+describeEachDialect('DELETE /rooms/:room_id', (dialect) => {
   let h: MeetingsHarness;
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
   });
   after(() => h.close());
 

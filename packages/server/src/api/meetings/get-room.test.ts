@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
-describe('GET /rooms/:room_id', () => {
+describeEachDialect('GET /rooms/:room_id', (dialect) => {
   let h: MeetingsHarness;
   before(async () => {
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
   });
   after(() => h.close());
 

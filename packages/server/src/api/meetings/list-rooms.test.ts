@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
 interface Page {
@@ -9,13 +10,13 @@ interface Page {
   total_items: number;
 }
 
-describe('GET /rooms', () => {
+describeEachDialect('GET /rooms', (dialect) => {
   let h: MeetingsHarness;
   /** Serials of the 5 rooms of the test application, in creation order. */
   let serials: number[] = [];
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
     const other = await h.otherApplication();
     const otherToken = await h.token({ key: other.privateKey, applicationId: other.application.id });
     for (let i = 1; i <= 5; i++) {
@@ -119,6 +120,11 @@ describe('GET /rooms', () => {
     assert.equal((await list('?page_size=1000')).page_size, 5);
   });
 
+  test('takes cursors up to the largest integer JavaScript holds exactly', async () => {
+    assert.equal((await list(`?start_id=${Number.MAX_SAFE_INTEGER}`)).page_size, 0);
+    assert.equal((await list(`?end_id=${Number.MAX_SAFE_INTEGER}`)).page_size, 5);
+  });
+
   const refusals: [string, string][] = [
     ['?page_size=0', '"page_size" must be greater than or equal to 1'],
     ['?page_size=1001', '"page_size" must be less than or equal to 1000'],
@@ -126,6 +132,7 @@ describe('GET /rooms', () => {
     ['?page_size=2.5', '"page_size" must be an integer'],
     ['?start_id=-1', '"start_id" must be greater than or equal to 0'],
     ['?end_id=x', '"end_id" must be a number'],
+    ['?start_id=100000000000000000000', `"start_id" must be less than or equal to ${Number.MAX_SAFE_INTEGER}`],
   ];
   for (const [query, message] of refusals) {
     test(`refuses ${query}`, async () => {

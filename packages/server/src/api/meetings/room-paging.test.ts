@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { assertRefused, startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
 interface Page {
@@ -13,7 +14,7 @@ interface Page {
  * Paging of `/rooms` and `/themes/:theme_id/rooms`, which page alike: walked forwards through `next`
  * and backwards through `prev`, from aligned and unaligned starts, every room exactly once.
  */
-describe('room paging, both directions', () => {
+describeEachDialect('room paging, both directions', (dialect) => {
   let h: MeetingsHarness;
   let themeId: string;
   /** The application's rooms in creation order, and those of them that use the theme. */
@@ -22,7 +23,7 @@ describe('room paging, both directions', () => {
 
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
     themeId = (await h.call('POST', '/v1/meetings/themes', { main_color: '#000', brand_text: 'Paged' })).json().theme_id;
     const otherThemeId = (await h.call('POST', '/v1/meetings/themes', { main_color: '#fff', brand_text: 'Other' })).json().theme_id;
     const other = await h.otherApplication();

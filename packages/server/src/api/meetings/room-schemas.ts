@@ -96,9 +96,10 @@ export type RoomParams = Static<typeof RoomParams>;
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 20;
 
+/** Room serials are integers JavaScript holds exactly; beyond them a cursor means nothing to either engine. */
 export const RoomPageQuery = Type.Object({
-  start_id: Type.Optional(Type.Integer({ minimum: 0 })),
-  end_id: Type.Optional(Type.Integer({ minimum: 0 })),
+  start_id: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+  end_id: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
 });
 export type RoomPageQuery = Static<typeof RoomPageQuery>;

@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Application } from '../../store/applications-repository.js';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { assertRefused, startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,12 +15,12 @@ interface WireTheme {
   [key: string]: unknown;
 }
 
-describe('themes', () => {
+describeEachDialect('themes', (dialect) => {
   let h: MeetingsHarness;
   let other: { application: Application; privateKey: KeyObject };
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
     other = await h.otherApplication();
   });
   after(() => h.close());

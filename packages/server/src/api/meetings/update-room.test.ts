@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { MINUTE_MS } from '../../clock.js';
+import { describeEachDialect } from '../../store/test-support/test-dialects.js';
 import { assertRefused, startMeetingsHarness, vonageError, type MeetingsHarness } from './test-support/meetings-harness.js';
 
 // The test clock starts at 2026-01-01T12:00:00.000Z.
@@ -13,11 +14,11 @@ interface WireRoom {
   [key: string]: unknown;
 }
 
-describe('PATCH /rooms/:room_id', () => {
+describeEachDialect('PATCH /rooms/:room_id', (dialect) => {
   let h: MeetingsHarness;
   before(async () => {
     // These tests call far faster than any client would; the rate limit has tests of its own.
-    h = await startMeetingsHarness();
+    h = await startMeetingsHarness({ dialect });
   });
   after(() => h.close());
 

@@ -78,7 +78,7 @@ export const DEFAULT_DELIVERY_PAGE_SIZE = 20;
 export const WebhookDeliveryPageQuery = Type.Object({
   status: Type.Optional(DeliveryStatus),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_DELIVERY_PAGE_SIZE })),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'Where the previous page ended: follow `_links.next`.' })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Where the previous page ended: follow `_links.next`.' })),
 });
 export type WebhookDeliveryPageQuery = Static<typeof WebhookDeliveryPageQuery>;
 

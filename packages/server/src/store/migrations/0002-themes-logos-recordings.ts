@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../database.js';
 
 /** Themes and their logo uploads (white-labelling), and recordings of sessions. */
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('themes')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -41,7 +42,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('ended_at', 'text')
     .addColumn('file_path', 'text')
-    .addColumn('byte_size', 'integer')
+    // Recordings of long meetings pass 2 GiB: SQLite's integers are 64-bit, PostgreSQL's `integer` is not.
+    .addColumn('byte_size', dialect === 'postgres' ? 'bigint' : 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('recordings_session').on('recordings').columns(['session_id', 'started_at']).execute();

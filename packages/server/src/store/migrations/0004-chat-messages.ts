@@ -9,7 +9,8 @@ import type { Dialect } from '../database.js';
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createTable('chat_messages')
-    .addColumn('serial', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+    // 64-bit on both engines, as SQLite's integers are, like every serial.
+    .addColumn('serial', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
       dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
     )
     .addColumn('id', 'text', (c) => c.notNull().unique())

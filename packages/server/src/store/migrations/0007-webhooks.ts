@@ -21,7 +21,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
 
   await db.schema
     .createTable('webhook_deliveries')
-    .addColumn('serial', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+    // 64-bit on both engines, as SQLite's integers are: paging cursors up to 2^53 compare with it.
+    .addColumn('serial', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
       dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
     )
     .addColumn('id', 'text', (c) => c.notNull().unique())

@@ -6,6 +6,7 @@ import { SignJWT } from 'jose';
 import { buildApp } from '../../../app.js';
 import type { Config } from '../../../config.js';
 import type { Application } from '../../../store/applications-repository.js';
+import type { Dialect } from '../../../store/database.js';
 import { createTestServices, TestClock } from '../../../test-support/test-services.js';
 
 type TestServices = Awaited<ReturnType<typeof createTestServices>>;
@@ -65,10 +66,10 @@ async function registerApplication(services: TestServices, index: number, name: 
   return { application, privateKey };
 }
 
-/** `config` overrides settings for the test (a low rate limit, say). */
-export async function startMeetingsHarness(options: { config?: Partial<Config> } = {}): Promise<MeetingsHarness> {
+/** `config` overrides settings for the test (a low rate limit, say); `dialect` picks the database engine (SQLite unless told). */
+export async function startMeetingsHarness(options: { config?: Partial<Config>; dialect?: Dialect } = {}): Promise<MeetingsHarness> {
   const clock = new TestClock();
-  const services = await createTestServices({ clock, ...(options.config ? { config: options.config } : {}) });
+  const services = await createTestServices({ clock, ...options });
   const app = await buildApp(services);
   const created = await registerApplication(services, 0, 'Test application');
   const privateKey = created.privateKey;
