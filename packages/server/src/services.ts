@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
 import { loadServerKey } from './identity/server-keys.js';
+import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomUpdates } from './rooms/room-updates.js';
@@ -11,10 +12,12 @@ import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
 import { LogoUploadsRepository } from './store/logo-uploads-repository.js';
+import { OAuthClientsRepository } from './store/oauth-clients-repository.js';
 import { RecordingsRepository } from './store/recordings-repository.js';
 import { RoomsRepository } from './store/rooms-repository.js';
 import { SessionsRepository } from './store/sessions-repository.js';
 import { ThemesRepository } from './store/themes-repository.js';
+import { UsersRepository } from './store/users-repository.js';
 import { WebhookDeliveriesRepository } from './store/webhook-deliveries-repository.js';
 import { WebhookSettingsRepository } from './store/webhook-settings-repository.js';
 import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
@@ -50,6 +53,12 @@ export interface Services {
   webhookDeliveries: WebhookDeliveriesRepository;
   /** Each application's webhook receivers and signing secrets. */
   webhookSettings: WebhookSettingsRepository;
+  /** Accounts' users (RingCentral extensions). */
+  users: UsersRepository;
+  /** The JWT credentials users log in with (RingCentral's JWT bearer grant). */
+  userJwtCredentials: UserJwtCredentials;
+  /** Applications as RingCentral client apps. */
+  oauthClients: OAuthClientsRepository;
 }
 
 export interface ServiceOptions {
@@ -82,5 +91,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     logoUploadPolicy: new LogoUploadPolicy(await loadServerKey(store.db, () => clock.now())),
     webhookDeliveries: new WebhookDeliveriesRepository(store.db),
     webhookSettings: new WebhookSettingsRepository(store.db),
+    users: new UsersRepository(store.db),
+    userJwtCredentials: await UserJwtCredentials.load(store.db, clock),
+    oauthClients: new OAuthClientsRepository(store.db),
   };
 }

@@ -17,6 +17,8 @@ export interface Database {
   recordings: RecordingsTable;
   chat_messages: ChatMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  users: UsersTable;
+  user_jwt_credentials: UserJwtCredentialsTable;
 }
 
 type Flag = number;
@@ -45,6 +47,12 @@ export interface ApplicationsTable {
   rooms_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
   sessions_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
   recordings_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The application as a RingCentral client app: its `client_id`; null until credentials are issued. */
+  oauth_client_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 (hex) of its `client_secret`: secrets are random, so a plain hash is enough. */
+  oauth_client_secret_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of the redirect URIs the authorization-code grant may send codes to. */
+  oauth_redirect_uris: ColumnType<string, string | undefined, string>;
 }
 
 export interface RoomsTable {
@@ -198,4 +206,34 @@ export interface WebhookDeliveriesTable {
   give_up_at: Timestamp;
   delivered_at: Timestamp | null;
   created_at: Timestamp;
+}
+
+export type UserRole = 'admin' | 'user';
+
+/**
+ * An account's people: RingCentral "extensions". They own bridges and hold OAuth tokens; `admin` is
+ * RingCentral's Super Admin (may act on every bridge of the account and read its history).
+ */
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** Lower-cased; unique among users not deleted. */
+  email: string;
+  /** Unique within the account among users not deleted (`username*extension` of the password grant). */
+  extension_number: string;
+  role: UserRole;
+  /** scrypt hash (room-password format) for the password and authorization-code grants; null: JWT only. */
+  password_hash: string | null;
+  created_at: Timestamp;
+  deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** A user's JWT credential (the `assertion` of the JWT bearer grant), by its `jti`. */
+export interface UserJwtCredentialsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }

@@ -6,6 +6,7 @@ import * as roomsDeletedAt from './0003-rooms-deleted-at.js';
 import * as chatMessages from './0004-chat-messages.js';
 import * as roomsJoinPassword from './0006-rooms-join-password.js';
 import * as webhooks from './0007-webhooks.js';
+import * as ringcentral from './0009-ringcentral.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-chat-messages': chatMessages,
   '0006-rooms-join-password': roomsJoinPassword,
   '0007-webhooks': webhooks,
+  '0009-ringcentral': ringcentral,
 };

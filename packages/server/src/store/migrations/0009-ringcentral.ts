@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../database.js';
+
+/**
+ * What the RingCentral APIs add to the store (see docs/ringcentral.md for the whole mapping):
+ *
+ * - `users` are an account's people: RingCentral's "extensions". Bridges are owned by them, tokens
+ *   are issued to them, and participant tokens minted for them carry their identity into meetings.
+ * - An application is at once a Vonage application (its RSA public key) and a RingCentral client app:
+ *   `oauth_client_id`, the SHA-256 of its `client_secret` and its registered redirect URIs. Tokens
+ *   are issued to (application, user) pairs of the same account, so whatever a user makes through a
+ *   client app (a bridge is a room) is a room of that application, visible through both APIs.
+ * - `user_jwt_credentials` are the JWT credentials of the JWT bearer grant; a credential can be
+ *   revoked without touching the user.
+ */
+export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    // Lower-cased: the login name of the password and authorization-code grants.
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('extension_number', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('deleted_at', 'text')
+    .execute();
+  // A deleted user keeps their row (meetings they held stay in the history) but frees their email
+  // and extension number.
+  await db.schema.createIndex('users_email').on('users').column('email').unique().where(sql.ref('deleted_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('users_account_extension_number')
+    .on('users')
+    .columns(['account_id', 'extension_number'])
+    .unique()
+    .where(sql.ref('deleted_at'), 'is', null)
+    .execute();
+
+  await db.schema
+    .createTable('user_jwt_credentials')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text')
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema.createIndex('user_jwt_credentials_user').on('user_jwt_credentials').column('user_id').execute();
+
+  await db.schema.alterTable('applications').addColumn('oauth_client_id', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('oauth_client_secret_hash', 'text').execute();
+  await db.schema.alterTable('applications').addColumn('oauth_redirect_uris', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema.createIndex('applications_oauth_client_id').on('applications').column('oauth_client_id').unique().execute();
+}
