@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { MEETINGS_PREFIXES } from './meetings/meetings-api.js';
+import { PARLEY_MARK, PARLEY_WORDMARK } from './parley-mark.js';
 
 /** The prefix the document shows the Meetings API under: the final one, which every current SDK calls. */
 const DOCUMENTED_MEETINGS_PREFIX = '/v1/meetings';
@@ -21,7 +22,10 @@ which older SDK versions call.
 
 Every call is authenticated by an application JWT (RS256, claims \`application_id\`, \`iat\`, \`jti\`, optional
 \`exp\`), signed with the application's private key: \`Authorization: Bearer <JWT>\`. Errors are
-\`{"message","name","status","errors"?}\`; a call without valid credentials gets 401 \`{"title","detail"}\`.`;
+\`{"message","name","status","errors"?}\`; a call without valid credentials gets 401 \`{"title","detail"}\`.
+
+Parley also serves the RingCentral Video API (\`/rcvideo\`) and the OAuth endpoints RingCentral's SDKs
+(\`@ringcentral/sdk\`, \`@rc-ex/core\`) log in through (\`/restapi/oauth\`): point their \`server\` at Parley.`;
 
 /** `version` of this package, so the document names the build that serves it. */
 function serverVersion(): string {
@@ -59,6 +63,11 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
         { name: 'Sessions', description: 'What happened in a session (one live meeting of a room), such as its chat.' },
         { name: 'Dial-in numbers', description: 'Phone numbers to join meetings by.' },
         {
+          name: 'RingCentral OAuth',
+          description:
+            "RingCentral's OAuth 2.0 endpoints: tokens for an account's users, issued to the account's client apps (an application's `client_id` and `client_secret`). Errors are `{\"error\",\"error_description\",\"errors\"}`.",
+        },
+        {
           name: 'Webhooks',
           description:
             'A Parley extension: where events go, the secret that signs them (Standard Webhooks headers ' +
@@ -79,11 +88,3 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
     theme: { title: 'Parley API', favicon: [{ filename: 'favicon.svg', rel: 'icon', sizes: 'any', type: 'image/svg+xml', content: Buffer.from(PARLEY_MARK) }] },
   });
 }
-
-/** The meeting page's mark (packages/web/src/assets/favicon.svg), so the docs read as Parley's, not the framework's. */
-const MARK_SHAPES =
-  '<rect width="64" height="64" rx="16" fill="#4f7cff"/><path d="M18 22a6 6 0 0 1 6-6h16a6 6 0 0 1 6 6v12a6 6 0 0 1-6 6H30l-8 8v-8h0a4 4 0 0 1-4-4z" fill="#fff"/>';
-const PARLEY_MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">${MARK_SHAPES}</svg>`;
-const PARLEY_WORDMARK =
-  `<svg xmlns="http://www.w3.org/2000/svg" width="150" height="40" viewBox="0 0 150 40"><g transform="scale(0.625)">${MARK_SHAPES}</g>` +
-  '<text x="50" y="28" font-family="system-ui, sans-serif" font-size="24" font-weight="700" fill="#fff">Parley</text></svg>';

@@ -19,6 +19,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   users: UsersTable;
   user_jwt_credentials: UserJwtCredentialsTable;
+  oauth_sessions: OAuthSessionsTable;
+  oauth_authorization_codes: OAuthAuthorizationCodesTable;
 }
 
 type Flag = number;
@@ -236,4 +238,37 @@ export interface UserJwtCredentialsTable {
   created_at: Timestamp;
   expires_at: Timestamp | null;
   revoked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** One OAuth login (RingCentral's `session_id`) and its current token pair, by SHA-256 digest. */
+export interface OAuthSessionsTable {
+  id: string;
+  application_id: string;
+  user_id: string;
+  /** Space-separated, as the token response says it. */
+  scope: string;
+  endpoint_id: string;
+  public_client: Flag;
+  access_token_digest: string;
+  access_expires_at: Timestamp;
+  refresh_token_digest: string;
+  refresh_expires_at: Timestamp;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** An authorization code handed to a client's redirect URI, until it is exchanged (once) or expires. */
+export interface OAuthAuthorizationCodesTable {
+  code_digest: string;
+  application_id: string;
+  user_id: string;
+  /** The redirect URI the code was sent to; the token request must name the same. */
+  redirect_uri: string;
+  scope: string;
+  code_challenge: string | null;
+  code_challenge_method: 'plain' | 'S256' | null;
+  expires_at: Timestamp;
+  used_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  session_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
 }

@@ -12,6 +12,10 @@ import type { Dialect } from '../database.js';
  *   client app (a bridge is a room) is a room of that application, visible through both APIs.
  * - `user_jwt_credentials` are the JWT credentials of the JWT bearer grant; a credential can be
  *   revoked without touching the user.
+ * - `oauth_sessions` are OAuth sessions (RingCentral's `session_id`): the current access and refresh
+ *   token of one login, by digest; refreshing replaces both, revoking ends the session.
+ * - `oauth_authorization_codes` are the one-minute, single-use codes of the authorization-code grant,
+ *   with their PKCE challenge.
  */
 export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   await db.schema
@@ -52,4 +56,37 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
   await db.schema.alterTable('applications').addColumn('oauth_client_secret_hash', 'text').execute();
   await db.schema.alterTable('applications').addColumn('oauth_redirect_uris', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.createIndex('applications_oauth_client_id').on('applications').column('oauth_client_id').unique().execute();
+
+  await db.schema
+    .createTable('oauth_sessions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('endpoint_id', 'text', (c) => c.notNull())
+    // A public client (no secret; PKCE) may refresh without a secret; a confidential one may not.
+    .addColumn('public_client', 'integer', (c) => c.notNull())
+    .addColumn('access_token_digest', 'text', (c) => c.notNull().unique())
+    .addColumn('access_expires_at', 'text', (c) => c.notNull())
+    .addColumn('refresh_token_digest', 'text', (c) => c.notNull().unique())
+    .addColumn('refresh_expires_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+
+  await db.schema
+    .createTable('oauth_authorization_codes')
+    .addColumn('code_digest', 'text', (c) => c.primaryKey())
+    .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('redirect_uri', 'text', (c) => c.notNull())
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('code_challenge', 'text')
+    .addColumn('code_challenge_method', 'text')
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    // The session the code was exchanged for: a second use of the code revokes it (RFC 6749 §4.1.2).
+    .addColumn('session_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 }
