@@ -6,7 +6,9 @@ import { ParticipantTokens } from './identity/participant-tokens.js';
 import { loadServerKey } from './identity/server-keys.js';
 import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
+import { BridgeSecrets } from './rooms/bridge-secrets.js';
 import { RoomClosures } from './rooms/room-closures.js';
+import { RoomPasswordLinks } from './rooms/room-password-links.js';
 import { RoomUpdates } from './rooms/room-updates.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
@@ -59,6 +61,10 @@ export interface Services {
   userJwtCredentials: UserJwtCredentials;
   /** Applications as RingCentral client apps. */
   oauthClients: OAuthClientsRepository;
+  /** Rooms' passwords as links carry them (a bridge's `?pw=`). */
+  roomPasswordLinks: RoomPasswordLinks;
+  /** Seals bridges' passwords, which their owners may read back. */
+  bridgeSecrets: BridgeSecrets;
 }
 
 export interface ServiceOptions {
@@ -94,5 +100,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     users: new UsersRepository(store.db),
     userJwtCredentials: await UserJwtCredentials.load(store.db, clock),
     oauthClients: new OAuthClientsRepository(store.db),
+    roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
+    bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
   };
 }

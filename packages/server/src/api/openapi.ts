@@ -12,6 +12,7 @@ const DOCUMENTED_MEETINGS_PREFIX = '/v1/meetings';
 const DUPLICATE_MEETINGS_PREFIXES = MEETINGS_PREFIXES.filter((prefix) => prefix !== DOCUMENTED_MEETINGS_PREFIX);
 
 export const APPLICATION_JWT_SCHEME = 'applicationJwt';
+export const RINGCENTRAL_OAUTH_SCHEME = 'ringCentralOAuth';
 
 const DESCRIPTION = `Parley is a self-hosted video meetings platform. Its Meetings API is wire-compatible with the
 Vonage Meetings API: the same paths, JSON bodies, status codes and error bodies, so code and SDKs written for
@@ -53,6 +54,19 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
             bearerFormat: 'JWT',
             description: "An RS256 JWT naming the application in `application_id`, signed with the application's private key.",
           },
+          [RINGCENTRAL_OAUTH_SCHEME]: {
+            type: 'oauth2',
+            description:
+              'An access token from `POST /restapi/oauth/token` (JWT bearer, password, authorization-code or refresh grant), as `Authorization: Bearer <token>` or `?access_token=`.',
+            flows: {
+              authorizationCode: {
+                authorizationUrl: `${options.publicUrl}/restapi/oauth/authorize`,
+                tokenUrl: `${options.publicUrl}/restapi/oauth/token`,
+                refreshUrl: `${options.publicUrl}/restapi/oauth/token`,
+                scopes: { Video: 'RingCentral Video: bridges, meeting history, recordings', ReadWebinars: 'Read webinars', EditWebinars: 'Change webinars' },
+              },
+            },
+          },
         },
       },
       tags: [
@@ -68,6 +82,11 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
             "RingCentral's OAuth 2.0 endpoints: tokens for an account's users, issued to the account's client apps (an application's `client_id` and `client_secret`). Errors are `{\"error\",\"error_description\",\"errors\"}`.",
         },
         {
+          name: 'RingCentral Video bridges',
+          description:
+            'RingCentral Video bridges: each is a Parley room of the calling client app, with an owner, PINs and RingCentral\'s preferences. Errors are `{"errorCode","message","errors"}`.',
+        },
+        {
           name: 'Webhooks',
           description:
             'A Parley extension: where events go, the secret that signs them (Standard Webhooks headers ' +
@@ -79,6 +98,7 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
     transform: ({ schema, url }) => {
       if (DUPLICATE_MEETINGS_PREFIXES.some((prefix) => url.startsWith(`${prefix}/`))) return { schema: { ...schema, hide: true }, url };
       if (url.startsWith(`${DOCUMENTED_MEETINGS_PREFIX}/`)) return { schema: { ...schema, security: [{ [APPLICATION_JWT_SCHEME]: [] }] }, url };
+      if (url.startsWith('/rcvideo/')) return { schema: { ...schema, security: [{ [RINGCENTRAL_OAUTH_SCHEME]: ['Video'] }] }, url };
       return { schema, url };
     },
   });

@@ -1,38 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import pino from 'pino';
-import type { JoinRequest, ServerMessage } from '@parley/protocol';
+import type { JoinRequest } from '@parley/protocol';
 import { ParleyError } from '../errors.js';
 import { parleyErrorWith } from '../test-support/test-services.js';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
-import type { ParticipantConnection } from './live-participant.js';
+import { RecordedConnection, settled } from './test-support/recorded-connection.js';
 import type { LiveRooms } from './live-rooms.js';
 import { PASSWORD_ATTEMPT_LIMIT } from './password-attempts.js';
 import { RoomLifecycle } from './room-lifecycle.js';
 import type { CreateRoomInput } from './room-service.js';
 import { ROOM_IDLE_LIFETIME_MS, type Room } from './room.js';
-
-type Message<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
-
-/** What a page's WebSocket would be: every message the server sends it, and whether it was closed. */
-class RecordedConnection implements ParticipantConnection {
-  readonly received: ServerMessage[] = [];
-  closed = false;
-  send(message: ServerMessage): void {
-    this.received.push(message);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  all<T extends ServerMessage['type']>(type: T): Message<T>[] {
-    return this.received.filter((m): m is Message<T> => m.type === type);
-  }
-  last<T extends ServerMessage['type']>(type: T): Message<T> | undefined {
-    return this.all(type).at(-1);
-  }
-}
-
-const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Admission into live meetings (password, lock, waiting room, starting muted), over a real Janus and database. */
 describe('admission into live meetings', { timeout: 60_000 }, () => {

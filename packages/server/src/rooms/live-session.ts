@@ -23,6 +23,8 @@ export interface JoinAs {
   role: ParticipantRole;
   audioMuted: boolean;
   videoMuted: boolean;
+  /** The user a participant token named; null for guests (kept in the history). */
+  userId: string | null;
 }
 
 interface Dependencies {
@@ -143,7 +145,7 @@ export class LiveSession {
         this.refreshSubscriptions();
       });
       try {
-        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt });
+        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt, userId: as.userId });
       } catch (error) {
         await participant.releaseMedia();
         throw error;

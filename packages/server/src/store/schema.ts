@@ -21,6 +21,7 @@ export interface Database {
   user_jwt_credentials: UserJwtCredentialsTable;
   oauth_sessions: OAuthSessionsTable;
   oauth_authorization_codes: OAuthAuthorizationCodesTable;
+  bridges: BridgesTable;
 }
 
 type Flag = number;
@@ -73,6 +74,10 @@ export interface RoomsTable {
   is_available: Flag;
   theme_id: string | null;
   join_approval_level: 'none' | 'after_owner_only' | 'explicit_approval';
+  /** Whom the join approval level holds back; the rest enter as if it were `none`. */
+  join_approval_audience: ColumnType<'everyone' | 'guests' | 'other_accounts', 'everyone' | 'guests' | 'other_accounts' | undefined, 'everyone' | 'guests' | 'other_accounts'>;
+  /** Who may enter at all: anyone with the link, signed-in users only, or users of the room's account only. */
+  admittance: ColumnType<'anyone' | 'users' | 'account_users', 'anyone' | 'users' | 'account_users' | undefined, 'anyone' | 'users' | 'account_users'>;
   /** The scrypt hash of the guests' join password, never the password itself; null for none. */
   join_password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   microphone_state: 'default' | 'on' | 'off';
@@ -113,6 +118,8 @@ export interface ParticipantsTable {
   role: ParticipantRole;
   joined_at: Timestamp;
   left_at: Timestamp | null;
+  /** The user a participant token named; null for guests. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Secrets the server signs its own tokens with (participant tokens), by key id. */
@@ -271,4 +278,22 @@ export interface OAuthAuthorizationCodesTable {
   used_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   session_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+}
+
+export type BridgeType = 'Instant' | 'Scheduled' | 'PMI';
+
+/** What a room that is a RingCentral bridge has besides the room (1:1 with `rooms`). */
+export interface BridgesTable {
+  room_id: string;
+  account_id: string;
+  owner_user_id: string;
+  type: BridgeType;
+  pstn_host_pin: string;
+  pstn_participant_pin: string;
+  /** The meeting and PSTN passwords, sealed (AES-256-GCM) for the owner to read back; null when none. */
+  sealed_secrets: string | null;
+  /** JSON: RingCentral preferences no room setting carries, and the waiting-room choices as given. */
+  preferences: string;
+  created_at: Timestamp;
+  deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }

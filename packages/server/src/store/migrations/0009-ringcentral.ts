@@ -16,6 +16,14 @@ import type { Dialect } from '../database.js';
  *   token of one login, by digest; refreshing replaces both, revoking ends the session.
  * - `oauth_authorization_codes` are the one-minute, single-use codes of the authorization-code grant,
  *   with their PKCE challenge.
+ * - A bridge IS a room: `bridges` is a 1:1 side table of `rooms` with what only a bridge has (its
+ *   owner, type, PSTN PINs, the sealed plain-text passwords its owner may read back, and RingCentral's
+ *   preferences that no room setting carries). Its name, web PIN (the meeting code), password check,
+ *   waiting room, muting and recording are the room's own.
+ * - Rooms say who may enter (`admittance`: anyone, signed-in users, users of the room's account) and
+ *   whom the join approval level holds back (`join_approval_audience`: everyone, guests, or people
+ *   from other accounts), which a participant token naming a user proves.
+ * - Participants remember which user they were (`user_id`), for the meeting history.
  */
 export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   await db.schema
@@ -89,4 +97,33 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .addColumn('session_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+
+  await db.schema.alterTable('rooms').addColumn('admittance', 'text', (c) => c.notNull().defaultTo('anyone')).execute();
+  await db.schema.alterTable('rooms').addColumn('join_approval_audience', 'text', (c) => c.notNull().defaultTo('everyone')).execute();
+  await db.schema.alterTable('participants').addColumn('user_id', 'text', (c) => c.references('users.id')).execute();
+
+  await db.schema
+    .createTable('bridges')
+    .addColumn('room_id', 'text', (c) => c.primaryKey().references('rooms.id'))
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('owner_user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('type', 'text', (c) => c.notNull())
+    // Never handed out twice, like meeting codes: deleted bridges keep theirs.
+    .addColumn('pstn_host_pin', 'text', (c) => c.notNull().unique())
+    .addColumn('pstn_participant_pin', 'text', (c) => c.notNull().unique())
+    .addColumn('sealed_secrets', 'text')
+    .addColumn('preferences', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('deleted_at', 'text')
+    .execute();
+  await db.schema.createIndex('bridges_account').on('bridges').columns(['account_id', 'owner_user_id']).execute();
+  // Each user has at most one default (PMI) bridge.
+  await db.schema
+    .createIndex('bridges_one_pmi_per_owner')
+    .on('bridges')
+    .column('owner_user_id')
+    .unique()
+    .where((eb) => eb.and([eb(sql.ref('type'), '=', sql.lit('PMI')), eb(sql.ref('deleted_at'), 'is', null)]))
+    .execute();
+  await db.schema.createIndex('participants_user').on('participants').columns(['user_id']).execute();
 }

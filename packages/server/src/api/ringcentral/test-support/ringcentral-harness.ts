@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../app.js';
 import { createAccount } from '../../../identity/accounts.js';
@@ -24,6 +26,8 @@ export interface TestAccount {
   member: User;
   /** Every user's password. */
   password: string;
+  /** The application's private key: its Vonage-style API tokens, to see a bridge's room through the Meetings API. */
+  privateKeyPem: string;
 }
 
 export interface RingCentralHarness {
@@ -39,6 +43,8 @@ export interface RingCentralHarness {
   oauth(path: string, form: Record<string, string>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   /** A JSON call to the RingCentral API with a bearer token. */
   call(method: InjectOptions['method'], url: string, accessToken: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A call to the Vonage-compatible Meetings API as the account's application. */
+  meetings(method: InjectOptions['method'], url: string, account: TestAccount, body?: unknown): Promise<LightMyRequestResponse>;
   databaseSnapshot(): Promise<Record<string, unknown[]>>;
   close(): Promise<void>;
 }
@@ -54,6 +60,7 @@ const TABLES: readonly (keyof Database)[] = [
   'oauth_sessions',
   'oauth_authorization_codes',
   'rooms',
+  'bridges',
   'sessions',
   'participants',
   'recordings',
@@ -63,7 +70,7 @@ const TABLES: readonly (keyof Database)[] = [
 async function testAccount(services: TestServices, name: string): Promise<TestAccount> {
   const account = await createAccount(services, { name });
   const redirectUri = `https://${name.toLowerCase()}.example/callback`;
-  const { application, clientCredentials } = await createApplication(services, { name: `${name} app`, accountId: account.id, redirectUris: [redirectUri] });
+  const { application, clientCredentials, privateKeyPem } = await createApplication(services, { name: `${name} app`, accountId: account.id, redirectUris: [redirectUri] });
   const users = new UserService(services);
   const domain = `${name.toLowerCase()}.example`;
   const admin = await users.create({ accountId: account.id, name: `${name} Admin`, email: `admin@${domain}`, role: 'admin', password: PASSWORD });
@@ -78,6 +85,7 @@ async function testAccount(services: TestServices, name: string): Promise<TestAc
     admin,
     member,
     password: PASSWORD,
+    privateKeyPem,
   };
 }
 
@@ -115,6 +123,18 @@ export async function startRingCentralHarness(): Promise<RingCentralHarness> {
         method,
         url,
         headers: { authorization: `Bearer ${accessToken}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      });
+    },
+    async meetings(method, url, account, body) {
+      const token = await new SignJWT({ application_id: account.applicationId, jti: randomUUID() })
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+        .setIssuedAt(Math.floor(clock.now().getTime() / 1000))
+        .sign(createPrivateKey(account.privateKeyPem));
+      return app.inject({
+        method,
+        url: `/v1/meetings${url}`,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
       });
     },
