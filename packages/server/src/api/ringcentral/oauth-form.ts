@@ -6,8 +6,9 @@ export const OAUTH_BODY_LIMIT = 32 * 1024;
 
 /**
  * Makes every body of this context a URL-encoded form, whatever its Content-Type says, and none an
- * empty form: `@rc-ex/core` posts its token requests with no Content-Type at all (axios adds none to a
- * string body under Node), and browsers' XHR say `text/plain`. RingCentral answers them; so does Parley.
+ * empty form: `@rc-ex/core` posts its token requests as a pre-encoded string, which some axios versions
+ * send with no Content-Type at all under Node, and browsers' XHR say `text/plain`. RingCentral answers
+ * them; so does Parley.
  */
 export function parseEveryBodyAsForm(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
