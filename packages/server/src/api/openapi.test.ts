@@ -43,6 +43,11 @@ const RINGCENTRAL_OPERATIONS = [
   'GET /rcvideo/v2/bridges/pin/web/{pin}',
   'GET /rcvideo/v2/bridges/pin/pstn/{pin}',
   'GET /rcvideo/v2/bridges/{bridgeId}/join-url',
+  'GET /rcvideo/v1/history/meetings',
+  'GET /rcvideo/v1/history/meetings/{meetingId}',
+  'GET /rcvideo/v1/history/account/{accountId}/meetings',
+  'GET /rcvideo/v1/account/{accountId}/recordings',
+  'GET /rcvideo/v1/account/{accountId}/extension/{extensionId}/recordings',
 ];
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

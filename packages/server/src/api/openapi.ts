@@ -86,6 +86,8 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
           description:
             'RingCentral Video bridges: each is a Parley room of the calling client app, with an owner, PINs and RingCentral\'s preferences. Errors are `{"errorCode","message","errors"}`.',
         },
+        { name: 'RingCentral Video meeting history', description: 'Meetings (sessions) of bridges, with their participants and recordings.' },
+        { name: 'RingCentral Video recordings', description: 'Downloadable recordings of bridges: signed links, valid for an hour.' },
         {
           name: 'Webhooks',
           description:

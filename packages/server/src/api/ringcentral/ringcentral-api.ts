@@ -5,10 +5,12 @@ import { OAuthSessions } from '../../identity/oauth-sessions.js';
 import { TokenGrants } from '../../identity/token-grants.js';
 import { UserService } from '../../identity/users.js';
 import { BridgeService } from '../../rooms/bridge-service.js';
+import { MeetingHistory } from '../../rooms/meeting-history.js';
 import { PasswordAttempts } from '../../rooms/password-attempts.js';
 import type { Services } from '../../services.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
 import { registerBridgeRoutes } from './bridges-routes.js';
+import { registerHistoryRoutes } from './history-routes.js';
 import { installOAuthErrorHandling } from './oauth-errors.js';
 import { parseEveryBodyAsForm } from './oauth-form.js';
 import { registerOAuthRoutes } from './oauth-routes.js';
@@ -49,12 +51,14 @@ export async function ringCentralApi(app: FastifyInstance, options: { services: 
   );
 
   const bridges = new BridgeService({ ...services, db });
+  const history = new MeetingHistory(db);
   await app.register(
     async (scope) => {
       installRingCentralErrorHandling(scope);
       acceptEmptyJsonBodies(scope, RCVIDEO_BODY_LIMIT);
       requireAccessToken(scope, oauthSessions, 'Video');
       registerBridgeRoutes(scope, { services, bridges });
+      registerHistoryRoutes(scope, { history, downloadLinks: services.recordingDownloadLinks, clock: services.clock });
     },
     { prefix: RCVIDEO_PREFIX },
   );
