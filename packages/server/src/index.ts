@@ -10,4 +10,5 @@ export type { Application, Account } from './store/applications-repository.js';
 export { createAccount } from './identity/accounts.js';
 export { issueClientCredentials, type ClientCredentials } from './identity/oauth-clients.js';
 export { UserService, type CreateUserOptions } from './identity/users.js';
+export { deleteUser } from './rooms/user-removal.js';
 export type { User, UserRole, UserJwtCredential } from './store/users-repository.js';

@@ -16,6 +16,8 @@ export interface ServerModule {
   issueClientCredentials(services: ServerServices, applicationId: string, redirectUris?: readonly string[]): Promise<ClientCredentials>;
   createAccount(services: ServerServices, options: { name: string }): Promise<ServerAccount>;
   UserService: new (services: ServerServices) => ServerUsers;
+  /** Deletes the user and their bridges. */
+  deleteUser(services: ServerServices, userId: string): Promise<void>;
 }
 
 export interface ServerServices {
@@ -74,7 +76,6 @@ export interface ServerUsers {
   list(accountId: string): Promise<ServerUser[]>;
   get(userId: string): Promise<ServerUser>;
   setPassword(userId: string, password: string | null): Promise<void>;
-  delete(userId: string): Promise<void>;
 }
 
 const SERVER_PACKAGE = '@parley/server';

@@ -12,7 +12,7 @@ export const USERS_HELP = `Usage:
   parley users list --account ID [--json]
   parley users get USER_ID [--json]
   parley users set-password USER_ID (--password-file FILE | --no-password)
-  parley users delete USER_ID
+  parley users delete USER_ID                  the user and their bridges (their meetings stay in the history)
   parley users jwt USER_ID [--expires-in-days N] [--json]
   parley users jwts USER_ID [--json]
   parley users revoke-jwt USER_ID CREDENTIAL_ID
@@ -97,8 +97,8 @@ export async function usersCommand(args: string[], io: CliIo): Promise<number> {
     }
     case 'delete': {
       const [userId] = positionals('parley users delete', rest, ['USER_ID']);
-      await database((server, services) => new server.UserService(services).delete(userId));
-      io.out(`User ${userId} deleted`);
+      await database((server, services) => server.deleteUser(services, userId));
+      io.out(`User ${userId} deleted, with their bridges`);
       return 0;
     }
     case 'jwt': {

@@ -109,6 +109,15 @@ export class BridgeService {
     await this.bridges.markDeleted(bridge.id, isoTimestamp(this.deps.clock.now()));
   }
 
+  /** Deletes every bridge the user owns (they are being deleted). */
+  async deleteAllOwnedBy(owner: User): Promise<void> {
+    for (const record of await this.bridges.listByOwner(owner.id)) {
+      const room = await this.deps.rooms.findById(record.roomId);
+      if (room) await this.rooms.delete(room.applicationId, room.id);
+      await this.bridges.markDeleted(record.roomId, isoTimestamp(this.deps.clock.now()));
+    }
+  }
+
   /** The bridge whose web PIN (its room's meeting code) this is. */
   async findByWebPin(caller: BridgeCaller, pin: string): Promise<BridgeView> {
     const room = await this.deps.rooms.findByMeetingCode(pin);

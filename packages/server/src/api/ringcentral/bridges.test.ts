@@ -287,4 +287,21 @@ describe('RingCentral Video bridges', () => {
     assert.equal(unknown.statusCode, 404);
     assert.equal((unknown.json() as { errorCode: string }).errorCode, 'CMN-102');
   });
+
+  test('deleting a user deletes their bridges (default one included) and ends their tokens', async () => {
+    const { UserService } = await import('../../identity/users.js');
+    const { deleteUser } = await import('../../rooms/user-removal.js');
+    const leaving = await new UserService(h.services).create({ accountId: h.acme.accountId, name: 'Leaving', email: 'leaving@acme.example' });
+    const token = await h.login(h.acme, leaving);
+    const pmi = (await h.call('GET', `${BRIDGES}/default`, token)).json() as BridgeResponse;
+    const scheduled = await create(token, { type: 'Scheduled' });
+    await deleteUser(h.services, leaving.id);
+    // A fresh token: the clock has moved past the hour of the suite's first ones.
+    const superAdmin = await h.login(h.acme, h.acme.admin);
+    for (const id of [pmi.id, scheduled.id]) {
+      await assertRefused(h, () => h.call('GET', `/rcvideo/v2/bridges/${id}`, superAdmin), rcError(404, 'CMN-102', `Bridge ${id} was not found`));
+      assert.notEqual((await h.services.store.db.selectFrom('rooms').select('deleted_at').where('id', '=', id).executeTakeFirst())?.deleted_at, null);
+    }
+    await assertRefused(h, () => h.call('GET', `${BRIDGES}/default`, token), rcError(401, 'OAU-129', 'Access token corrupted.'));
+  });
 });
