@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,27 +10,9 @@ import { freePort } from '../../server/src/free-port.js';
 import { logoPng } from './test-support/logo-images.js';
 import { startParleyServer, type RunningServer } from './test-support/parley-server.js';
 import { insertRecordings } from './test-support/recordings.js';
+import { parley } from './test-support/run-cli.js';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
-
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI as its users do, in a process of its own, with only the environment given. */
-function parley(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--conditions=source', '--import', TSX, CLI, ...args],
-      { cwd: options.cwd ?? os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...options.env }, timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out: stdout.trimEnd(), err: stderr.trimEnd() }),
-    );
-  });
-}
 
 /** The rows of an aligned table, as cells cut at the header's columns: every cell must start where its header does. */
 function tableRows(text: string, headers: readonly string[]): string[][] {
@@ -310,7 +291,9 @@ describe('parley CLI, run as a program against a running server', () => {
       themes: /parley themes upload-logo THEME_ID white\|colored\|favicon FILE\.png/,
       recordings: /parley recordings delete RECORDING_ID/,
       'dial-in-numbers': /parley dial-in-numbers/,
-      apps: /parley apps create/,
+      apps: /parley apps credentials APP_ID/,
+      accounts: /parley accounts create --name NAME/,
+      users: /parley users revoke-jwt USER_ID CREDENTIAL_ID/,
       token: /parley token/,
       webhooks: /parley webhooks redeliver WEBHOOK_ID/,
     };
@@ -319,7 +302,7 @@ describe('parley CLI, run as a program against a running server', () => {
         const result = await parley([command, '--help']);
         assert.equal(result.code, 0, result.err);
         assert.match(result.out, usage);
-        assert.match(result.out, /--json|--key-out|--ttl/);
+        assert.match(result.out, /--json|--key-out|--ttl|--data-dir/);
       }),
     );
     assert.deepEqual(await parley(['help', 'themes']), await parley(['themes', '--help']));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ParleyApiError } from './api-error.js';
+import { accountsCommand } from './cli/accounts-command.js';
 import { appsCommand } from './cli/apps-command.js';
 import { processIo, UsageError, type CliIo } from './cli/cli-io.js';
 import { API_OPTIONS_HELP } from './cli/command-line.js';
@@ -9,6 +10,7 @@ import { recordingsCommand } from './cli/recordings-command.js';
 import { roomsCommand } from './cli/rooms-command.js';
 import { themesCommand } from './cli/themes-command.js';
 import { tokenCommand } from './cli/token-command.js';
+import { usersCommand } from './cli/users-command.js';
 import { webhooksCommand } from './cli/webhooks-command.js';
 
 const USAGE = `parley: Parley's Meetings API from the command line
@@ -20,7 +22,10 @@ const USAGE = `parley: Parley's Meetings API from the command line
   parley dial-in-numbers                            numbers to join by phone
   parley webhooks urls|set-urls|secret|deliveries|delivery|redeliver
                                                     where events go, their secret, the delivery log
-  parley apps create                                register an application in a server's database
+  parley apps create|list|credentials               applications in a server's database (keys, client credentials)
+  parley accounts create|list|get                   accounts (companies) in a server's database
+  parley users create|list|get|set-password|delete|jwt|jwts|revoke-jwt
+                                                    an account's users (RingCentral extensions) and their JWT credentials
   parley token                                      a Bearer token for curl
 
 "parley COMMAND --help" tells more. Exit codes: 0 done, 1 refused by the server or failed, 2 usage mistake.
@@ -34,6 +39,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   'dial-in-numbers': dialInNumbersCommand,
   webhooks: webhooksCommand,
   apps: appsCommand,
+  accounts: accountsCommand,
+  users: usersCommand,
   token: tokenCommand,
 };
 

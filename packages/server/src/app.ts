@@ -6,6 +6,7 @@ import { logoFileRoute } from './api/public/logo-file-route.js';
 import { meetingPageRoutes } from './api/public/meeting-page-route.js';
 import { recordingDownloadRoutes } from './api/public/recording-download-route.js';
 import { roomInfoRoutes } from './api/public/room-info-route.js';
+import { ringCentralApi } from './api/ringcentral/ringcentral-api.js';
 import { logoUploadRoute } from './api/uploads/logo-upload-route.js';
 import type { MediaBackend } from './media/media-backend.js';
 import { healthRoutes } from './observability/health-route.js';
@@ -47,6 +48,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(roomInfoRoutes, { services });
   await app.register(recordingDownloadRoutes, { services });
   await app.register(meetingsApi, { services });
+  await app.register(ringCentralApi, { services });
   await app.register(logoUploadRoute, { services });
   await app.register(logoFileRoute, { services });
   if (options.live) {

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     lines.push(
       '',
       `Development application: ${dev.applicationId} (private key in ${dev.file})`,
+      `RingCentral client id: ${dev.clientId} (client_secret and user_jwt in the same file)`,
       '',
       'Demo room, open these in two browser windows:',
       `  Host URL:  ${dev.demoRoom.hostUrl}`,

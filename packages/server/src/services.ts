@@ -4,18 +4,23 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
 import { loadServerKey } from './identity/server-keys.js';
+import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
+import { BridgeSecrets } from './rooms/bridge-secrets.js';
 import { RoomClosures } from './rooms/room-closures.js';
+import { RoomPasswordLinks } from './rooms/room-password-links.js';
 import { RoomUpdates } from './rooms/room-updates.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
 import { LogoUploadsRepository } from './store/logo-uploads-repository.js';
+import { OAuthClientsRepository } from './store/oauth-clients-repository.js';
 import { RecordingsRepository } from './store/recordings-repository.js';
 import { RoomBlocksRepository } from './store/room-blocks-repository.js';
 import { RoomsRepository } from './store/rooms-repository.js';
 import { SessionsRepository } from './store/sessions-repository.js';
 import { ThemesRepository } from './store/themes-repository.js';
+import { UsersRepository } from './store/users-repository.js';
 import { WebhookDeliveriesRepository } from './store/webhook-deliveries-repository.js';
 import { WebhookSettingsRepository } from './store/webhook-settings-repository.js';
 import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
@@ -53,6 +58,16 @@ export interface Services {
   webhookDeliveries: WebhookDeliveriesRepository;
   /** Each application's webhook receivers and signing secrets. */
   webhookSettings: WebhookSettingsRepository;
+  /** Accounts' users (RingCentral extensions). */
+  users: UsersRepository;
+  /** The JWT credentials users log in with (RingCentral's JWT bearer grant). */
+  userJwtCredentials: UserJwtCredentials;
+  /** Applications as RingCentral client apps. */
+  oauthClients: OAuthClientsRepository;
+  /** Rooms' passwords as links carry them (a bridge's `?pw=`). */
+  roomPasswordLinks: RoomPasswordLinks;
+  /** Seals bridges' passwords, which their owners may read back. */
+  bridgeSecrets: BridgeSecrets;
 }
 
 export interface ServiceOptions {
@@ -86,5 +101,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
     logoUploadPolicy: new LogoUploadPolicy(await loadServerKey(store.db, () => clock.now())),
     webhookDeliveries: new WebhookDeliveriesRepository(store.db),
     webhookSettings: new WebhookSettingsRepository(store.db),
+    users: new UsersRepository(store.db),
+    userJwtCredentials: await UserJwtCredentials.load(store.db, clock),
+    oauthClients: new OAuthClientsRepository(store.db),
+    roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
+    bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
   };
 }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { createTestServices } from '../test-support/test-services.js';
-import { APPLICATION_JWT_SCHEME } from './openapi.js';
+import { APPLICATION_JWT_SCHEME, RINGCENTRAL_OAUTH_SCHEME } from './openapi.js';
 
 /** Every endpoint of the Vonage Meetings API (spec §3), plus the compatibility routes and extensions Parley serves. */
 const MEETINGS_OPERATIONS = [
@@ -27,6 +27,27 @@ const MEETINGS_OPERATIONS = [
   'GET /themes/logos-upload-urls',
   'PUT /themes/{theme_id}/finalizeLogos',
   'PATCH /applications',
+];
+
+/** RingCentral's OAuth endpoints and the RingCentral Video operations Parley serves (spec §1), plus its join-URL extension. */
+const RINGCENTRAL_OPERATIONS = [
+  'POST /restapi/oauth/token',
+  'POST /restapi/oauth/revoke',
+  'GET /restapi/oauth/authorize',
+  'POST /restapi/oauth/authorize',
+  'POST /rcvideo/v2/account/{accountId}/extension/{extensionId}/bridges',
+  'GET /rcvideo/v2/account/{accountId}/extension/{extensionId}/bridges/default',
+  'GET /rcvideo/v2/bridges/{bridgeId}',
+  'PATCH /rcvideo/v2/bridges/{bridgeId}',
+  'DELETE /rcvideo/v2/bridges/{bridgeId}',
+  'GET /rcvideo/v2/bridges/pin/web/{pin}',
+  'GET /rcvideo/v2/bridges/pin/pstn/{pin}',
+  'GET /rcvideo/v2/bridges/{bridgeId}/join-url',
+  'GET /rcvideo/v1/history/meetings',
+  'GET /rcvideo/v1/history/meetings/{meetingId}',
+  'GET /rcvideo/v1/history/account/{accountId}/meetings',
+  'GET /rcvideo/v1/account/{accountId}/recordings',
+  'GET /rcvideo/v1/account/{accountId}/extension/{extensionId}/recordings',
 ];
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -129,6 +150,16 @@ describe('OpenAPI document and UI at /docs', () => {
       assert.ok(operation.summary, `${name} has no summary`);
       assert.ok(operation.tags && operation.tags.length > 0, `${name} has no tags`);
       assert.deepEqual(operation.security, [{ [APPLICATION_JWT_SCHEME]: [] }], `${name} does not require the application JWT`);
+    }
+  });
+
+  test('lists the RingCentral endpoints, the Video API with its OAuth access token', () => {
+    const operations = operationsOf(document);
+    assert.deepEqual(RINGCENTRAL_OPERATIONS.filter((operation) => !operations.has(operation)), [], 'endpoints missing from the document');
+    for (const name of RINGCENTRAL_OPERATIONS) {
+      const operation = operations.get(name);
+      assert.ok(operation?.summary && operation.tags?.length, `${name} has no summary or tags`);
+      if (name.includes(' /rcvideo/')) assert.deepEqual(operation.security, [{ [RINGCENTRAL_OAUTH_SCHEME]: ['Video'] }], `${name} does not require the access token`);
     }
   });
 

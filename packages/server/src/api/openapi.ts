@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { MEETINGS_PREFIXES } from './meetings/meetings-api.js';
+import { PARLEY_MARK, PARLEY_WORDMARK } from './parley-mark.js';
 
 /** The prefix the document shows the Meetings API under: the final one, which every current SDK calls. */
 const DOCUMENTED_MEETINGS_PREFIX = '/v1/meetings';
@@ -11,6 +12,7 @@ const DOCUMENTED_MEETINGS_PREFIX = '/v1/meetings';
 const DUPLICATE_MEETINGS_PREFIXES = MEETINGS_PREFIXES.filter((prefix) => prefix !== DOCUMENTED_MEETINGS_PREFIX);
 
 export const APPLICATION_JWT_SCHEME = 'applicationJwt';
+export const RINGCENTRAL_OAUTH_SCHEME = 'ringCentralOAuth';
 
 const DESCRIPTION = `Parley is a self-hosted video meetings platform. Its Meetings API is wire-compatible with the
 Vonage Meetings API: the same paths, JSON bodies, status codes and error bodies, so code and SDKs written for
@@ -21,7 +23,10 @@ which older SDK versions call.
 
 Every call is authenticated by an application JWT (RS256, claims \`application_id\`, \`iat\`, \`jti\`, optional
 \`exp\`), signed with the application's private key: \`Authorization: Bearer <JWT>\`. Errors are
-\`{"message","name","status","errors"?}\`; a call without valid credentials gets 401 \`{"title","detail"}\`.`;
+\`{"message","name","status","errors"?}\`; a call without valid credentials gets 401 \`{"title","detail"}\`.
+
+Parley also serves the RingCentral Video API (\`/rcvideo\`) and the OAuth endpoints RingCentral's SDKs
+(\`@ringcentral/sdk\`, \`@rc-ex/core\`) log in through (\`/restapi/oauth\`): point their \`server\` at Parley.`;
 
 /** `version` of this package, so the document names the build that serves it. */
 function serverVersion(): string {
@@ -49,6 +54,19 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
             bearerFormat: 'JWT',
             description: "An RS256 JWT naming the application in `application_id`, signed with the application's private key.",
           },
+          [RINGCENTRAL_OAUTH_SCHEME]: {
+            type: 'oauth2',
+            description:
+              'An access token from `POST /restapi/oauth/token` (JWT bearer, password, authorization-code or refresh grant), as `Authorization: Bearer <token>` or `?access_token=`.',
+            flows: {
+              authorizationCode: {
+                authorizationUrl: `${options.publicUrl}/restapi/oauth/authorize`,
+                tokenUrl: `${options.publicUrl}/restapi/oauth/token`,
+                refreshUrl: `${options.publicUrl}/restapi/oauth/token`,
+                scopes: { Video: 'RingCentral Video: bridges, meeting history, recordings', ReadWebinars: 'Read webinars', EditWebinars: 'Change webinars' },
+              },
+            },
+          },
         },
       },
       tags: [
@@ -58,6 +76,18 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
         { name: 'Recordings', description: 'Recordings of sessions (a session is one live meeting of a room).' },
         { name: 'Sessions', description: 'What happened in a session (one live meeting of a room), such as its chat.' },
         { name: 'Dial-in numbers', description: 'Phone numbers to join meetings by.' },
+        {
+          name: 'RingCentral OAuth',
+          description:
+            "RingCentral's OAuth 2.0 endpoints: tokens for an account's users, issued to the account's client apps (an application's `client_id` and `client_secret`). Errors are `{\"error\",\"error_description\",\"errors\"}`.",
+        },
+        {
+          name: 'RingCentral Video bridges',
+          description:
+            'RingCentral Video bridges: each is a Parley room of the calling client app, with an owner, PINs and RingCentral\'s preferences. Errors are `{"errorCode","message","errors"}`.',
+        },
+        { name: 'RingCentral Video meeting history', description: 'Meetings (sessions) of bridges, with their participants and recordings.' },
+        { name: 'RingCentral Video recordings', description: 'Downloadable recordings of bridges: signed links, valid for an hour.' },
         {
           name: 'Webhooks',
           description:
@@ -70,6 +100,7 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
     transform: ({ schema, url }) => {
       if (DUPLICATE_MEETINGS_PREFIXES.some((prefix) => url.startsWith(`${prefix}/`))) return { schema: { ...schema, hide: true }, url };
       if (url.startsWith(`${DOCUMENTED_MEETINGS_PREFIX}/`)) return { schema: { ...schema, security: [{ [APPLICATION_JWT_SCHEME]: [] }] }, url };
+      if (url.startsWith('/rcvideo/')) return { schema: { ...schema, security: [{ [RINGCENTRAL_OAUTH_SCHEME]: ['Video'] }] }, url };
       return { schema, url };
     },
   });
@@ -79,11 +110,3 @@ export async function openApiDocs(app: FastifyInstance, options: { publicUrl: st
     theme: { title: 'Parley API', favicon: [{ filename: 'favicon.svg', rel: 'icon', sizes: 'any', type: 'image/svg+xml', content: Buffer.from(PARLEY_MARK) }] },
   });
 }
-
-/** The meeting page's mark (packages/web/src/assets/favicon.svg), so the docs read as Parley's, not the framework's. */
-const MARK_SHAPES =
-  '<rect width="64" height="64" rx="16" fill="#4f7cff"/><path d="M18 22a6 6 0 0 1 6-6h16a6 6 0 0 1 6 6v12a6 6 0 0 1-6 6H30l-8 8v-8h0a4 4 0 0 1-4-4z" fill="#fff"/>';
-const PARLEY_MARK = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">${MARK_SHAPES}</svg>`;
-const PARLEY_WORDMARK =
-  `<svg xmlns="http://www.w3.org/2000/svg" width="150" height="40" viewBox="0 0 150 40"><g transform="scale(0.625)">${MARK_SHAPES}</g>` +
-  '<text x="50" y="28" font-family="system-ui, sans-serif" font-size="24" font-weight="700" fill="#fff">Parley</text></svg>';

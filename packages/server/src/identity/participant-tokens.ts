@@ -1,6 +1,7 @@
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import type { Kysely } from 'kysely';
 import type { ParticipantRole } from '@parley/protocol';
+import type { ParticipantUser } from '../rooms/room-admittance.js';
 import type { Database } from '../store/schema.js';
 import { loadServerKey } from './server-keys.js';
 
@@ -8,6 +9,8 @@ export interface ParticipantClaims {
   participantId: string;
   roomId: string;
   role: ParticipantRole;
+  /** The user the token was minted for (a RingCentral extension); absent in the host URLs of rooms. */
+  user?: ParticipantUser;
 }
 
 const MAX_REUSABLE_TOKENS = 10_000;
@@ -15,7 +18,9 @@ const MAX_REUSABLE_TOKENS = 10_000;
 /**
  * Participant tokens: the `participant_token` of host URLs, an HS256 JWT signed with a server key kept
  * in the database (so every node, and every restart, verifies the same tokens). Payload as Vonage's:
- * `participantId` and `iat`, plus the room and role Parley enforces.
+ * `participantId` and `iat`, plus the room and role Parley enforces, and, for a token minted for one of
+ * an account's users, who they are (`userId`, `accountId`): rooms that admit only users, or hold back
+ * only guests, read it.
  */
 export class ParticipantTokens {
   /** Synchronous signing and verification: a host URL is minted on every room read. */
@@ -40,10 +45,11 @@ export class ParticipantTokens {
 
   mint(claims: ParticipantClaims): string {
     const iat = Math.floor(Date.now() / 1000);
-    const key = `${claims.participantId} ${claims.roomId} ${claims.role}`;
+    const key = `${claims.participantId} ${claims.roomId} ${claims.role} ${claims.user?.userId ?? ''}`;
     const last = this.minted.get(key);
     if (last?.iat === iat) return last.token;
-    const token = this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role, iat });
+    const user = claims.user ? { userId: claims.user.userId, accountId: claims.user.accountId } : {};
+    const token = this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role, ...user, iat });
     // Only the current second's tokens can be reused: older ones are dropped as the map grows.
     if (this.minted.size >= MAX_REUSABLE_TOKENS) this.minted.clear();
     this.minted.set(key, { iat, token });
@@ -53,8 +59,9 @@ export class ParticipantTokens {
   /** The claims of a valid token, or `undefined` for a forged, malformed or foreign one. */
   verify(token: string): ParticipantClaims | undefined {
     try {
-      const { participantId, roomId, role } = this.check(token);
+      const { participantId, roomId, role, userId, accountId } = this.check(token);
       if (typeof participantId !== 'string' || typeof roomId !== 'string' || (role !== 'host' && role !== 'guest')) return undefined;
+      if (typeof userId === 'string' && typeof accountId === 'string') return { participantId, roomId, role, user: { userId, accountId } };
       return { participantId, roomId, role };
     } catch (error) {
       if (error instanceof TokenError) return undefined;

@@ -20,11 +20,14 @@ export type Admission =
  * - `none` lets guests straight in;
  * - `after_owner_only` lets guests in once the host has come in during this meeting; if the host then
  *   leaves, the meeting stays open, as it does for those already in it;
- * - `explicit_approval` has every guest wait for a moderator's answer.
+ * - `explicit_approval` has every guest wait for a moderator's answer;
+ * - whoever the approval level does not hold back (`heldBack` false: the room's approval audience is
+ *   guests only, say, and a participant token names them as a user) enters as if it were `none`.
  */
-export function admissionOf(role: ParticipantRole, approvalLevel: JoinApprovalLevel, meeting: MeetingDoor | undefined): Admission {
+export function admissionOf(role: ParticipantRole, approvalLevel: JoinApprovalLevel, meeting: MeetingDoor | undefined, heldBack = true): Admission {
   if (canModerate(role)) return { kind: 'enter' };
   if (meeting?.locked) return { kind: 'refuse', code: 'room_locked' };
+  if (!heldBack) return { kind: 'enter' };
   switch (approvalLevel) {
     case 'none':
       return { kind: 'enter' };

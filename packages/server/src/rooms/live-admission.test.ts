@@ -5,14 +5,12 @@ import type { JoinRequest } from '@parley/protocol';
 import { ParleyError } from '../errors.js';
 import { parleyErrorWith } from '../test-support/test-services.js';
 import { liveRoomsForSuite } from './test-support/live-rooms-for-suite.js';
-import { RecordedConnection } from './test-support/recorded-connection.js';
+import { RecordedConnection, settled } from './test-support/recorded-connection.js';
 import type { LiveRooms } from './live-rooms.js';
 import { PASSWORD_ATTEMPT_LIMIT } from './password-attempts.js';
 import { RoomLifecycle } from './room-lifecycle.js';
 import type { CreateRoomInput } from './room-service.js';
 import { ROOM_IDLE_LIFETIME_MS, type Room } from './room.js';
-
-const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Admission into live meetings (password, lock, waiting room, starting muted), over a real Janus and database. */
 describe('admission into live meetings', { timeout: 60_000 }, () => {

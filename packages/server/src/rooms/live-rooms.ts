@@ -7,9 +7,11 @@ import type { ParticipantClaims, ParticipantTokens } from '../identity/participa
 import type { MediaBackend } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
+import type { ApplicationsRepository } from '../store/applications-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
+import type { ParticipantUser } from './room-admittance.js';
 import { LiveSession } from './live-session.js';
 import { displayNameOf } from './display-name.js';
 import { assertMayEndMeeting } from './moderation-rules.js';
@@ -17,11 +19,15 @@ import { participantIdentity } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import { RoomEntrance } from './room-entrance.js';
+import type { RoomPasswordLinks } from './room-password-links.js';
 import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
 
 interface Dependencies {
   rooms: RoomsRepository;
+  /** A room's account (through its application), for rooms that admit or hold back by account. */
+  applications: Pick<ApplicationsRepository, 'findApplication'>;
+  roomPasswordLinks: Pick<RoomPasswordLinks, 'matches'>;
   sessions: SessionsRepository;
   chatMessages: ChatMessagesRepository;
   roomBlocks: RoomBlocksRepository;
@@ -54,6 +60,7 @@ export class LiveRooms {
   constructor(private readonly deps: Dependencies) {
     this.entrance = new RoomEntrance({
       clock: deps.clock,
+      passwordLinks: deps.roomPasswordLinks,
       meetingDoorOf: (roomId) => this.sessions.get(roomId)?.door(),
       onWaitingChanged: (roomId, waiting) => this.sessions.get(roomId)?.sendToModerators({ type: 'waiting-room', waiting }),
     });
@@ -83,15 +90,19 @@ export class LiveRooms {
     if (!room) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     let role: ParticipantRole = 'guest';
     let claims: ParticipantClaims | undefined;
+    let user: ParticipantUser | undefined;
     if (request.participantToken) {
       claims = await this.deps.participantTokens.verify(request.participantToken);
       if (!claims || claims.roomId !== room.id) throw ParleyError.unauthorized('This meeting link is not valid');
       role = claims.role;
+      user = claims.user;
     }
     const identity = participantIdentity(claims, request.guestId);
     if (identity !== undefined && (await this.deps.roomBlocks.isBlocked(room.id, identity))) {
       throw new ParleyError('participant_blocked', 'A host removed you from this meeting and blocked you from joining it again');
     }
+    const application = await this.deps.applications.findApplication(room.applicationId);
+    if (!application) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     // Nobody waits at the door of a room that can no longer open.
     if (!room.isAvailable && !this.sessions.has(room.id)) throw roomUnavailable();
     await this.entrance.pass({
@@ -99,13 +110,15 @@ export class LiveRooms {
       role,
       displayName,
       password: request.password,
+      user,
+      roomAccountId: application.accountId,
       address: context.address ?? 'unknown',
       connection,
       signal: context.signal,
     });
     // `initial_join_options.microphone_state: off` has everyone start muted, whatever their page says.
     const audioMuted = request.audioMuted || room.microphoneState === 'off';
-    const as = { displayName, role, audioMuted, videoMuted: request.videoMuted, identity };
+    const as = { displayName, role, audioMuted, videoMuted: request.videoMuted, identity, userId: user?.userId ?? null };
     // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);

@@ -32,6 +32,8 @@ export interface JoinAs {
   videoMuted: boolean;
   /** See `participantIdentity`. */
   identity?: string | undefined;
+  /** The user a participant token named; null for guests (kept in the history). */
+  userId: string | null;
 }
 
 interface Dependencies {
@@ -176,7 +178,7 @@ export class LiveSession {
       const participant = new LiveParticipant(info, connection, publisher, subscriber, as.identity);
       await this.controls.admit(participant);
       try {
-        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt });
+        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt, userId: as.userId });
       } catch (error) {
         await participant.releaseMedia();
         throw error;

@@ -3,8 +3,10 @@ import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import { admissionOf, type MeetingDoor } from './admission.js';
 import type { ParticipantConnection } from './live-participant.js';
+import { admittanceRefusal, isHeldBack, type ParticipantUser } from './room-admittance.js';
 import { PASSWORD_ATTEMPT_WINDOW_MS, PasswordAttempts } from './password-attempts.js';
 import type { Room } from './room.js';
+import type { RoomPasswordLinks } from './room-password-links.js';
 import { verifyRoomPassword } from './room-password.js';
 import { WaitingRoom, waitingRoomFull } from './waiting-room.js';
 
@@ -16,6 +18,10 @@ export interface Arrival {
   password: string | undefined;
   /** Where they connect from: wrong passwords are counted per room and address. */
   address: string;
+  /** The user their participant token names; undefined for a guest. */
+  user: ParticipantUser | undefined;
+  /** The account the room belongs to (through its application), which `account_users` and `other_accounts` compare with. */
+  roomAccountId: string;
   /** Told when they have to wait. */
   connection: ParticipantConnection;
   /** Aborts a wait: their connection closed, or they left. */
@@ -28,12 +34,14 @@ interface Dependencies {
   meetingDoorOf: (roomId: string) => MeetingDoor | undefined;
   /** Who waits at a room's door changed; its meeting's moderators are to be shown the list. */
   onWaitingChanged: (roomId: string, waiting: WaitingGuest[]) => void;
+  /** Accepts a room's join query (a link's `?pw=`) where its password is asked for. */
+  passwordLinks: Pick<RoomPasswordLinks, 'matches'>;
 }
 
 /**
- * The way into every room's meeting on this node: the room's password, the lock and the waiting room,
- * applied to each arrival in that order. Moderators' answers and room changes reach waiting guests
- * through here too.
+ * The way into every room's meeting on this node: who the room admits at all, its password, the lock
+ * and the waiting room, applied to each arrival in that order. Moderators' answers and room changes
+ * reach waiting guests through here too.
  */
 export class RoomEntrance {
   private readonly waitingRooms = new Map<string, WaitingRoom>();
@@ -45,16 +53,22 @@ export class RoomEntrance {
 
   /**
    * Resolves once the arrival may join the meeting, straight away or after waiting; rejects with a
-   * `ParleyError` saying why not (`password_required`, `password_incorrect`, `rate_limited`,
+   * `ParleyError` saying why not (`forbidden` when the room admits only users, or only its account's,
+   * `password_required`, `password_incorrect`, `rate_limited`,
    * `room_locked`, `room_full` when too many wait, `admission_denied`, `room_unavailable` when the room
    * closed meanwhile, `bad_request` when they gave up).
    */
   async pass(arrival: Arrival): Promise<void> {
-    const { room, role } = arrival;
-    if (!canModerate(role)) await this.checkPassword(arrival);
+    const { room, role, user, roomAccountId } = arrival;
+    if (!canModerate(role)) {
+      const refusal = admittanceRefusal(room.admittance, user, roomAccountId);
+      if (refusal) throw ParleyError.forbidden(refusal);
+      await this.checkPassword(arrival);
+    }
     // From here to queueing nothing awaits: a host arriving meanwhile cannot slip between the decision
     // and the queue, and leave this guest waiting for a host who is already in.
-    const admission = admissionOf(role, room.joinApprovalLevel, this.deps.meetingDoorOf(room.id));
+    const heldBack = isHeldBack(room.approvalAudience, user, roomAccountId);
+    const admission = admissionOf(role, room.joinApprovalLevel, this.deps.meetingDoorOf(room.id), heldBack);
     if (admission.kind === 'refuse') throw new ParleyError(admission.code, 'This meeting is locked');
     if (admission.kind === 'enter') return;
     const waitingRoom = this.waitingRoomOf(room.id);
@@ -105,7 +119,9 @@ export class RoomEntrance {
     if (!this.passwordAttempts.begin(room.id, address)) {
       throw ParleyError.rateLimited(`Too many wrong passwords; try again in ${PASSWORD_ATTEMPT_WINDOW_MS / 1000} seconds`);
     }
-    if (!(await verifyRoomPassword(password, room.passwordHash))) throw new ParleyError('password_incorrect', 'That password is not right');
+    if (!this.deps.passwordLinks.matches(room, password) && !(await verifyRoomPassword(password, room.passwordHash))) {
+      throw new ParleyError('password_incorrect', 'That password is not right');
+    }
     this.passwordAttempts.succeeded(room.id, address);
   }
 

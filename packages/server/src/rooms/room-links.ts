@@ -1,4 +1,4 @@
-import type { ParticipantTokens } from '../identity/participant-tokens.js';
+import type { ParticipantClaims, ParticipantTokens } from '../identity/participant-tokens.js';
 import type { Application } from '../store/applications-repository.js';
 import { themeOfRoom, type RoomThemeDeps } from '../themes/room-theme.js';
 import type { Room } from './room.js';
@@ -25,12 +25,23 @@ export async function roomLinks(
   room: Pick<Room, 'id' | 'applicationId' | 'meetingCode' | 'hostParticipantId' | 'themeId'>,
   knownApplication?: Pick<Application, 'id' | 'defaultThemeId'>,
 ): Promise<RoomUrls> {
-  const hostToken = deps.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' });
-  const theme = await themeOfRoom(deps, room, knownApplication);
-  const code = encodeURIComponent(room.meetingCode);
-  const base = theme?.shortCompanyUrl ? `${deps.publicUrl}/${encodeURIComponent(theme.shortCompanyUrl)}` : deps.publicUrl;
+  const base = await pageBase(deps, room, knownApplication);
   return {
-    hostUrl: `${base}/?room_token=${code}&participant_token=${encodeURIComponent(hostToken)}`,
-    guestUrl: `${base}/${code}`,
+    hostUrl: tokenUrl(base, room, deps.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' })),
+    guestUrl: `${base}/${encodeURIComponent(room.meetingCode)}`,
   };
+}
+
+/** The room's page with a participant token of the caller's choosing (a user's own, say), like a host URL. */
+export async function participantUrl(deps: RoomLinksDeps, room: Pick<Room, 'id' | 'applicationId' | 'meetingCode' | 'themeId'>, claims: ParticipantClaims): Promise<string> {
+  return tokenUrl(await pageBase(deps, room), room, deps.participantTokens.mint(claims));
+}
+
+async function pageBase(deps: RoomLinksDeps, room: Pick<Room, 'applicationId' | 'themeId'>, knownApplication?: Pick<Application, 'id' | 'defaultThemeId'>): Promise<string> {
+  const theme = await themeOfRoom(deps, room, knownApplication);
+  return theme?.shortCompanyUrl ? `${deps.publicUrl}/${encodeURIComponent(theme.shortCompanyUrl)}` : deps.publicUrl;
+}
+
+function tokenUrl(base: string, room: Pick<Room, 'meetingCode'>, token: string): string {
+  return `${base}/?room_token=${encodeURIComponent(room.meetingCode)}&participant_token=${encodeURIComponent(token)}`;
 }

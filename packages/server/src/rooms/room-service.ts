@@ -14,6 +14,8 @@ import type { RoomUpdates } from './room-updates.js';
 import {
   ROOM_IDLE_LIFETIME_MS,
   ROOM_LANGUAGES,
+  type Admittance,
+  type ApprovalAudience,
   type JoinApprovalLevel,
   type MicrophoneState,
   type Room,
@@ -33,6 +35,10 @@ export interface RoomSettingsInput {
   /** One of the application's themes; null for none (the application's default is then shown). */
   themeId?: string | null;
   joinApprovalLevel?: JoinApprovalLevel;
+  /** Whom the approval level holds back; everyone when never set. No Vonage field carries it. */
+  approvalAudience?: ApprovalAudience;
+  /** Who may enter at all; anyone when never set. No Vonage field carries it. */
+  admittance?: Admittance;
   /**
    * The password guests must give to join; null for none. Only its hash is stored. No Vonage field
    * carries it: RingCentral bridges set it.
@@ -51,11 +57,18 @@ export interface CreateRoomInput extends RoomSettingsInput {
   displayName: string;
   type?: RoomType;
   recording?: Partial<Room['recording']>;
+  /** A meeting code the caller chose (a bridge's web PIN); a fresh one is drawn when absent. */
+  meetingCode?: string;
 }
 
-/** What a caller may change in a long-term room. A room's type and recording options stay as created. */
+/**
+ * What a caller may change in a long-term room. A room's type stays as created; its recording options
+ * and meeting code can only be changed by a façade that has fields for them (RingCentral's bridges).
+ */
 export interface UpdateRoomInput extends RoomSettingsInput {
   displayName?: string;
+  recording?: Partial<Room['recording']>;
+  meetingCode?: string;
 }
 
 export interface RoomPageRequest {
@@ -121,6 +134,8 @@ export class RoomService {
       isAvailable: true,
       themeId,
       joinApprovalLevel: input.joinApprovalLevel ?? 'none',
+      approvalAudience: input.approvalAudience ?? 'everyone',
+      admittance: input.admittance ?? 'anyone',
       passwordHash: await passwordHashOf(input.password ?? null),
       microphoneState: input.microphoneState ?? 'default',
       callbackUrls: { rooms: null, sessions: null, recordings: null, ...input.callbackUrls },
@@ -131,7 +146,7 @@ export class RoomService {
       closeAt: isoTimestamp(expiresAt),
       createdAt: isoTimestamp(now),
     };
-    return this.insertWithFreshCode(room);
+    return input.meetingCode === undefined ? this.insertWithFreshCode(room) : this.insertWithChosenCode({ ...room, meetingCode: input.meetingCode });
   }
 
   /** The room, if it exists and belongs to this application; otherwise NotFound, never Forbidden. */
@@ -164,6 +179,13 @@ export class RoomService {
     if (input.expireAfterUse !== undefined) changes.expireAfterUse = input.expireAfterUse;
     if (input.themeId !== undefined) changes.themeId = input.themeId === null ? null : await this.ownThemeId(applicationId, input.themeId);
     if (input.joinApprovalLevel !== undefined) changes.joinApprovalLevel = input.joinApprovalLevel;
+    if (input.approvalAudience !== undefined) changes.approvalAudience = input.approvalAudience;
+    if (input.admittance !== undefined) changes.admittance = input.admittance;
+    if (input.recording !== undefined) changes.recording = { ...room.recording, ...input.recording };
+    if (input.meetingCode !== undefined && input.meetingCode !== room.meetingCode) {
+      await this.checkMeetingCodeFree(input.meetingCode);
+      changes.meetingCode = input.meetingCode;
+    }
     if (input.password !== undefined) changes.passwordHash = await passwordHashOf(input.password);
     if (input.microphoneState !== undefined) changes.microphoneState = input.microphoneState;
     if (input.callbackUrls !== undefined) changes.callbackUrls = { ...room.callbackUrls, ...input.callbackUrls };
@@ -171,7 +193,12 @@ export class RoomService {
     if (input.language !== undefined) changes.language = input.language;
     const expiryChanged = changes.expiresAt !== undefined || changes.expireAfterUse !== undefined;
     const idleCloseAt = expiryChanged ? closeAtOfIdleRoom({ ...room, ...changes }, await this.lastSessionEnd(room.id), now) : undefined;
-    const updated = await this.deps.rooms.update(room.id, changes, idleCloseAt);
+    let updated: Room | undefined;
+    try {
+      updated = await this.deps.rooms.update(room.id, changes, idleCloseAt);
+    } catch (error) {
+      throw isUniqueViolation(error, 'meeting_code') ? meetingCodeTaken(input.meetingCode ?? '') : error;
+    }
     if (!updated) throw ParleyError.notFound(`Room ${id} was not found`);
     // A meeting going on in the room follows: features appear or go, waiting guests may now enter.
     this.deps.roomUpdates.announce(updated);
@@ -225,6 +252,22 @@ export class RoomService {
     return endedAt ? new Date(endedAt) : undefined;
   }
 
+  /** A code chosen by the caller is theirs only if no room, even a deleted one, ever had it. */
+  private async insertWithChosenCode(room: NewRoom): Promise<Room> {
+    await this.checkMeetingCodeFree(room.meetingCode);
+    try {
+      return await this.deps.rooms.insert(room);
+    } catch (error) {
+      throw isUniqueViolation(error, 'meeting_code') ? meetingCodeTaken(room.meetingCode) : error;
+    }
+  }
+
+  /** A chosen code is digits (the page's URLs take nothing else), long enough not to be guessed, and unused. */
+  private async checkMeetingCodeFree(meetingCode: string): Promise<void> {
+    if (!CHOSEN_MEETING_CODE.test(meetingCode)) throw ParleyError.validation(`A meeting code is ${CHOSEN_MEETING_CODE_DIGITS} digits`);
+    if (await this.deps.rooms.meetingCodeExists(meetingCode)) throw meetingCodeTaken(meetingCode);
+  }
+
   private async insertWithFreshCode(room: Omit<NewRoom, 'meetingCode'>): Promise<Room> {
     for (let attempt = 1; ; attempt++) {
       const meetingCode = await freshMeetingCode((code) => this.deps.rooms.meetingCodeExists(code), this.drawMeetingCode);
@@ -236,6 +279,13 @@ export class RoomService {
       }
     }
   }
+}
+
+const CHOSEN_MEETING_CODE_DIGITS = '9 to 32';
+const CHOSEN_MEETING_CODE = /^\d{9,32}$/;
+
+function meetingCodeTaken(meetingCode: string): ParleyError {
+  return ParleyError.conflict(`The meeting code ${meetingCode} is taken`);
 }
 
 function passwordHashOf(password: string | null): Promise<string | null> {

@@ -13,6 +13,10 @@ export interface Room {
   isAvailable: boolean;
   themeId: string | null;
   joinApprovalLevel: JoinApprovalLevel;
+  /** Whom the approval level holds back: the others enter as if it were `none`. */
+  approvalAudience: ApprovalAudience;
+  /** Who may enter at all; hosts always may. */
+  admittance: Admittance;
   /** The scrypt hash of the password guests must give to join (see room-password.ts); null for none. */
   passwordHash: string | null;
   microphoneState: MicrophoneState;
@@ -26,6 +30,17 @@ export interface Room {
 
 export type RoomType = 'instant' | 'long_term';
 export type JoinApprovalLevel = 'none' | 'after_owner_only' | 'explicit_approval';
+/**
+ * Who waits under the room's join approval level: `everyone` (every non-host, as Vonage's rooms),
+ * `guests` (people no participant token names as a user), or `other_accounts` (guests, and users of
+ * other accounts than the room's). RingCentral's `waitingRoomRequired` maps onto these.
+ */
+export type ApprovalAudience = 'everyone' | 'guests' | 'other_accounts';
+/**
+ * Who may enter: `anyone` with the link, only `users` (whom a participant token names), or only
+ * `account_users` (users of the room's own account). RingCentral's `noGuests` and `sameAccount`.
+ */
+export type Admittance = 'anyone' | 'users' | 'account_users';
 export type MicrophoneState = 'default' | 'on' | 'off';
 
 export interface RoomFeatures {

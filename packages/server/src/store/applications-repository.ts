@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { alwaysChanged, type ChangeStamp } from './change-tracking.js';
 import { ReadCache } from './read-cache.js';
-import type { Database } from './schema.js';
+import type { ApplicationsTable, Database } from './schema.js';
 import { newWebhookSecret } from './webhook-secret.js';
 
 export interface Account {
@@ -38,6 +38,17 @@ export class ApplicationsRepository {
   async findAccount(id: string): Promise<Account | undefined> {
     const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
     return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async listAccounts(): Promise<Account[]> {
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  /** The account's applications, oldest first. */
+  async listApplications(accountId: string): Promise<Application[]> {
+    const rows = await this.db.selectFrom('applications').selectAll().where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(applicationFromRow);
   }
 
   async insertApplication(application: Application): Promise<void> {
@@ -78,15 +89,17 @@ export class ApplicationsRepository {
 
   private async readApplication(id: string): Promise<Application | undefined> {
     const row = await this.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        accountId: row.account_id,
-        name: row.name,
-        publicKey: row.public_key,
-        defaultThemeId: row.default_theme_id,
-        createdAt: row.created_at,
-      }
-    );
+    return row && applicationFromRow(row);
   }
+}
+
+function applicationFromRow(row: Selectable<ApplicationsTable>): Application {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    publicKey: row.public_key,
+    defaultThemeId: row.default_theme_id,
+    createdAt: row.created_at,
+  };
 }

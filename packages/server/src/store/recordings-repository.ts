@@ -39,7 +39,7 @@ export class RecordingsRepository {
   /** The recording, if it exists and its room belongs to the application. */
   async findById(applicationId: string, id: string): Promise<Recording | undefined> {
     const row = await this.ofApplication(applicationId).where('recordings.id', '=', id).executeTakeFirst();
-    return row && fromRow(row);
+    return row && recordingFromRow(row);
   }
 
   /** A session's recordings, oldest first, if its room belongs to the application. */
@@ -49,7 +49,7 @@ export class RecordingsRepository {
       .orderBy('recordings.started_at', 'asc')
       .orderBy('recordings.id', 'asc')
       .execute();
-    return rows.map(fromRow);
+    return rows.map(recordingFromRow);
   }
 
   /**
@@ -96,7 +96,8 @@ export class RecordingsRepository {
   }
 }
 
-function fromRow(row: Selectable<RecordingsTable>): Recording {
+/** A stored recording as the domain knows it. */
+export function recordingFromRow(row: Selectable<RecordingsTable>): Recording {
   return {
     id: row.id,
     roomId: row.room_id,

@@ -171,6 +171,8 @@ function toRow(room: NewRoom): Insertable<RoomsTable> {
     is_available: flag(room.isAvailable),
     theme_id: room.themeId,
     join_approval_level: room.joinApprovalLevel,
+    join_approval_audience: room.approvalAudience,
+    admittance: room.admittance,
     join_password_hash: room.passwordHash,
     microphone_state: room.microphoneState,
     rooms_callback_url: room.callbackUrls.rooms,
@@ -203,6 +205,8 @@ function toRowChanges(changes: RoomChanges): Updateable<RoomsTable> {
   if (changes.isAvailable !== undefined) row.is_available = flag(changes.isAvailable);
   if (changes.themeId !== undefined) row.theme_id = changes.themeId;
   if (changes.joinApprovalLevel !== undefined) row.join_approval_level = changes.joinApprovalLevel;
+  if (changes.approvalAudience !== undefined) row.join_approval_audience = changes.approvalAudience;
+  if (changes.admittance !== undefined) row.admittance = changes.admittance;
   if (changes.passwordHash !== undefined) row.join_password_hash = changes.passwordHash;
   if (changes.microphoneState !== undefined) row.microphone_state = changes.microphoneState;
   if (changes.callbackUrls !== undefined) {
@@ -237,6 +241,8 @@ function fromRow(row: Selectable<RoomsTable>): Room {
     isAvailable: row.is_available === 1,
     themeId: row.theme_id,
     joinApprovalLevel: row.join_approval_level,
+    approvalAudience: row.join_approval_audience,
+    admittance: row.admittance,
     passwordHash: row.join_password_hash,
     microphoneState: row.microphone_state,
     callbackUrls: {

@@ -18,6 +18,11 @@ export interface Database {
   chat_messages: ChatMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
   room_blocks: RoomBlocksTable;
+  users: UsersTable;
+  user_jwt_credentials: UserJwtCredentialsTable;
+  oauth_sessions: OAuthSessionsTable;
+  oauth_authorization_codes: OAuthAuthorizationCodesTable;
+  bridges: BridgesTable;
 }
 
 type Flag = number;
@@ -46,6 +51,12 @@ export interface ApplicationsTable {
   rooms_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
   sessions_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
   recordings_webhook_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The application as a RingCentral client app: its `client_id`; null until credentials are issued. */
+  oauth_client_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 (hex) of its `client_secret`: secrets are random, so a plain hash is enough. */
+  oauth_client_secret_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of the redirect URIs the authorization-code grant may send codes to. */
+  oauth_redirect_uris: ColumnType<string, string | undefined, string>;
 }
 
 export interface RoomsTable {
@@ -64,6 +75,10 @@ export interface RoomsTable {
   is_available: Flag;
   theme_id: string | null;
   join_approval_level: 'none' | 'after_owner_only' | 'explicit_approval';
+  /** Whom the join approval level holds back; the rest enter as if it were `none`. */
+  join_approval_audience: ColumnType<'everyone' | 'guests' | 'other_accounts', 'everyone' | 'guests' | 'other_accounts' | undefined, 'everyone' | 'guests' | 'other_accounts'>;
+  /** Who may enter at all: anyone with the link, signed-in users only, or users of the room's account only. */
+  admittance: ColumnType<'anyone' | 'users' | 'account_users', 'anyone' | 'users' | 'account_users' | undefined, 'anyone' | 'users' | 'account_users'>;
   /** The scrypt hash of the guests' join password, never the password itself; null for none. */
   join_password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   microphone_state: 'default' | 'on' | 'off';
@@ -104,6 +119,8 @@ export interface ParticipantsTable {
   role: ParticipantRole;
   joined_at: Timestamp;
   left_at: Timestamp | null;
+  /** The user a participant token named; null for guests. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Secrets the server signs its own tokens with (participant tokens), by key id. */
@@ -211,4 +228,85 @@ export interface RoomBlocksTable {
   /** The moderator who blocked them. */
   blocked_by: string;
   blocked_at: Timestamp;
+}
+
+export type UserRole = 'admin' | 'user';
+
+/**
+ * An account's people: RingCentral "extensions". They own bridges and hold OAuth tokens; `admin` is
+ * RingCentral's Super Admin (may act on every bridge of the account and read its history).
+ */
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** Lower-cased; unique among users not deleted. */
+  email: string;
+  /** Unique within the account among users not deleted (`username*extension` of the password grant). */
+  extension_number: string;
+  role: UserRole;
+  /** scrypt hash (room-password format) for the password and authorization-code grants; null: JWT only. */
+  password_hash: string | null;
+  created_at: Timestamp;
+  deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** A user's JWT credential (the `assertion` of the JWT bearer grant), by its `jti`. */
+export interface UserJwtCredentialsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** One OAuth login (RingCentral's `session_id`) and its current token pair, by SHA-256 digest. */
+export interface OAuthSessionsTable {
+  id: string;
+  application_id: string;
+  user_id: string;
+  /** Space-separated, as the token response says it. */
+  scope: string;
+  endpoint_id: string;
+  public_client: Flag;
+  access_token_digest: string;
+  access_expires_at: Timestamp;
+  refresh_token_digest: string;
+  refresh_expires_at: Timestamp;
+  created_at: Timestamp;
+  revoked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** An authorization code handed to a client's redirect URI, until it is exchanged (once) or expires. */
+export interface OAuthAuthorizationCodesTable {
+  code_digest: string;
+  application_id: string;
+  user_id: string;
+  /** The redirect URI the code was sent to; the token request must name the same. */
+  redirect_uri: string;
+  scope: string;
+  code_challenge: string | null;
+  code_challenge_method: 'plain' | 'S256' | null;
+  expires_at: Timestamp;
+  used_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  session_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export type BridgeType = 'Instant' | 'Scheduled' | 'PMI';
+
+/** What a room that is a RingCentral bridge has besides the room (1:1 with `rooms`). */
+export interface BridgesTable {
+  room_id: string;
+  account_id: string;
+  owner_user_id: string;
+  type: BridgeType;
+  pstn_host_pin: string;
+  pstn_participant_pin: string;
+  /** The meeting and PSTN passwords, sealed (AES-256-GCM) for the owner to read back; null when none. */
+  sealed_secrets: string | null;
+  /** JSON: RingCentral preferences no room setting carries, and the waiting-room choices as given. */
+  preferences: string;
+  created_at: Timestamp;
+  deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }

@@ -20,6 +20,8 @@ export interface ParticipantRecord {
   role: ParticipantRole;
   joinedAt: string;
   leftAt: string | null;
+  /** The user a participant token named; null for guests. */
+  userId: string | null;
 }
 
 /** Sessions (one live meeting of a room) and who took part in them. */
@@ -96,8 +98,9 @@ export class SessionsRepository {
   }
 
   /** Records a participant who joined, and puts `session:participant:joined` in the outbox in the same transaction. */
-  async addParticipant(p: Omit<ParticipantRecord, 'leftAt'>): Promise<void> {
-    const row = { id: p.id, session_id: p.sessionId, room_id: p.roomId, display_name: p.displayName, role: p.role, joined_at: p.joinedAt, left_at: null };
+  /** Stores a participant who joined; without `userId`, a guest. */
+  async addParticipant(p: Omit<ParticipantRecord, 'leftAt' | 'userId'> & { userId?: string | null }): Promise<void> {
+    const row = { id: p.id, session_id: p.sessionId, room_id: p.roomId, display_name: p.displayName, role: p.role, joined_at: p.joinedAt, left_at: null, user_id: p.userId ?? null };
     await this.db.transaction().execute(async (tx) => {
       await tx.insertInto('participants').values(row).execute();
       await enqueueWebhook(tx, p.roomId, participantWebhook('session:participant:joined', row), p.joinedAt);
@@ -127,6 +130,7 @@ export class SessionsRepository {
       role: row.role,
       joinedAt: row.joined_at,
       leftAt: row.left_at,
+      userId: row.user_id,
     }));
   }
 }

@@ -40,3 +40,6 @@ export class RecordedConnection implements ParticipantConnection {
     return this.one('joined');
   }
 }
+
+/** Lets pending promise callbacks run. */
+export const settled = () => new Promise((resolve) => setImmediate(resolve));

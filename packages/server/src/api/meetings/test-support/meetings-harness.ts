@@ -7,6 +7,7 @@ import { buildApp } from '../../../app.js';
 import type { Config } from '../../../config.js';
 import type { Application } from '../../../store/applications-repository.js';
 import type { Dialect } from '../../../store/database.js';
+import { databaseSnapshot } from '../../../test-support/database-snapshot.js';
 import { createTestServices, TestClock } from '../../../test-support/test-services.js';
 
 type TestServices = Awaited<ReturnType<typeof createTestServices>>;
@@ -102,7 +103,7 @@ export async function startMeetingsHarness(options: { config?: Partial<Config>; 
     },
     otherApplication: () => registerApplication(services, 1, 'Other application'),
     roomsTable: () => services.store.db.selectFrom('rooms').selectAll().orderBy('serial').execute(),
-    databaseSnapshot: () => databaseSnapshot(services),
+    databaseSnapshot: () => databaseSnapshot(services, API_TABLES),
     async close() {
       await app.close();
       await services.dispose();
@@ -113,15 +114,6 @@ export async function startMeetingsHarness(options: { config?: Partial<Config>; 
 /** The tables an API request may write; `server_keys` and `kysely_*` bookkeeping are left out. */
 const API_TABLES = ['accounts', 'applications', 'rooms', 'sessions', 'participants', 'themes', 'logo_uploads', 'recordings', 'chat_messages', 'webhook_deliveries'] as const;
 
-async function databaseSnapshot(services: TestServices): Promise<Record<string, unknown[]>> {
-  const snapshot: Record<string, unknown[]> = {};
-  for (const table of API_TABLES) {
-    // Sorted as text, so the snapshot does not depend on the engine's row order.
-    const rows = await services.store.db.selectFrom(table).selectAll().execute();
-    snapshot[table] = rows.map((row) => JSON.stringify(row)).sort();
-  }
-  return snapshot;
-}
 
 /**
  * Sends a request that must be refused, and checks the answer (status, JSON content type, exact body)

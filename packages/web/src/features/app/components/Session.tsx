@@ -44,9 +44,10 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
       : { kind: 'prejoin', error: null },
   );
   const room = phase.kind === 'meeting' ? phase.room : null;
-  const [password, setPassword] = useState('');
-  // Hosts (the host URL) are never asked; a guest whose link carries a token only once the server asks.
-  const [passwordAsked, setPasswordAsked] = useState(!params.participantToken);
+  // A link's password (`?pw=`) goes with the join unseen; a typed one replaces it.
+  const [password, setPassword] = useState(params.linkPassword ?? '');
+  // Hosts (the host URL) are never asked; a guest whose link carries a token or the password only once the server asks.
+  const [passwordAsked, setPasswordAsked] = useState(!params.participantToken && !params.linkPassword);
   const microphoneStart = microphoneStartOf(info.microphoneState);
 
   const media = useLocalMedia({
@@ -100,7 +101,11 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
         } else if (code === 'admission_denied') {
           setPhase({ kind: 'denied' });
         } else {
-          if (isPasswordError(code)) setPasswordAsked(true);
+          if (isPasswordError(code)) {
+            setPasswordAsked(true);
+            // The link's password is out of date: the field starts empty rather than showing it.
+            setPassword((typed) => (typed === params.linkPassword ? '' : typed));
+          }
           setPhase({ kind: 'prejoin', error: code });
         }
       },

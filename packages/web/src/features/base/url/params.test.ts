@@ -60,3 +60,9 @@ test('empty parameters count as absent', () => {
   assert.equal(p.displayName, null);
   assert.equal(p.skipPrejoin, false);
 });
+
+test('a link may carry the room password (a bridge join URL\'s pw)', () => {
+  assert.equal(readUrlParams({ pathname: '/987654321', search: '?pw=99e4f8e6a241fc71279449a9c8f46eef' }).linkPassword, '99e4f8e6a241fc71279449a9c8f46eef');
+  assert.equal(readUrlParams({ pathname: '/987654321', search: '?pw=' }).linkPassword, null);
+  assert.equal(readUrlParams({ pathname: '/987654321', search: '' }).linkPassword, null);
+});

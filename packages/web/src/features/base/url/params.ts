@@ -11,6 +11,11 @@ export interface UrlParams {
   displayName: string | null;
   skipPrejoin: boolean;
   language: string | null;
+  /**
+   * The room's password as a link carries it (`?pw=`, a RingCentral bridge's `joinQuery`): sent where a
+   * typed password would go, so whoever has the link is not asked for it.
+   */
+  linkPassword: string | null;
 }
 
 export interface RoomPath {
@@ -31,6 +36,7 @@ export function readUrlParams(location: { pathname: string; search: string }): U
     displayName: nonEmpty(query.get('display_name')?.trim().slice(0, 100)),
     skipPrejoin: TRUE_VALUES.has((query.get('skip_prejoin') ?? '').toLowerCase()),
     language: nonEmpty(query.get('lang')),
+    linkPassword: nonEmpty(query.get('pw')),
   };
 }
 
