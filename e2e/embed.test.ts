@@ -233,15 +233,19 @@ describe('the meeting embedded in another site’s page, driven with postMessage
       await meeting.waitForSelector('[data-testid="prejoin"]');
       // In the framed page, after the page's own listener: the command has been heard (and, had it been
       // obeyed, answered) by the time this one sends a probe back, which the browser delivers after any answer.
-      const probed = meeting.evaluate(
-        () =>
-          new Promise<void>((resolve) =>
-            addEventListener('message', () => setTimeout(() => resolve(parent.postMessage({ probe: true }, '*'))), { once: true }),
-          ),
-      );
-      const probe = page.evaluate(() => new Promise<void>((resolve) => addEventListener('message', (event) => event.data?.probe && resolve())));
+      // Both listeners are in place before the command goes: a command sent first would never be heard.
+      type Probes = { probeSent?: Promise<void>; probeHeard?: Promise<void> };
+      await meeting.evaluate(() => {
+        (globalThis as Probes).probeSent = new Promise<void>((resolve) =>
+          addEventListener('message', () => setTimeout(() => resolve(parent.postMessage({ probe: true }, '*'))), { once: true }),
+        );
+      });
+      await page.evaluate(() => {
+        (globalThis as Probes).probeHeard = new Promise<void>((resolve) => addEventListener('message', (event) => event.data?.probe && resolve()));
+      });
       await page.evaluate(() => document.querySelector('iframe')!.contentWindow!.postMessage({ parley: 1, type: 'command', command: 'set-display-name', displayName: 'Mallory', requestId: 'x' }, '*'));
-      await Promise.all([probed, probe]);
+      await meeting.evaluate(() => (globalThis as Probes).probeSent);
+      await page.evaluate(() => (globalThis as Probes).probeHeard);
       assert.deepEqual(await received(page), [], 'no ready, no answer: the page posts only to https://elsewhere.example');
       assert.notEqual(await meeting.inputValue('[data-testid="display-name-input"]'), 'Mallory');
     } finally {
