@@ -57,6 +57,10 @@ export const ConfigSchema = Type.Object({
    * else may still talk and listen; whoever tries to go beyond it is told so.
    */
   maxPresenters: Type.Integer({ minimum: 1 }),
+  /** The ffmpeg that composes recordings (a name on the PATH, or a path). */
+  ffmpegBinary: Type.String({ minLength: 1 }),
+  /** The janus-pp-rec that turns Janus's `.mjr` recordings into playable files. */
+  janusPpRecBinary: Type.String({ minLength: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -92,6 +96,8 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   webhookPollIntervalMs: { name: 'PARLEY_WEBHOOK_POLL_INTERVAL_MS', parse: Number },
   webhookConcurrency: { name: 'PARLEY_WEBHOOK_CONCURRENCY', parse: Number },
   maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
+  ffmpegBinary: { name: 'PARLEY_FFMPEG', parse: String },
+  janusPpRecBinary: { name: 'PARLEY_JANUS_PP_REC', parse: String },
 };
 
 export class ConfigError extends Error {
@@ -132,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookPollIntervalMs: 1_000,
     webhookConcurrency: 16,
     maxPresenters: DEFAULT_MAX_PRESENTERS,
+    ffmpegBinary: 'ffmpeg',
+    janusPpRecBinary: 'janus-pp-rec',
     ...merged,
     dataDir,
   };

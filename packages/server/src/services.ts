@@ -5,6 +5,9 @@ import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
 import { loadServerKey } from './identity/server-keys.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
+import { RecordingProcessor } from './recording/recording-processor.js';
+import { LocalRecordingStorage, type RecordingStorage } from './recording/recording-storage.js';
+import { RecordingWorker } from './recording/recording-worker.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomUpdates } from './rooms/room-updates.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
@@ -45,6 +48,10 @@ export interface Services {
   roomUpdates: RoomUpdates;
   recordings: RecordingsRepository;
   recordingDownloadLinks: RecordingDownloadLinks;
+  /** Playable recordings, by key (local disk: the data folder). */
+  recordingStorage: RecordingStorage;
+  /** Post-processes ended recordings; the server starts it (until then, waking it does nothing). */
+  recordingWorker: RecordingWorker;
   logoUploads: LogoUploadsRepository;
   /** Logo files, uploaded and finalized, by storage key. */
   logoStorage: LogoStorage;
@@ -64,7 +71,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
   const store = await openStore(config.databaseUrl);
-  return {
+  const services: Omit<Services, 'recordingWorker'> = {
     config,
     logger,
     clock,
@@ -81,10 +88,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
     recordings: new RecordingsRepository(store.db),
     // After the participant tokens: both use the one server key, which the first of them creates.
     recordingDownloadLinks: await RecordingDownloadLinks.load(store.db, config.publicUrl, clock),
+    recordingStorage: new LocalRecordingStorage(config.dataDir),
     logoUploads: new LogoUploadsRepository(store.db),
     logoStorage: new LocalLogoStorage(path.join(config.dataDir, 'logos')),
     logoUploadPolicy: new LogoUploadPolicy(await loadServerKey(store.db, () => clock.now())),
     webhookDeliveries: new WebhookDeliveriesRepository(store.db),
     webhookSettings: new WebhookSettingsRepository(store.db),
   };
+  const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
+  return { ...services, recordingWorker };
 }

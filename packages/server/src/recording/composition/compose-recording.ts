@@ -14,6 +14,10 @@ export interface CompositionRequest {
   ffmpeg?: string;
   /** For each ffmpeg run; a 2-hour meeting's longest step stays far below the default. */
   stepTimeoutMs?: number;
+  /** Called after each ffmpeg run with how many of them are done, of how many. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the ffmpeg run under way; the composition then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_STEP_TIMEOUT_MS = 30 * 60_000;
@@ -27,10 +31,16 @@ const DEFAULT_STEP_TIMEOUT_MS = 30 * 60_000;
 export async function composeRecording(request: CompositionRequest): Promise<void> {
   const ffmpeg = request.ffmpeg ?? 'ffmpeg';
   const timeout = request.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const run = (args: string[]) => runTool(ffmpeg, ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args], timeout);
+  const segments = layoutTimeline(request.tracks, request.durationMs);
+  // One run per segment, then the audio, then the two joined.
+  const total = segments.length + 2;
+  let done = 0;
+  const run = async (args: string[]): Promise<void> => {
+    await runTool(ffmpeg, ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args], { timeoutMs: timeout, signal: request.signal });
+    request.onProgress?.(++done, total);
+  };
   await fs.mkdir(request.workDir, { recursive: true });
 
-  const segments = layoutTimeline(request.tracks, request.durationMs);
   const segmentFiles: string[] = [];
   for (const [index, segment] of segments.entries()) {
     const file = path.join(request.workDir, `segment-${index}.mp4`);

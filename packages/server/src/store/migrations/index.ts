@@ -7,6 +7,7 @@ import * as chatMessages from './0004-chat-messages.js';
 import * as roomsJoinPassword from './0006-rooms-join-password.js';
 import * as webhooks from './0007-webhooks.js';
 import * as roomBlocks from './0008-room-blocks.js';
+import * as recordingPipeline from './0009-recording-pipeline.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0006-rooms-join-password': roomsJoinPassword,
   '0007-webhooks': webhooks,
   '0008-room-blocks': roomBlocks,
+  '0009-recording-pipeline': recordingPipeline,
 };
