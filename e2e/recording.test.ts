@@ -6,8 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import { verifyMeetingsWebhook } from '../packages/sdk/src/webhook-verification.js';
 import type { MeetingsWebhookEvent } from '@parley/protocol';
 import { TestWebhookReceiver } from '../packages/server/src/webhooks/test-support/webhook-receiver.js';
+import type { Page } from 'playwright-core';
 import { createRoom, enterMeeting, type Attendee } from './support/meeting-room.js';
 import { isBlackAt, maxVolume, probeMedia } from './support/recording-checks.js';
+import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { waitUntil } from './support/wait.js';
 
@@ -140,6 +142,63 @@ describe('recordings of real meetings', { timeout: 900_000 }, () => {
     assert.equal(await isBlackAt(file, midway, 640, 40), true, 'two cameras share the picture');
     assert.equal(await isBlackAt(file, midway, 320, 360), false, 'the left camera is shown');
     assert.equal(await isBlackAt(file, midway, 960, 360), false, 'the right camera is shown');
+  });
+
+  /** Whether a page shows the REC badge, waited for until it does (or no longer does). */
+  const indicatorShown = (page: Page, shown: boolean) =>
+    page.waitForSelector('[data-testid="recording-indicator"]', { state: shown ? 'visible' : 'detached', timeout: 20_000 });
+
+  test('hosts record from the page and everyone sees it; the API starts and stops it too; guests have no switch', async () => {
+    const room = await createRoom(server, { display_name: 'Design review' });
+    const host = await enter(room._links.host_url.href, 'Hana Host');
+    const guest = await enter(room._links.guest_url.href, 'Gus Guest');
+    assert.equal(await guest.page.locator('[data-testid="record-button"]').count(), 0, 'a guest has no record switch');
+    assert.equal(await host.page.locator('[data-testid="recording-indicator"]').count(), 0, 'nothing is recorded yet');
+
+    await host.page.click('[data-testid="record-button"]');
+    await Promise.all([indicatorShown(host.page, true), indicatorShown(guest.page, true)]);
+    assert.equal(await host.page.getAttribute('[data-testid="record-button"]', 'aria-pressed'), 'true');
+    assert.match(await guest.page.innerText('[data-testid="recording-indicator"]'), /REC\s*0:0\d/);
+    await saveScreenshot(host.page, 'recording-host-recording');
+    await saveScreenshot(guest.page, 'recording-guest-sees-rec');
+
+    // Stopping asks first; cancelling keeps recording.
+    await host.page.click('[data-testid="record-button"]');
+    await host.page.waitForSelector('[data-testid="confirm-dialog"]');
+    await saveScreenshot(host.page, 'recording-stop-confirm');
+    await host.page.click('[data-testid="confirm-cancel"]');
+    assert.equal(await host.page.getAttribute('[data-testid="record-button"]', 'aria-pressed'), 'true');
+    await host.page.click('[data-testid="record-button"]');
+    await host.page.click('[data-testid="confirm-action"]');
+    await Promise.all([indicatorShown(host.page, false), indicatorShown(guest.page, false)]);
+
+    // Through the API, the page follows.
+    const started = await server.api('POST', `/v1/meetings/rooms/${room.id}/recording`);
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    assert.deepEqual([(started.body as RecordingJson).status, (started.body as RecordingJson).state], ['started', 'started']);
+    await Promise.all([indicatorShown(host.page, true), indicatorShown(guest.page, true)]);
+    const again = await server.api('POST', `/v1/meetings/rooms/${room.id}/recording`);
+    assert.deepEqual([again.status, (again.body as { message: string }).message], [409, 'This meeting is already being recorded']);
+    await host.page.setViewportSize({ width: 375, height: 740 });
+    await saveScreenshot(host.page, 'recording-host-375px');
+    const stopped = await server.api('DELETE', `/v1/meetings/rooms/${room.id}/recording`);
+    assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+    assert.deepEqual([(stopped.body as RecordingJson).status, (stopped.body as RecordingJson).state], ['stopped', 'ended']);
+    await Promise.all([indicatorShown(host.page, false), indicatorShown(guest.page, false)]);
+
+    // Both recordings of the session are made into files.
+    const sessionId = (started.body as RecordingJson).session_id;
+    await waitUntil(
+      async () => {
+        const listed = await server.api('GET', `/v1/meetings/sessions/${sessionId}/recordings`);
+        const states = (listed.body as { _embedded: { recordings: RecordingJson[] } })._embedded.recordings.map((r) => r.state);
+        return states.length === 2 && states.every((state) => state === 'uploaded') ? undefined : `recordings are ${states.join(', ')}`;
+      },
+      PROCESSING_TIMEOUT_MS,
+      500,
+    );
+    await leave(guest);
+    await leave(host);
   });
 
   test('record_only_owner shows only the host\'s camera', async () => {
