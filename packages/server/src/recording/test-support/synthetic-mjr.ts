@@ -65,7 +65,7 @@ export async function synthesizeMjr(file: string, stream: SyntheticStream): Prom
   const { port } = socket.address();
   const encode =
     stream.kind === 'video'
-      ? ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '60', '-payload_type', '96']
+      ? ['-pix_fmt', 'yuv420p', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '60', '-payload_type', '96']
       : ['-c:a', 'libopus', '-ar', '48000', '-ac', '2', '-b:a', '48k', '-payload_type', '111'];
   const args = ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `${stream.source}:d=${stream.seconds}`, ...encode, '-f', 'rtp', `rtp://127.0.0.1:${port}?pkt_size=1200`];
   try {
