@@ -71,10 +71,17 @@ export async function synthesizeMjr(file: string, stream: SyntheticStream): Prom
   try {
     await new Promise<void>((resolve, reject) => {
       const ffmpeg = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      // A caller that gives up (another stream failed, say) and exits must not leave ffmpeg running.
+      const stop = (): void => void ffmpeg.kill('SIGKILL');
+      process.once('exit', stop);
       let errors = '';
       ffmpeg.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
       ffmpeg.once('error', reject);
-      ffmpeg.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${errors}`))));
+      ffmpeg.once('close', (code) => {
+        process.off('exit', stop);
+        if (code === 0) resolve();
+        else reject(new Error(`ffmpeg exited with ${code}: ${errors}`));
+      });
     });
     // The last datagrams may still be in the socket's queue.
     await new Promise((resolve) => setTimeout(resolve, 100));
