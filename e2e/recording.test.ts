@@ -13,7 +13,9 @@ import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { waitUntil } from './support/wait.js';
 
-/** How long each recorded meeting goes on with both people in it. */
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long each recorded meeting goes on with both people in it (what is recorded, not something waited for). */
 const MEETING_MS = 10_000;
 /** Post-processing runs on a shared machine: minutes, not seconds, before a test gives up on it. */
 const PROCESSING_TIMEOUT_MS = 240_000;
@@ -88,12 +90,15 @@ describe('recordings of real meetings', { timeout: 900_000 }, () => {
    * A meeting of a fresh room with these recording options: the host, then a guest, together for
    * `MEETING_MS`, then both leave. Answers the session's id and how long it lasted.
    */
-  async function recordedMeeting(name: string, recordingOptions: { auto_record: boolean; record_only_owner: boolean }): Promise<{ sessionId: string; meetingSeconds: number }> {
+  async function recordedMeeting(
+    name: string,
+    recordingOptions: { auto_record: boolean; record_only_owner: boolean },
+    meeting: (host: Attendee, guest: Attendee) => Promise<void> = () => pause(MEETING_MS),
+  ): Promise<{ sessionId: string; meetingSeconds: number }> {
     const room = await createRoom(server, { display_name: name, recording_options: recordingOptions });
     const host = await enter(room._links.host_url.href, 'Hana Host');
     const guest = await enter(room._links.guest_url.href, 'Gus Guest');
-    // The meeting itself: how long it goes on is what is recorded, not something waited for.
-    await new Promise((resolve) => setTimeout(resolve, MEETING_MS));
+    await meeting(host, guest);
     await leave(guest);
     await leave(host);
     const started = verifiedEvents().find((e) => e.event === 'session:started' && e.room_id === room.id);
@@ -118,8 +123,20 @@ describe('recordings of real meetings', { timeout: 900_000 }, () => {
     return { recording, file };
   }
 
-  test('an auto_record room records the meeting: every event, signed, and an MP4 with both people, as long as the meeting', async () => {
-    const { sessionId, meetingSeconds } = await recordedMeeting('Recorded standup', { auto_record: true, record_only_owner: false });
+  test('an auto_record room records the meeting: every event, signed, and an MP4 as long as the meeting, showing it as it was', async () => {
+    // The host shares their screen for a while: a stream published while recording is recorded too.
+    const share = { from: 0, to: 0 };
+    const { sessionId, meetingSeconds } = await recordedMeeting('Recorded standup', { auto_record: true, record_only_owner: false }, async (host, guest) => {
+      await pause(MEETING_MS * 0.3);
+      await host.page.click('[data-testid="toggle-screen-share"]');
+      await guest.page.waitForSelector('[data-testid="screen-tile"]', { timeout: 20_000 });
+      share.from = Date.now();
+      await pause(MEETING_MS * 0.4);
+      share.to = Date.now();
+      await host.page.click('[data-testid="stop-presenting"]');
+      await guest.page.waitForSelector('[data-testid="screen-tile"]', { state: 'detached', timeout: 20_000 });
+      await pause(MEETING_MS * 0.3);
+    });
 
     const started = await eventOf('recording:started', sessionId);
     const ended = await eventOf('recording:ended', sessionId);
@@ -137,11 +154,18 @@ describe('recordings of real meetings', { timeout: 900_000 }, () => {
     assert.deepEqual(probed.streams, ['video:h264', 'audio:aac']);
     assert.ok(Math.abs(probed.seconds - meetingSeconds) <= 1, `the recording lasts ${probed.seconds} s, the meeting ${meetingSeconds} s`);
     assert.ok((await maxVolume(file)) > -50, 'the microphones are heard');
-    // Midway both cameras are side by side: 16:9 pictures in half-width cells leave a black band above.
-    const midway = probed.seconds / 2;
-    assert.equal(await isBlackAt(file, midway, 640, 40), true, 'two cameras share the picture');
-    assert.equal(await isBlackAt(file, midway, 320, 360), false, 'the left camera is shown');
-    assert.equal(await isBlackAt(file, midway, 960, 360), false, 'the right camera is shown');
+    // While the host shared: the screen large on the left, the two cameras stacked in a column on the
+    // right, nothing below them.
+    const sharing = ((share.from + share.to) / 2 - Date.parse(ended.started_at)) / 1000;
+    assert.equal(await isBlackAt(file, sharing, 480, 360), false, 'the screen is large on the left');
+    assert.equal(await isBlackAt(file, sharing, 1120, 90), false, 'a camera tops the column');
+    assert.equal(await isBlackAt(file, sharing, 1120, 270), false, 'the other camera under it');
+    assert.equal(await isBlackAt(file, sharing, 1120, 600), true, 'nothing more in the column');
+    // After the share, both cameras side by side: 16:9 pictures in half-width cells leave a black band above.
+    const after = (share.to - Date.parse(ended.started_at)) / 1000 + (MEETING_MS * 0.2) / 1000;
+    assert.equal(await isBlackAt(file, after, 640, 40), true, 'two cameras share the picture');
+    assert.equal(await isBlackAt(file, after, 320, 360), false, 'the left camera is shown');
+    assert.equal(await isBlackAt(file, after, 960, 360), false, 'the right camera is shown');
   });
 
   /** Whether a page shows the REC badge, waited for until it does (or no longer does). */
