@@ -79,6 +79,11 @@ export class RecordingProcessor {
     const durationMs = Date.parse(recording.endedAt) - startMs;
     const tool = { timeoutMs: CONVERSION_TIMEOUT_MS, signal };
     const recorded = await readRawTracks(raw, recording.sessionId, { janusPpRec: config.janusPpRecBinary, ...tool });
+    // A black, silent file would hide that the media server could not write (a protected or full
+    // folder): a recording of nothing fails, saying so.
+    if (recorded.length === 0) {
+      throw new Error(`Nothing was recorded: no stream reached ${raw} (nobody sent audio or video, or the media server could not write there)`);
+    }
     const shown = recording.onlyOwner ? await this.ownersAndScreens(recording.sessionId, recorded) : recorded;
 
     await fs.mkdir(work, { recursive: true });
