@@ -17,6 +17,7 @@ export {
   type ParticipantRole,
   type RaisedHand,
   type ReactionEmoji,
+  type RecordingState,
   type RoomFeatures,
   type StreamSource,
   type VideoSource,

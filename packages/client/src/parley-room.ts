@@ -8,6 +8,8 @@ import {
   type ParticipantRef,
   type RaisedHand,
   type ReactionEmoji,
+  type RecordingControlRequest,
+  type RecordingState,
   type ResumedEvent,
   type ServerMessage,
   type StreamSource,
@@ -123,7 +125,8 @@ export interface RoomEvents {
   'media-stopped': (kind: MediaKind, by: ParticipantRef) => void;
   /** A moderator asks one to turn one's microphone (or camera) on: see `acceptUnmuteRequest`. */
   'unmute-requested': (kind: MediaKind, by: ParticipantRef) => void;
-  /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
+  /** The meeting started or stopped being recorded (see `recording`). */
+  'recording-state': (state: RecordingState) => void;
   /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
   disconnected: (reason: DisconnectReason, message?: string, by?: ParticipantRef) => void;
 }
@@ -157,6 +160,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly network: NetworkMonitor;
   private currentSettings: MeetingSettings;
   private waiting: WaitingGuest[] = [];
+  private recordingState: RecordingState = { active: false, automatic: false };
   /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
   private refusedCamera: ParleyClientError | undefined;
 
@@ -280,6 +284,24 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   /** Whether the meeting is locked, and which of the room's features are on, as they are now. */
   get settings(): MeetingSettings {
     return this.currentSettings;
+  }
+
+  /** Whether the meeting is being recorded now; changes are told by `recording-state`. */
+  get recording(): RecordingState {
+    return this.recordingState;
+  }
+
+  /**
+   * Moderators: starts recording the meeting; everyone gets `recording-state`. Rejects with
+   * `recording_unavailable` when the room's recording is off, `conflict` when it is already recorded.
+   */
+  startRecording(): Promise<void> {
+    return this.control({ type: 'start-recording' });
+  }
+
+  /** Moderators: stops recording; rejects with `forbidden` when the room records every meeting (`recording.automatic`). */
+  stopRecording(): Promise<void> {
+    return this.control({ type: 'stop-recording' });
   }
 
   /** For moderators: who waits to be let in, longest waiting first (always empty for guests). */
@@ -553,10 +575,10 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     for (const track of this.localStream.getVideoTracks()) track.enabled = !this.selfInfo.videoMuted;
   }
 
-  /** Sends a hand, reaction, moderation or rename request; settles with the server's `ack` or `error`. */
-  private control(request: DistributiveOmit<MeetingControlRequest, 'requestId'>): Promise<void> {
+  /** Sends a hand, reaction, moderation, rename or recording request; settles with the server's `ack` or `error`. */
+  private control(request: DistributiveOmit<MeetingControlRequest | RecordingControlRequest, 'requestId'>): Promise<void> {
     if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
-    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest));
+    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest | RecordingControlRequest));
   }
 
   private async startPublishing(): Promise<void> {
@@ -701,6 +723,10 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       case 'room-updated':
         this.currentSettings = message.settings;
         this.emit('room-updated', message.settings);
+        break;
+      case 'recording-state':
+        this.recordingState = message.recording;
+        this.emit('recording-state', message.recording);
         break;
       case 'waiting-room':
         this.waiting = message.waiting;

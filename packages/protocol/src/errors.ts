@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   screen_share_busy: { status: 409 },
   /** The room's chat is turned off (`available_features.is_chat_available`). */
   chat_unavailable: { status: 403 },
+  /** The room's recording is turned off (`available_features.is_recording_available`). */
+  recording_unavailable: { status: 403 },
   /** A host removed this participant and blocked them from coming back to the room. */
   participant_blocked: { status: 403 },
   /** A moderator stopped this media: it can be turned on only once a moderator asks and one accepts. */

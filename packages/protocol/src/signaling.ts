@@ -389,6 +389,30 @@ export type MeetingControlRequest =
   | SetRoleRequest
   | EndMeetingRequest;
 
+// ---- Recording (client → server). Only moderators (`canModerate`) may send these; anyone else gets
+// `forbidden`. Each may carry a `requestId`, answered with an `ack` once done or an `error` saying why not.
+// Everyone in the meeting then gets `recording-state`.
+
+/**
+ * Starts recording the meeting. Refused with `recording_unavailable` when the room's recording is off,
+ * `conflict` when it is already being recorded.
+ */
+export interface StartRecordingRequest {
+  type: 'start-recording';
+  requestId?: string;
+}
+
+/**
+ * Stops recording the meeting. Refused with `forbidden` in a room that records every session
+ * (`RecordingState.automatic`), `conflict` when nothing is being recorded.
+ */
+export interface StopRecordingRequest {
+  type: 'stop-recording';
+  requestId?: string;
+}
+
+export type RecordingControlRequest = StartRecordingRequest | StopRecordingRequest;
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -404,7 +428,8 @@ export type ClientMessage =
   | AdmitRequest
   | DenyRequest
   | VideoViewRequest
-  | MeetingControlRequest;
+  | MeetingControlRequest
+  | RecordingControlRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -603,6 +628,23 @@ export interface SpeakingEvent {
   speaking: boolean;
 }
 
+// ---- Recording (server → client)
+
+/** Whether the meeting is being recorded: what everyone's recording indicator shows. */
+export interface RecordingState {
+  active: boolean;
+  /** ISO-8601: when the recording under way started; absent when nothing is recorded. */
+  startedAt?: string;
+  /** The room records every session (`auto_record`): this recording cannot be stopped. */
+  automatic: boolean;
+}
+
+/** To everyone: the meeting's recording state, sent just after `joined` (and `resumed`) and on every change. */
+export interface RecordingStateEvent {
+  type: 'recording-state';
+  recording: RecordingState;
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -625,6 +667,7 @@ export type ServerMessage =
   | MediaStoppedEvent
   | UnmuteRequestedEvent
   | RemovedEvent
-  | AckEvent;
+  | AckEvent
+  | RecordingStateEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { createPublicKey } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -226,6 +227,27 @@ describe('parley CLI, run as a program against a running server', () => {
     assert.equal(deleted.out, `Recording ${inserted.uploadedId} deleted`);
     const json = JSON.parse((await parley(['recordings', 'list', inserted.sessionId, ...flags, '--json'])).out) as { id: string }[];
     assert.deepEqual(json.map((r) => r.id), [inserted.startedId]);
+  });
+
+  test('recordings start, stop and retry', async () => {
+    const room = JSON.parse((await parley(['rooms', 'create', ...flags, '--name', 'Recorded', '--json'])).out) as { id: string };
+    const inserted = await insertRecordings(server, room.id);
+    const notLive = `409 ConflictError: Room ${room.id} has no meeting in progress: a recording starts once someone has joined`;
+    for (const action of ['start', 'stop']) {
+      const refused = await parley(['recordings', action, room.id, ...flags]);
+      assert.deepEqual([refused.code, refused.err], [1, notLive], action);
+    }
+    const failedId = randomUUID();
+    const at = new Date().toISOString();
+    await server.services.recordings.insert({
+      ...{ id: failedId, roomId: room.id, sessionId: inserted.sessionId, status: 'failed', startedAt: at, endedAt: at, createdAt: at },
+      ...{ filePath: null, byteSize: null, onlyOwner: false, progress: 15, failureReason: 'The disk is full: ENOSPC' },
+    });
+    const failed = recordOf((await parley(['recordings', 'get', failedId, ...flags])).out);
+    assert.deepEqual([failed.get('Status'), failed.get('Failure')], ['failed', 'The disk is full: ENOSPC']);
+    const retried = await parley(['recordings', 'retry', failedId, ...flags]);
+    assert.equal(retried.code, 0, retried.err);
+    assert.deepEqual([recordOf(retried.out).get('Status'), recordOf(retried.out).get('Failure')], ['ended', undefined]);
   });
 
   test('dial-in-numbers', async () => {

@@ -18,7 +18,8 @@ const USAGE = `parley: Parley's Meetings API from the command line
   parley rooms create|list|get|update|delete        meeting rooms
   parley themes list|get|create|update|delete|rooms|set-default|upload-logo
                                                     white-labelling of the meeting page
-  parley recordings get|delete|list                 recordings of sessions
+  parley recordings start|stop|get|list|retry|delete
+                                                    recordings of sessions
   parley dial-in-numbers                            numbers to join by phone
   parley webhooks urls|set-urls|secret|deliveries|delivery|redeliver
                                                     where events go, their secret, the delivery log

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ParleyMeetingsClient } from './meetings-client.js';
@@ -28,6 +29,8 @@ describe('ParleyMeetingsClient: recordings, against a running server', () => {
       started_at: row?.started_at,
       ended_at: row?.ended_at,
       status: 'uploaded',
+      state: 'uploaded',
+      progress: 100,
       _links: { url: { href: recording._links?.url.href } },
     });
     assert.match(recording._links?.url.href ?? '', new RegExp(`^${server.url}/recordings/${inserted.uploadedId}/download\\?expires=\\d+&signature=[\\w-]+$`));
@@ -57,6 +60,42 @@ describe('ParleyMeetingsClient: recordings, against a running server', () => {
       name: 'NotFoundError',
       message: 'Failed to find session recordings by id: not-a-real-session-id',
     });
+  });
+
+  test('retries a failed recording, and only a failed one', async () => {
+    const failedId = randomUUID();
+    const endedAt = new Date().toISOString();
+    // A session of its own, so the other tests' listings stay as they were.
+    const sessionId = randomUUID();
+    await server.services.sessions.start({ id: sessionId, roomId: inserted.roomId, startedAt: endedAt });
+    await server.services.recordings.insert({
+      id: failedId,
+      roomId: inserted.roomId,
+      sessionId,
+      status: 'failed',
+      startedAt: endedAt,
+      endedAt,
+      filePath: null,
+      byteSize: null,
+      onlyOwner: false,
+      progress: 15,
+      failureReason: 'ffmpeg exited with 1',
+      createdAt: endedAt,
+    });
+    assert.equal((await client.getRecording(failedId)).failure_reason, 'ffmpeg exited with 1');
+    const retried = await client.retryRecording(failedId);
+    assert.deepEqual([retried.status, retried.state, retried.progress, retried.failure_reason], ['stopped', 'ended', 0, undefined]);
+    await assertApiError(client.retryRecording(inserted.uploadedId), {
+      status: 409,
+      name: 'ConflictError',
+      message: 'Only a failed recording can be processed again; this one is uploaded',
+    });
+  });
+
+  test('starts and stops recording only a meeting in progress', async () => {
+    const message = `Room ${inserted.roomId} has no meeting in progress: a recording starts once someone has joined`;
+    await assertApiError(client.startRecording(inserted.roomId), { status: 409, name: 'ConflictError', message });
+    await assertApiError(client.stopRecording(inserted.roomId), { status: 409, name: 'ConflictError', message });
   });
 
   test('deletes only an uploaded recording, file and all', async () => {

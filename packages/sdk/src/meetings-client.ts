@@ -152,6 +152,28 @@ export class ParleyMeetingsClient {
     return this.http.discardingAnswer('DELETE', `/recordings/${segment(recordingId)}`);
   }
 
+  /**
+   * Starts recording the meeting in progress in a room (a Parley extension); answers the recording,
+   * `started`. Refused (409) when nobody is in the meeting or it is already recorded, (403) when the
+   * room's recording is off.
+   */
+  startRecording(roomId: string): Promise<Recording> {
+    return this.http.json('POST', `/rooms/${segment(roomId)}/recording`);
+  }
+
+  /**
+   * Stops recording a room's meeting (a Parley extension); answers the recording, whose file is made
+   * next. Refused (403) in a room with `auto_record`, (409) when nothing is recorded.
+   */
+  stopRecording(roomId: string): Promise<Recording> {
+    return this.http.json('DELETE', `/rooms/${segment(roomId)}/recording`);
+  }
+
+  /** Processes a `failed` recording again (a Parley extension); answers it, waiting for that (`state` `ended`). */
+  retryRecording(recordingId: string): Promise<Recording> {
+    return this.http.json('POST', `/recordings/${segment(recordingId)}/retry`);
+  }
+
   /** Every recording of one session (one live meeting of a room). */
   async listSessionRecordings(sessionId: string): Promise<Recording[]> {
     const answer = await this.http.json<SessionRecordings>('GET', `/sessions/${segment(sessionId)}/recordings`);

@@ -47,7 +47,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(metricsRoutes, { liveRooms: options.live?.liveRooms });
   await app.register(roomInfoRoutes, { services });
   await app.register(recordingDownloadRoutes, { services });
-  await app.register(meetingsApi, { services });
+  await app.register(meetingsApi, { services, liveRooms: options.live?.liveRooms });
   await app.register(ringCentralApi, { services });
   await app.register(logoUploadRoute, { services });
   await app.register(logoFileRoute, { services });

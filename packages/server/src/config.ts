@@ -72,6 +72,10 @@ export const ConfigSchema = Type.Object({
    * may, a file opened from disk included (no header is sent).
    */
   frameAncestors: Type.String({ pattern: FRAME_ANCESTORS_PATTERN }),
+  /** The ffmpeg that composes recordings (a name on the PATH, or a path). */
+  ffmpegBinary: Type.String({ minLength: 1 }),
+  /** The janus-pp-rec that turns Janus's `.mjr` recordings into playable files. */
+  janusPpRecBinary: Type.String({ minLength: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -112,6 +116,8 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   maxPresenters: { name: 'PARLEY_MAX_PRESENTERS', parse: Number },
   chatRateWindowMs: { name: 'PARLEY_CHAT_RATE_WINDOW_MS', parse: Number },
   frameAncestors: { name: 'PARLEY_FRAME_ANCESTORS', parse: (t) => t.trim().split(/\s+/).join(' ') },
+  ffmpegBinary: { name: 'PARLEY_FFMPEG', parse: String },
+  janusPpRecBinary: { name: 'PARLEY_JANUS_PP_REC', parse: String },
 };
 
 export class ConfigError extends Error {
@@ -154,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPresenters: DEFAULT_MAX_PRESENTERS,
     chatRateWindowMs: DEFAULT_CHAT_RATE_WINDOW_MS,
     frameAncestors: '',
+    ffmpegBinary: 'ffmpeg',
+    janusPpRecBinary: 'janus-pp-rec',
     ...merged,
     dataDir,
   };

@@ -6,6 +6,7 @@ import { JanusBackend } from './media/janus/janus-backend.js';
 import { LiveRooms } from './rooms/live-rooms.js';
 import { RoomLifecycle } from './rooms/room-lifecycle.js';
 import { LogoUploads } from './themes/logo-uploads.js';
+import { warnOfMissingRecordingTools } from './recording/recording-tools.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 import { WebhookDeliveryWorker } from './webhooks/webhook-delivery-worker.js';
 
@@ -46,6 +47,9 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   const liveRooms = new LiveRooms({ ...services, media });
   const orphaned = await liveRooms.endOrphanedSessions();
   if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');
+  await warnOfMissingRecordingTools(config, logger);
+  // Ends the recordings of those sessions, and processes what a previous run left unprocessed.
+  await services.recordingWorker.start();
   const lifecycle = new RoomLifecycle(services.rooms, services.clock, logger, config.lifecycleIntervalMs, services.roomUpdates);
   await lifecycle.sweep();
   lifecycle.start();
@@ -83,6 +87,8 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       await app.close();
       await lifecycle.stop();
       // After the sessions ended above, whose events are in the outbox: what is not sent now is sent on the next start.
+      // Before the webhook delivery stops: a recording finished meanwhile is reported on this run.
+      await services.recordingWorker.stop();
       await webhookDelivery.stop();
       clearInterval(logoSweep);
       await media.close();

@@ -7,6 +7,9 @@ import { loadServerKey } from './identity/server-keys.js';
 import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
 import { BridgeSecrets } from './rooms/bridge-secrets.js';
+import { RecordingProcessor } from './recording/recording-processor.js';
+import { LocalRecordingStorage, type RecordingStorage } from './recording/recording-storage.js';
+import { RecordingWorker } from './recording/recording-worker.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomPasswordLinks } from './rooms/room-password-links.js';
 import { RoomUpdates } from './rooms/room-updates.js';
@@ -50,6 +53,10 @@ export interface Services {
   roomUpdates: RoomUpdates;
   recordings: RecordingsRepository;
   recordingDownloadLinks: RecordingDownloadLinks;
+  /** Playable recordings, by key (local disk: the data folder). */
+  recordingStorage: RecordingStorage;
+  /** Post-processes ended recordings; the server starts it (until then, waking it does nothing). */
+  recordingWorker: RecordingWorker;
   logoUploads: LogoUploadsRepository;
   /** Logo files, uploaded and finalized, by storage key. */
   logoStorage: LogoStorage;
@@ -79,7 +86,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
   const store = await openStore(config.databaseUrl);
-  return {
+  const services: Omit<Services, 'recordingWorker'> = {
     config,
     logger,
     clock,
@@ -96,6 +103,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     recordings: new RecordingsRepository(store.db),
     // After the participant tokens: both use the one server key, which the first of them creates.
     recordingDownloadLinks: await RecordingDownloadLinks.load(store.db, config.publicUrl, clock),
+    recordingStorage: new LocalRecordingStorage(config.dataDir),
     logoUploads: new LogoUploadsRepository(store.db),
     logoStorage: new LocalLogoStorage(path.join(config.dataDir, 'logos')),
     logoUploadPolicy: new LogoUploadPolicy(await loadServerKey(store.db, () => clock.now())),
@@ -107,4 +115,6 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
   };
+  const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
+  return { ...services, recordingWorker };
 }

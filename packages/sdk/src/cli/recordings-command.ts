@@ -5,13 +5,16 @@ import { API_OPTIONS, API_OPTIONS_HELP, clientFor, positionals, printer } from '
 import { formatRecord, formatTable } from './table.js';
 
 export const RECORDINGS_HELP = `Usage:
-  parley recordings get RECORDING_ID
-  parley recordings delete RECORDING_ID        only recordings whose status is uploaded
+  parley recordings start ROOM_ID              record the meeting in progress in a room
+  parley recordings stop ROOM_ID               stop recording it (not in rooms with auto_record)
+  parley recordings get RECORDING_ID           its status, progress and download link
   parley recordings list SESSION_ID            every recording of one session
+  parley recordings retry RECORDING_ID         process a failed recording again
+  parley recordings delete RECORDING_ID        only recordings whose status is uploaded
 
 ${API_OPTIONS_HELP}`;
 
-/** `parley recordings get|delete|list`. */
+/** `parley recordings start|stop|get|list|retry|delete`. */
 export async function recordingsCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals: given } = parseArgs({ args, allowPositionals: true, options: API_OPTIONS });
   if (values.help) {
@@ -21,6 +24,24 @@ export async function recordingsCommand(args: string[], io: CliIo): Promise<numb
   const [action, ...rest] = given;
   const print = printer(io, values.json);
   switch (action) {
+    case 'start': {
+      const [roomId] = positionals('parley recordings start', rest, ['ROOM_ID']);
+      const recording = await clientFor(values, io).startRecording(roomId);
+      print(recording, describeRecording(recording));
+      return 0;
+    }
+    case 'stop': {
+      const [roomId] = positionals('parley recordings stop', rest, ['ROOM_ID']);
+      const recording = await clientFor(values, io).stopRecording(roomId);
+      print(recording, describeRecording(recording));
+      return 0;
+    }
+    case 'retry': {
+      const [recordingId] = positionals('parley recordings retry', rest, ['RECORDING_ID']);
+      const recording = await clientFor(values, io).retryRecording(recordingId);
+      print(recording, describeRecording(recording));
+      return 0;
+    }
     case 'get': {
       const [recordingId] = positionals('parley recordings get', rest, ['RECORDING_ID']);
       const recording = await clientFor(values, io).getRecording(recordingId);
@@ -48,7 +69,8 @@ function describeRecording(recording: Recording): string {
   return formatRecord([
     ['Recording', recording.id],
     ['Session', recording.session_id],
-    ['Status', recording.status],
+    ['Status', stateOf(recording)],
+    ...(recording.failure_reason !== undefined ? [['Failure', recording.failure_reason] as [string, string]] : []),
     ['Started', recording.started_at],
     ['Ended', recording.ended_at ?? '-'],
     ['Download', recording._links?.url.href ?? '-'],
@@ -58,6 +80,11 @@ function describeRecording(recording: Recording): string {
 function recordingTable(recordings: readonly Recording[]): string {
   return formatTable(
     ['ID', 'STATUS', 'STARTED', 'ENDED', 'DOWNLOAD'],
-    recordings.map((r) => [r.id, r.status, r.started_at, r.ended_at ?? '-', r._links?.url.href ?? '-']),
+    recordings.map((r) => [r.id, stateOf(r), r.started_at, r.ended_at ?? '-', r._links?.url.href ?? '-']),
   );
+}
+
+/** Parley's state, with how far post-processing got while it runs: `processing (40%)`. */
+function stateOf(recording: Recording): string {
+  return recording.state === 'processing' ? `processing (${recording.progress}%)` : recording.state;
 }

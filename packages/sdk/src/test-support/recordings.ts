@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { RunningServer } from './parley-server.js';
 
 export interface InsertedRecording {
+  roomId: string;
   sessionId: string;
   uploadedId: string;
   /** A recording still being made: no file, not deletable. */
@@ -40,9 +41,12 @@ export async function insertRecordings(server: RunningServer, roomId: string): P
     endedAt: at(39_000),
     filePath: relativePath,
     byteSize: fileBytes.length,
+    onlyOwner: false,
+    progress: 100,
+    failureReason: null,
     createdAt: at(1_000),
   });
   const startedId = randomUUID();
-  await recordings.insert({ id: startedId, roomId, sessionId, status: 'started', startedAt: at(60_000), endedAt: null, filePath: null, byteSize: null, createdAt: at(60_000) });
-  return { sessionId, uploadedId, startedId, fileBytes, filePath };
+  await recordings.insert({ id: startedId, roomId, sessionId, status: 'started', startedAt: at(60_000), endedAt: null, filePath: null, byteSize: null, onlyOwner: false, progress: 0, failureReason: null, createdAt: at(60_000) });
+  return { roomId, sessionId, uploadedId, startedId, fileBytes, filePath };
 }

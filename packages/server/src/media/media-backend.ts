@@ -35,6 +35,14 @@ export interface MediaRoom {
    * the browser must answer (the first and each renegotiation) is handed to `onOffer`.
    */
   createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber;
+  /**
+   * Records every stream published in the room into `folder` (absolute), one file per stream, until
+   * `stopRecording`: the streams published now and those published later (people who join, a screen
+   * share started). What each file holds is for `recording/recorded-files.ts` to read.
+   */
+  startRecording(folder: string): Promise<void>;
+  /** Stops recording every stream; once this resolves, every file is complete. */
+  stopRecording(): Promise<void>;
   destroy(): Promise<void>;
 }
 

@@ -6,15 +6,23 @@ export class ToolFailure extends Error {
 }
 
 /** How much of a failing tool's output explains the failure. */
-const STDERR_TAIL_LINES = 5;
+const OUTPUT_TAIL_LINES = 5;
+
+export interface ToolRunOptions {
+  timeoutMs: number;
+  /** Aborting kills the tool; the run then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+}
 
 /**
  * Runs a media tool to completion and resolves with what it printed on stdout. Rejects with a
- * `ToolFailure` naming the tool's last error lines when it fails, is killed by a signal, or outlives
- * `timeoutMs` (then it is killed).
+ * `ToolFailure` naming the tool's last error lines (on stderr, or on stdout for tools such as
+ * janus-pp-rec that log there) when it fails, is killed by a signal, or outlives `timeoutMs` (then it
+ * is killed).
  */
-export function runTool(binary: string, args: readonly string[], timeoutMs: number): Promise<string> {
+export function runTool(binary: string, args: readonly string[], options: ToolRunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(options.signal.reason);
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     let stderr = '';
@@ -27,17 +35,31 @@ export function runTool(binary: string, args: readonly string[], timeoutMs: numb
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, timeoutMs);
-    child.once('error', (error) => {
+    }, options.timeoutMs);
+    const abort = (): void => {
+      child.kill('SIGKILL');
+    };
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const settle = (): void => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
+    };
+    child.once('error', (error) => {
+      settle();
       reject(new ToolFailure(`${binary} could not start: ${error.message}`));
     });
     child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve(Buffer.concat(stdout).toString());
-      const lastWords = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join(' | ');
-      const how = timedOut ? `did not finish within ${Math.round(timeoutMs / 1000)} s` : signal ? `was killed (${signal})` : `exited with ${code}`;
+      settle();
+      if (options.signal?.aborted) return reject(options.signal.reason);
+      const output = Buffer.concat(stdout).toString();
+      if (code === 0) return resolve(output);
+      const lastWords = tail(stderr) || tail(output.slice(-8_192));
+      const how = timedOut ? `did not finish within ${Math.round(options.timeoutMs / 1000)} s` : signal ? `was killed (${signal})` : `exited with ${code}`;
       reject(new ToolFailure(`${binary} ${how}${lastWords ? `: ${lastWords}` : ''}`));
     });
   });
+}
+
+function tail(text: string): string {
+  return text.trim().split('\n').slice(-OUTPUT_TAIL_LINES).join(' | ');
 }

@@ -6,8 +6,9 @@ import { ParleyError } from '../errors.js';
 import type { ParticipantClaims, ParticipantTokens } from '../identity/participant-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
-import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { ApplicationsRepository } from '../store/applications-repository.js';
+import type { RecordingsRepository } from '../store/recordings-repository.js';
+import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
@@ -35,7 +36,9 @@ interface Dependencies {
   media: MediaBackend;
   roomClosures: RoomClosures;
   roomUpdates: RoomUpdates;
-  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs'>;
+  recordings: RecordingsRepository;
+  recordingWorker: { wake(): void };
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;

@@ -5,6 +5,7 @@ import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
+import { SessionRecorder, type SessionRecorderDeps } from '../recording/session-recorder.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
@@ -36,12 +37,12 @@ export interface JoinAs {
   userId: string | null;
 }
 
-interface Dependencies {
+interface Dependencies extends SessionRecorderDeps {
   media: MediaBackend;
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
-  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs'>;
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];
@@ -63,6 +64,8 @@ export class LiveSession {
   private readonly media: SessionMedia;
     /** Raised hands, reactions and moderation. */
   readonly controls: MeetingControls;
+  /** Recording of this session. */
+  readonly recorder: SessionRecorder;
   private ended = false;
   private locked = false;
   private hostHasJoined = false;
@@ -98,6 +101,10 @@ export class LiveSession {
       },
       deps,
     );
+    this.recorder = new SessionRecorder(
+      { id, room, mediaRoom, features: () => this.features, broadcast: (message) => this.broadcast(message) },
+      deps,
+    );
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -110,7 +117,15 @@ export class LiveSession {
       throw error;
     }
     deps.logger.info({ roomId: room.id, sessionId: id }, 'session started');
-    return new LiveSession(id, room, mediaRoom, deps, onEnded);
+    const session = new LiveSession(id, room, mediaRoom, deps, onEnded);
+    // `auto_record`: every session is recorded from its start. A recording that cannot start leaves
+    // the meeting going, unrecorded, which everyone's indicator shows.
+    if (room.recording.autoRecord && room.features.recording) {
+      await session.recorder.start({ automatic: true }).catch((error: Error) =>
+        deps.logger.error({ err: error, sessionId: id }, 'the automatic recording of the session could not start'),
+      );
+    }
+    return session;
   }
 
   get isEnded(): boolean {
@@ -145,6 +160,12 @@ export class LiveSession {
     if (features.every((feature) => room.features[feature] === this.features[feature])) return;
     this.features = { ...room.features };
     this.broadcast({ type: 'room-updated', settings: this.settings() });
+  }
+
+  /** A moderator starts or stops recording the meeting. */
+  async setRecording(by: LiveParticipant, recording: boolean): Promise<void> {
+    if (!canModerate(by.info.role)) throw ParleyError.forbidden('Only the host or a co-host can start or stop recording');
+    await (recording ? this.recorder.start() : this.recorder.stop());
   }
 
   /** Sends `message` to everyone who may moderate the meeting now. */
@@ -198,6 +219,7 @@ export class LiveSession {
         settings: this.settings(),
         raisedHands: this.controls.raisedHands(),
       });
+      connection.send({ type: 'recording-state', recording: this.recorder.state() });
       this.broadcast({ type: 'participant-joined', participant: participant.info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.media.subscribe(participant);
@@ -275,6 +297,7 @@ export class LiveSession {
         chatHistory: this.chat.history(),
         raisedHands: this.controls.raisedHands(),
       });
+      connection.send({ type: 'recording-state', recording: this.recorder.state() });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
@@ -349,6 +372,7 @@ export class LiveSession {
     this.ended = true;
     this.grace.clear();
     this.onEnded(this);
+    await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
     const endedAt = this.deps.clock.now();
     await this.mediaRoom.destroy();
     // The room may have changed since the session started (a new expires_at, say): its deadline follows

@@ -94,6 +94,8 @@ export const ClientMessageSchema = Type.Union([
     requestId: RequestId,
   }),
   Type.Object({ type: Type.Literal('end-meeting'), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('start-recording'), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('stop-recording'), requestId: RequestId }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

@@ -67,6 +67,9 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         return;
       }
       const { session, participant } = joined;
+      const acknowledge = (requestId: string | undefined) => (): void => {
+        if (requestId !== undefined) connection.send({ type: 'ack', requestId });
+      };
       const handle = (work: Promise<unknown>, requestId?: string): void => {
         work.catch((error: unknown) => {
           // A refused chat message is the sender's business, not a fault worth a warning.
@@ -110,14 +113,13 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'end-meeting':
           handle(options.liveRooms.endMeeting(session, participant), message.requestId);
           break;
-        default: {
+        case 'start-recording':
+        case 'stop-recording':
+          handle(session.setRecording(participant, message.type === 'start-recording').then(acknowledge(message.requestId)), message.requestId);
+          break;
+        default:
           // Hands, reactions and moderation: carried out, then acknowledged to the page that asked.
-          const { requestId } = message;
-          const acknowledge = (): void => {
-            if (requestId !== undefined) connection.send({ type: 'ack', requestId });
-          };
-          handle(session.controls.handle(participant, message).then(acknowledge), requestId);
-        }
+          handle(session.controls.handle(participant, message).then(acknowledge(message.requestId)), message.requestId);
       }
     });
 

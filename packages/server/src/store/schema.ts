@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ParticipantRole } from '@parley/protocol';
+import type { RecordingStatus } from '../recording/recording.js';
 
 /**
  * The database schema as Kysely sees it. Portable across SQLite and PostgreSQL: timestamps are ISO-8601
@@ -164,12 +165,16 @@ export interface RecordingsTable {
   id: string;
   room_id: string;
   session_id: string;
-  status: 'started' | 'stopped' | 'paused' | 'uploaded';
+  status: RecordingStatus;
   started_at: Timestamp;
   ended_at: Timestamp | null;
-  /** The playable file, relative to the data folder, once it exists. */
+  /** The playable file's key in recording storage, once it is there. */
   file_path: string | null;
   byte_size: number | null;
+  /** Post-processing done, 0 to 100. */
+  progress: ColumnType<number, number | undefined, number>;
+  failure_reason: string | null;
+  only_owner: Flag;
   created_at: Timestamp;
 }
 

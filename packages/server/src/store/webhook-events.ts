@@ -1,6 +1,16 @@
-import type { ParticipantJoinedWebhook, ParticipantLeftWebhook, RoomExpiredWebhook, SessionEndedWebhook, SessionStartedWebhook } from '@parley/protocol';
+import type {
+  ParticipantJoinedWebhook,
+  ParticipantLeftWebhook,
+  RecordingEndedWebhook,
+  RecordingStartedWebhook,
+  RecordingUploadedWebhook,
+  RoomExpiredWebhook,
+  SessionEndedWebhook,
+  SessionStartedWebhook,
+} from '@parley/protocol';
 import type { Selectable } from 'kysely';
-import type { ParticipantsTable, RoomsTable, SessionsTable } from './schema.js';
+import { recordingDurationSeconds } from '../recording/recording.js';
+import type { ParticipantsTable, RecordingsTable, RoomsTable, SessionsTable } from './schema.js';
 
 /**
  * The Meetings webhook events made from the rows whose changes they report, key for key in the order
@@ -35,4 +45,35 @@ export function participantWebhook(
 
 export function roomExpiredWebhook(room: Pick<Selectable<RoomsTable>, 'id' | 'type' | 'expires_at' | 'created_at'>): RoomExpiredWebhook {
   return { event: 'room:expired', room_id: room.id, room_type: room.type, expires_at: room.expires_at, created_at: room.created_at };
+}
+
+type RecordingRow = Pick<Selectable<RecordingsTable>, 'id' | 'session_id' | 'room_id' | 'started_at'>;
+
+export function recordingStartedWebhook(recording: RecordingRow): RecordingStartedWebhook {
+  return { event: 'recording:started', recording_id: recording.id, session_id: recording.session_id };
+}
+
+export function recordingEndedWebhook(recording: RecordingRow, endedAt: string): RecordingEndedWebhook {
+  return {
+    event: 'recording:ended',
+    recording_id: recording.id,
+    session_id: recording.session_id,
+    started_at: recording.started_at,
+    ended_at: endedAt,
+    duration: recordingDurationSeconds({ startedAt: recording.started_at, endedAt }),
+  };
+}
+
+/** `url` is a download link made for this event: it expires as every link does (an hour), so receivers fetch promptly. */
+export function recordingUploadedWebhook(recording: RecordingRow & { ended_at: string }, url: string): RecordingUploadedWebhook {
+  return {
+    event: 'recording:uploaded',
+    recording_id: recording.id,
+    session_id: recording.session_id,
+    room_id: recording.room_id,
+    started_at: recording.started_at,
+    ended_at: recording.ended_at,
+    duration: recordingDurationSeconds({ startedAt: recording.started_at, endedAt: recording.ended_at }),
+    url,
+  };
 }

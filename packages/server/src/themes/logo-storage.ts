@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { localFileOfKey } from '../storage-keys.js';
 
 /**
  * Where logo files live, by storage key. Deliberately narrow (put, get, move, delete) so an
@@ -14,9 +15,6 @@ export interface LogoStorage {
   /** Deleting a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
 }
-
-/** Keys are `/`-separated segments of safe characters; nothing can climb out of the root. */
-const SAFE_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9]+)?(\/[A-Za-z0-9_-]+(\.[A-Za-z0-9]+)?)*$/;
 
 /** Logos as files under one folder (`<data folder>/logos`), one file per key. */
 export class LocalLogoStorage implements LogoStorage {
@@ -56,8 +54,7 @@ export class LocalLogoStorage implements LogoStorage {
   }
 
   private fileOf(key: string): string {
-    if (!SAFE_KEY.test(key)) throw new Error(`not a logo storage key: ${JSON.stringify(key)}`);
-    return path.join(this.root, ...key.split('/'));
+    return localFileOfKey(this.root, key, 'logo');
   }
 }
 

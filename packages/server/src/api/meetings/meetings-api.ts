@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { RecordingService } from '../../recording/recording-service.js';
+import { RoomRecordingControl } from '../../recording/room-recording-control.js';
+import type { LiveRooms } from '../../rooms/live-rooms.js';
 import { ChatTranscripts } from '../../rooms/chat-transcripts.js';
 import { RoomService } from '../../rooms/room-service.js';
 import type { Services } from '../../services.js';
@@ -16,6 +18,7 @@ import { joiStyleValidatorCompiler } from './joi-style-validation.js';
 import { registerLogoRoutes } from './logos-routes.js';
 import { limitRequestsPerApplication } from './rate-limit.js';
 import { registerRecordingRoutes } from './recordings-routes.js';
+import { registerRoomRecordingRoutes } from './room-recording-routes.js';
 import { registerRoomRoutes } from './rooms-routes.js';
 import { registerSessionChatRoutes } from './session-chat-routes.js';
 import { registerSessionRoutes } from './sessions-routes.js';
@@ -31,6 +34,8 @@ export const MEETINGS_PREFIXES = ['/v1/meetings', '/meetings', '/beta/meetings']
 
 export interface MeetingsApiOptions {
   services: Services;
+  /** The meetings in progress on this node; absent in tests of the REST APIs alone. */
+  liveRooms?: LiveRooms | undefined;
 }
 
 /** The Vonage-compatible Meetings API: authenticated by application JWTs, answering in Vonage's format. */
@@ -38,8 +43,12 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
   const { services } = options;
   const rooms = new RoomService(services);
   const themes = new ThemeService(services);
-  const recordings = new RecordingService({ ...services, dataDir: services.config.dataDir });
+  const recordings = new RecordingService(services);
   const downloadLinks = services.recordingDownloadLinks;
+  const recordingControl = new RoomRecordingControl({
+    roomOf: (applicationId, roomId) => rooms.get(applicationId, roomId),
+    recorderOf: (roomId) => options.liveRooms?.find(roomId)?.recorder,
+  });
   const transcripts = new ChatTranscripts(services);
   const logoUploads = new LogoUploads(services);
   const logoFinalization = new LogoFinalization(services);
@@ -58,6 +67,7 @@ export async function meetingsApi(app: FastifyInstance, options: MeetingsApiOpti
         registerThemeRoutes(scope, { services, themes });
         registerApplicationRoutes(scope, { themes });
         registerRecordingRoutes(scope, { recordings, downloadLinks });
+        registerRoomRecordingRoutes(scope, { control: recordingControl, downloadLinks });
         registerSessionRoutes(scope, { recordings, downloadLinks });
         registerSessionChatRoutes(scope, { transcripts });
         registerDialInNumberRoutes(scope, { dialInNumbers: services.config.dialInNumbers });

@@ -12,7 +12,7 @@ export interface RecordingRoutesDeps {
   downloadLinks: RecordingDownloadLinks;
 }
 
-/** `/recordings/:recording_id`: get one, with its download link, and delete a finished one. */
+/** `/recordings/:recording_id`: get one, with its download link, delete a finished one, retry a failed one. */
 export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRoutesDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -30,6 +30,26 @@ export function registerRecordingRoutes(app: FastifyInstance, deps: RecordingRou
     async (request, reply) => {
       const recording = await deps.recordings.get(applicationOf(request).id, request.params.recording_id);
       return reply.type('application/json').send(vonageRecordingOf(recording, deps.downloadLinks));
+    },
+  );
+
+  api.post(
+    '/recordings/:recording_id/retry',
+    {
+      schema: {
+        summary: 'Process a failed recording again',
+        description:
+          'A Parley extension (Vonage recordings could not fail visibly). A recording whose post-processing failed (`state` `failed`, with ' +
+          '`failure_reason`) kept what was recorded: this processes it again, and answers it waiting for that (`state` `ended`). ' +
+          'Any other recording is refused with 409.',
+        tags: ['Recordings'],
+        params: RecordingParams,
+        response: { 202: RecordingJson },
+      },
+    },
+    async (request, reply) => {
+      const recording = await deps.recordings.retry(applicationOf(request).id, request.params.recording_id);
+      return reply.code(202).type('application/json').send(vonageRecordingOf(recording, deps.downloadLinks));
     },
   );
 

@@ -9,6 +9,9 @@ import { assertRefused, startMeetingsHarness, vonageError, type MeetingsHarness 
 
 const PREFIXES = ['/v1/meetings', '/meetings', '/beta/meetings'];
 
+/** Vonage's status for each of Parley's. */
+const VONAGE_STATUS = { started: 'started', ended: 'stopped', processing: 'stopped', failed: 'stopped', uploaded: 'uploaded' } as const;
+
 /** The recording JSON expected for a seeded recording, `_links` aside. */
 function expectedJson(seeded: SeededRecording): Record<string, unknown> {
   const { recording } = seeded;
@@ -17,7 +20,10 @@ function expectedJson(seeded: SeededRecording): Record<string, unknown> {
     session_id: recording.sessionId,
     started_at: recording.startedAt,
     ended_at: recording.endedAt,
-    status: recording.status,
+    status: VONAGE_STATUS[recording.status],
+    state: recording.status,
+    progress: recording.progress,
+    ...(recording.failureReason === null ? {} : { failure_reason: recording.failureReason }),
   };
 }
 
@@ -44,18 +50,30 @@ describe('GET /recordings/:recording_id', () => {
       assert.match(String(response.headers['content-type']), /^application\/json\b/);
       const { _links, ...recording } = response.json();
       assert.deepEqual(recording, expectedJson(seeded));
-      assert.deepEqual(Object.keys(response.json()), ['id', 'session_id', 'started_at', 'ended_at', 'status', '_links']);
+      // Vonage's keys in Vonage's order, then Parley's extensions.
+      assert.deepEqual(Object.keys(response.json()), ['id', 'session_id', 'started_at', 'ended_at', 'status', 'state', 'progress', '_links']);
       assertDownloadLink(h, _links.url.href, seeded.recording.id);
     }
   });
 
   test('answers a recording still being made without any link: there is no file yet', async () => {
-    for (const status of ['started', 'paused', 'stopped'] as const) {
+    for (const status of ['started', 'ended', 'processing'] as const) {
       const seeded = await seedRecording(h, { status });
       const response = await h.call('GET', `/v1/meetings/recordings/${seeded.recording.id}`);
       assert.equal(response.statusCode, 200);
       assert.deepEqual(response.json(), expectedJson(seeded));
     }
+  });
+
+  test('answers a failed recording as Vonage\'s `stopped`, with why it failed', async () => {
+    const seeded = await seedRecording(h, { status: 'failed', failureReason: 'The disk is full: ENOSPC: no space left on device, write' });
+    const response = await h.call('GET', `/v1/meetings/recordings/${seeded.recording.id}`);
+    assert.deepEqual(response.json(), {
+      ...expectedJson(seeded),
+      status: 'stopped',
+      state: 'failed',
+      failure_reason: 'The disk is full: ENOSPC: no space left on device, write',
+    });
   });
 
   test('answers 404 NotFoundError for a recording that does not exist', async () => {
@@ -163,7 +181,7 @@ describe('GET /sessions/:session_id/recordings and GET /sessions/:session_id', (
 
   test("answers the session's recordings, oldest first, at both paths under every prefix", async () => {
     const later = await seedRecording(h, { startedAt: '2026-01-01T12:30:00.000Z' });
-    const earlier = await seedRecording(h, { sessionId: later.sessionId, status: 'stopped', startedAt: '2026-01-01T12:05:00.000Z' });
+    const earlier = await seedRecording(h, { sessionId: later.sessionId, status: 'ended', startedAt: '2026-01-01T12:05:00.000Z' });
     // Another session of the same application: not listed.
     await seedRecording(h);
     for (const prefix of PREFIXES) {

@@ -503,6 +503,28 @@ describe('tenancy: one application never reaches another application’s things'
       },
     },
     {
+      operation: 'POST /v1/meetings/recordings/{recording_id}/retry',
+      attempt: "cannot process A's recording again: 404",
+      async run() {
+        const id = aRecorded.recording.id;
+        await refused('POST', `/recordings/${id}/retry`, undefined, { status: 404, body: vonageError('NotFoundError', 404, `Recording ${id} was not found`) });
+      },
+    },
+    {
+      operation: 'POST /v1/meetings/rooms/{room_id}/recording',
+      attempt: "cannot start recording A's room: 404",
+      async run() {
+        await refused('POST', `/rooms/${aRoom.id}/recording`, undefined, roomNotFound(aRoom.id));
+      },
+    },
+    {
+      operation: 'DELETE /v1/meetings/rooms/{room_id}/recording',
+      attempt: "cannot stop recording A's room: 404",
+      async run() {
+        await refused('DELETE', `/rooms/${aRoom.id}/recording`, undefined, roomNotFound(aRoom.id));
+      },
+    },
+    {
       operation: 'GET /v1/meetings/sessions/{session_id}/recordings',
       attempt: "cannot list the recordings of A's session: 404",
       async run() {

@@ -42,6 +42,7 @@ const NAMES: Record<ErrorCode, string> = {
   presenter_limit_reached: 'ForbiddenError',
   screen_share_busy: 'ConflictError',
   chat_unavailable: 'ForbiddenError',
+  recording_unavailable: 'ForbiddenError',
   participant_blocked: 'ForbiddenError',
   media_moderated: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',

@@ -351,11 +351,11 @@ describe('@vonage/meetings against Parley', () => {
       fileBytes = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), Buffer.from(`recording ${uploadedId}`)]);
       fs.mkdirSync(path.dirname(filePath), { recursive: true });
       fs.writeFileSync(filePath, fileBytes);
-      const base = { roomId: room.id as string, sessionId };
+      const base = { roomId: room.id as string, sessionId, onlyOwner: false, failureReason: null };
       uploadedTimes = { startedAt: at(1_000), endedAt: at(39_000) };
-      await services.recordings.insert({ ...base, id: uploadedId, status: 'uploaded', ...uploadedTimes, filePath: relativePath, byteSize: fileBytes.length, createdAt: at(1_000) });
+      await services.recordings.insert({ ...base, id: uploadedId, status: 'uploaded', ...uploadedTimes, filePath: relativePath, byteSize: fileBytes.length, progress: 100, createdAt: at(1_000) });
       startedId = randomUUID();
-      await services.recordings.insert({ ...base, id: startedId, status: 'started', startedAt: at(60_000), endedAt: null, filePath: null, byteSize: null, createdAt: at(60_000) });
+      await services.recordings.insert({ ...base, id: startedId, status: 'started', startedAt: at(60_000), endedAt: null, filePath: null, byteSize: null, progress: 0, createdAt: at(60_000) });
     });
 
     test('getRecording gives the recording, its url a download of the file', async () => {
@@ -366,6 +366,9 @@ describe('@vonage/meetings against Parley', () => {
         sessionId,
         ...uploadedTimes,
         status: 'uploaded',
+        // Parley's extensions come through, camel-cased like every key.
+        state: 'uploaded',
+        progress: 100,
         links: { url: { href: url } },
         url,
       });

@@ -1,21 +1,20 @@
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { ParleyError } from '../../errors.js';
 import { RECORDING_DOWNLOAD_ROUTE } from '../../recording/recording-download-links.js';
 import type { Services } from '../../services.js';
+import { requestedRange } from './byte-range.js';
 
-export type RecordingDownloadDeps = Pick<Services, 'config' | 'recordings' | 'recordingDownloadLinks'>;
+export type RecordingDownloadDeps = Pick<Services, 'recordings' | 'recordingDownloadLinks' | 'recordingStorage'>;
 
 /**
  * `GET /recordings/:recording_id/download?expires=…&signature=…`: the mp4 of an uploaded recording, for
  * whoever holds the signed link the Meetings API handed out (`_links.url.href`). Outside the
  * authenticated API on purpose: a browser or a video player follows the link with no token. Served
- * with Range support (players seek), as an attachment named `<room display name>_<started_at>.mp4`.
+ * from recording storage with Range support (players seek), as an attachment named
+ * `<room display name>_<started_at>.mp4`.
  */
 export async function recordingDownloadRoutes(app: FastifyInstance, options: { services: RecordingDownloadDeps }): Promise<void> {
-  const { config, recordings, recordingDownloadLinks } = options.services;
-  // Only for `reply.download` (Range, conditional requests) in this context; it serves no folder itself.
-  await app.register(fastifyStatic, { serve: false });
+  const { recordings, recordingDownloadLinks, recordingStorage } = options.services;
 
   app.setErrorHandler((error, _request, reply) => {
     // Anything else goes on to Fastify's own handler, which hides the details of a fault of ours.
@@ -30,13 +29,23 @@ export async function recordingDownloadRoutes(app: FastifyInstance, options: { s
       const { expires, signature } = request.query;
       recordingDownloadLinks.verify(id, typeof expires === 'string' ? expires : undefined, typeof signature === 'string' ? signature : undefined);
       const download = await recordings.findDownload(id);
+      const size = download && (await recordingStorage.size(download.filePath));
       // Deleted since the link was made, or its file is gone: the link has nothing left to give.
-      if (!download) throw ParleyError.notFound(`Recording ${id} has no file to download`);
-      return reply
+      if (!download || size === undefined) throw ParleyError.notFound(`Recording ${id} has no file to download`);
+      reply
         // The link is a credential: no shared cache may keep what it fetched.
         .header('cache-control', 'private, no-cache')
         .header('content-disposition', attachment(`${download.roomDisplayName}_${download.startedAt}.mp4`))
-        .sendFile(download.filePath, config.dataDir, { cacheControl: false });
+        .header('accept-ranges', 'bytes')
+        .type('video/mp4');
+      const range = requestedRange(request.headers.range, size);
+      if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send();
+      if (range === undefined) return reply.header('content-length', size).send(recordingStorage.read(download.filePath));
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(recordingStorage.read(download.filePath, range));
     },
   );
 }

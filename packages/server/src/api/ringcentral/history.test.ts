@@ -91,6 +91,9 @@ describe('RingCentral Video meeting history and recordings', () => {
       endedAt: at(-24 * 60 + 29),
       filePath: 'recordings/standup.mp4',
       byteSize: 66_484_597,
+      onlyOwner: false,
+      progress: 100,
+      failureReason: null,
       createdAt: at(-24 * 60 + 2),
     });
     await meeting(ids.liveStandup, standup.id, -10, null, [{ name: 'A Guest', userId: null, left: null }]);

@@ -26,12 +26,13 @@ function basicParticipantOf(participant: HistoryParticipantRow) {
   };
 }
 
-/** RingCentral's recording statuses for Parley's: recording, being made into a file, downloadable. */
-const RECORDING_STATUS: Record<Recording['status'], 'InProgress' | 'Processing' | 'Processed'> = {
+/** RingCentral's recording statuses for Parley's: recording, being made into a file, downloadable, failed. */
+const RECORDING_STATUS: Record<Recording['status'], 'InProgress' | 'Processing' | 'Processed' | 'Failed'> = {
   started: 'InProgress',
-  paused: 'InProgress',
-  stopped: 'Processing',
+  ended: 'Processing',
+  processing: 'Processing',
   uploaded: 'Processed',
+  failed: 'Failed',
 };
 
 function recordingOf(recording: Recording, links: RecordingDownloadLinks) {

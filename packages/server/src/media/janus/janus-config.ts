@@ -56,8 +56,7 @@ general: {
   admin_secret = ${quote(options.adminSecret)}
   event_loops = ${options.eventLoops}
   # Janus refuses to record into these: a room can only record under the recordings folder.
-  protected_folders = [ "/bin", "/boot", "/dev", "/etc", "/initrd", "/lib", "/lib32", "/lib64",
-    "/proc", "/sbin", "/sys", "/usr", "/var" ]
+  protected_folders = [ ${protectedFolders(options.recordingsDir).map(quote).join(', ')} ]
 }
 media: {
   rtp_port_range = "${options.rtpPorts.min}-${options.rtpPorts.max}"
@@ -112,6 +111,37 @@ admin: {
   fs.writeFileSync(path.join(options.configDir, 'janus.plugin.videoroom.jcfg'), videoroom);
   fs.writeFileSync(path.join(options.configDir, 'janus.plugin.audiobridge.jcfg'), audiobridge);
   return mainPath;
+}
+
+/** The system's folders, which no recording may be written to. */
+const SYSTEM_FOLDERS = ['/bin', '/boot', '/dev', '/etc', '/initrd', '/lib', '/lib32', '/lib64', '/proc', '/sbin', '/sys', '/usr', '/var'];
+
+/**
+ * What Janus must refuse to record into: the system's folders, but not the recordings folder, which
+ * a data folder such as `/var/lib/parley` puts inside one. Janus protects whole folders, so such a
+ * system folder is replaced by everything beside the way down to the recordings folder
+ * (`/var/cache`, `/var/log`…, `/var/lib/apt`…).
+ */
+export function protectedFolders(recordingsDir: string, systemFolders: readonly string[] = SYSTEM_FOLDERS): string[] {
+  return systemFolders.flatMap((folder) => {
+    const inside = path.relative(folder, recordingsDir);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return inside === '' ? [] : [folder];
+    const beside: string[] = [];
+    let current = folder;
+    for (const step of inside.split(path.sep)) {
+      for (const entry of listFolder(current)) if (entry !== step) beside.push(path.join(current, entry));
+      current = path.join(current, step);
+    }
+    return beside;
+  });
+}
+
+function listFolder(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
 }
 
 function listSharedObjects(folder: string): string[] {

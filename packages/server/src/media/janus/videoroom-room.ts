@@ -50,6 +50,23 @@ export class VideoRoom implements MediaRoom {
     return new VideoRoomSubscriber(this.client, this.id, options.participantId, options.onOffer);
   }
 
+  /**
+   * Janus's own room-wide recording: every publisher's streams are recorded, those of publishers who
+   * publish later or renegotiate (a screen share) too, as
+   * `videoroom-<room>-user-<participant>-<µs>-<audio|video>-<m-line index>.mjr` in the room's
+   * `rec_dir`, each file's header naming its stream's description (its source). A new folder per
+   * recording: the room's `rec_dir` is changed before recording starts.
+   */
+  async startRecording(folder: string): Promise<void> {
+    await this.client.request(this.manager, { request: 'edit', room: this.id, new_rec_dir: folder });
+    await this.client.request(this.manager, { request: 'enable_recording', room: this.id, record: true });
+  }
+
+  async stopRecording(): Promise<void> {
+    if (this.destroyed) return;
+    await this.client.request(this.manager, { request: 'enable_recording', room: this.id, record: false });
+  }
+
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;

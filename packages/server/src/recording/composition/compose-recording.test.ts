@@ -63,7 +63,10 @@ describe('composeRecording', () => {
 
   test('writes one H.264 + AAC MP4 as long as the meeting, laid out as it happened', async () => {
     const output = path.join(dir, 'meeting.mp4');
-    await composeRecording({ tracks, durationMs: 6_000, workDir: path.join(dir, 'work'), output });
+    const progress: string[] = [];
+    await composeRecording({ tracks, durationMs: 6_000, workDir: path.join(dir, 'work'), output, onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    // Four layouts (a alone, a and b, b's screen, a alone), then the audio, then the two joined.
+    assert.deepEqual(progress, ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
 
     const { stdout } = await exec('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,codec_type,width,height:format=duration', '-of', 'json', output]);
     const probe = JSON.parse(stdout) as { streams: { codec_type: string; codec_name: string; width?: number; height?: number }[]; format: { duration: string } };
@@ -88,6 +91,28 @@ describe('composeRecording', () => {
     assert.equal(dominant(await pixel(output, 4, 1120, 270)), 'red');
     // b left: a alone again.
     assert.equal(dominant(await pixel(output, 5.5, 640, 360)), 'red');
+  });
+
+  test('encodes a long stretch in pieces, side by side, that join into one seamless video', async () => {
+    const long = path.join(dir, 'long.webm');
+    await videoClip(long, 'red', '320x240', 20);
+    const output = path.join(dir, 'long.mp4');
+    const progress: string[] = [];
+    await composeRecording({
+      tracks: [{ participantId: 'a', kind: 'video', source: 'camera', file: long, startMs: 0, endMs: 20_000 }],
+      durationMs: 20_000,
+      workDir: path.join(dir, 'work-long'),
+      output,
+      concurrency: 2,
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+    });
+    // Two pieces of at most 15 s, the (silent) audio, the join.
+    assert.deepEqual(progress, ['1/4', '2/4', '3/4', '4/4']);
+    const { stdout } = await exec('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v', '-show_entries', 'stream=nb_read_frames:format=duration', '-of', 'json', output]);
+    const probe = JSON.parse(stdout) as { streams: { nb_read_frames: string }[]; format: { duration: string } };
+    assert.equal(Number(probe.streams[0]?.nb_read_frames), 400, 'every frame of 20 s at 20 fps, none twice');
+    assert.ok(Math.abs(Number(probe.format.duration) - 20) < 0.15, `lasts ${probe.format.duration} s`);
+    assert.equal(dominant(await pixel(output, 16, 640, 360)), 'red');
   });
 
   test('mixes every voice in at its own time', async () => {

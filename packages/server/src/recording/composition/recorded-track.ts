@@ -5,9 +5,12 @@
 export interface RecordedTrack {
   participantId: string;
   kind: 'audio' | 'video';
-  /** What a video track shows; audio tracks are always `camera` (the microphone). */
+  /**
+   * What a video track shows; for an audio track, `camera` is the microphone and `screen` a screen
+   * share's sound.
+   */
   source: 'camera' | 'screen';
-  /** A `.webm` (video) or `.opus` (audio) file. */
+  /** A playable file as `janus-pp-rec` writes it: `.webm` or `.mp4` (video), `.opus` or `.wav` (audio). */
   file: string;
   startMs: number;
   endMs: number;

@@ -8,6 +8,7 @@ import * as roomsJoinPassword from './0006-rooms-join-password.js';
 import * as webhooks from './0007-webhooks.js';
 import * as roomBlocks from './0008-room-blocks.js';
 import * as ringcentral from './0009-ringcentral.js';
+import * as recordingPipeline from './0010-recording-pipeline.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0007-webhooks': webhooks,
   '0008-room-blocks': roomBlocks,
   '0009-ringcentral': ringcentral,
+  '0010-recording-pipeline': recordingPipeline,
 };

@@ -39,7 +39,7 @@ export interface SeededRecording {
  */
 export async function seedRecording(
   h: MeetingsHarness,
-  options: { status?: RecordingStatus; roomName?: string; sessionId?: string; startedAt?: string } = {},
+  options: { status?: RecordingStatus; roomName?: string; sessionId?: string; startedAt?: string; failureReason?: string } = {},
 ): Promise<SeededRecording> {
   const status = options.status ?? 'uploaded';
   let sessionId = options.sessionId;
@@ -72,9 +72,12 @@ export async function seedRecording(
     sessionId,
     status,
     startedAt,
-    endedAt: status === 'started' || status === 'paused' ? null : new Date(Date.parse(startedAt) + 9_000).toISOString(),
+    endedAt: status === 'started' ? null : new Date(Date.parse(startedAt) + 9_000).toISOString(),
     filePath,
     byteSize,
+    onlyOwner: false,
+    progress: { started: 0, ended: 0, processing: 40, uploaded: 100, failed: 40 }[status],
+    failureReason: status === 'failed' ? (options.failureReason ?? 'ffmpeg exited with 1: Invalid data found when processing input') : null,
     createdAt: startedAt,
   };
   await h.services.recordings.insert(recording);

@@ -28,6 +28,10 @@ import { MediaNotice } from '../../presenting/components/MediaNotice';
 import { usePresenting } from '../../presenting/usePresenting';
 import { ReactionsButton } from '../../reactions/components/ReactionsButton';
 import { useReactions } from '../../reactions/useReactions';
+import { RecordButton } from '../../recording/components/RecordButton';
+import { RecordingIndicator } from '../../recording/components/RecordingIndicator';
+import { RecordingNotice } from '../../recording/components/RecordingNotice';
+import { useRecording } from '../../recording/useRecording';
 import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner';
 import { useConnectionState } from '../../reconnection/useConnectionState';
 import { useRoomFeatures } from '../../room-settings/RoomFeaturesContext';
@@ -64,6 +68,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const moderator = canModerate(moderation.self.role);
   const hands = useRaisedHands(room);
   const reactions = useReactions(room);
+  const recording = useRecording(room);
   // One side panel at a time: opening one closes the other.
   const [participantsOpen, setParticipantsOpen] = useState(false);
   const panelOpen = chatOpen || participantsOpen;
@@ -117,6 +122,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   return (
     <div className={panelOpen ? 'meeting meeting--panel-open' : 'meeting'} data-testid="meeting">
       <MeetingHeader roomName={room.roomDisplayName} count={count}>
+        <RecordingIndicator state={recording.state} />
         <LockControl locked={locked} canLock={moderator} onToggle={(locked) => room.setLocked(locked)} />
       </MeetingHeader>
       <ConnectionBanner state={connection} />
@@ -141,6 +147,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
 
       <ModerationOverlays moderation={moderation} />
       {presenting.notice && <MediaNotice notice={presenting.notice} onDismiss={presenting.dismissNotice} />}
+      <RecordingNotice recording={recording} />
 
       <MeetingStage
         room={room}
@@ -187,7 +194,14 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
             : undefined
         }
         onOpenSettings={() => setSettingsOpen(true)}
-        moderatorControls={moderator && <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />}
+        moderatorControls={
+          moderator && (
+            <>
+              <RecordButton recording={recording} />
+              <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />
+            </>
+          )
+        }
       >
         <ReactionsButton onSend={reactions.send} />
         <RaiseHandButton raised={ownHandRaised} onToggle={() => moderation.run(ownHandRaised ? () => hands.lower() : hands.raise)} />
