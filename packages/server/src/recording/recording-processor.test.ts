@@ -15,8 +15,11 @@ import { synthesizeMjr, type SyntheticStream } from './test-support/synthetic-mj
 
 const exec = promisify(execFile);
 
-/** The meeting every test processes: 5 s; the host there throughout, the guest from 1 s to 4 s. */
-const DURATION_MS = 5_000;
+/**
+ * The meeting every test processes: 8 s; the host there throughout, the guest from 1 s to 7 s, their
+ * camera off from 2 s to 4 s.
+ */
+const DURATION_MS = 8_000;
 
 /** The colour at (x, y) of the frame at `atSeconds`: red, green or black. */
 async function colourAt(file: string, atSeconds: number, x: number, y: number): Promise<string> {
@@ -57,10 +60,13 @@ describe('RecordingProcessor', { timeout: 240_000 }, () => {
       streams.set(name, { participant, kind: stream.kind, file });
     };
     await Promise.all([
-      make('host-camera', 'host', { kind: 'video', source: 'color=c=red:s=640x360:r=20', seconds: 5, description: 'camera', startedAtMs: at }),
-      make('host-microphone', 'host', { kind: 'audio', source: 'sine=f=440', seconds: 5, description: 'microphone', startedAtMs: at }),
-      make('guest-camera', 'guest', { kind: 'video', source: 'color=c=green:s=640x360:r=20', seconds: 3, description: 'camera', startedAtMs: at + 1_000 }),
-      make('guest-microphone', 'guest', { kind: 'audio', source: 'sine=f=880', seconds: 3, description: 'microphone', startedAtMs: at + 1_000 }),
+      make('host-camera', 'host', { kind: 'video', source: 'color=c=red:s=640x360:r=20', seconds: 8, description: 'camera', startedAtMs: at }),
+      make('host-microphone', 'host', { kind: 'audio', source: 'sine=f=440', seconds: 8, description: 'microphone', startedAtMs: at }),
+      make('guest-camera', 'guest', {
+        ...{ kind: 'video', source: 'color=c=green:s=640x360:r=20', seconds: 6, description: 'camera', startedAtMs: at + 1_000 },
+        pauses: [{ fromSeconds: 1, toSeconds: 3 }],
+      }),
+      make('guest-microphone', 'guest', { kind: 'audio', source: 'sine=f=880', seconds: 6, description: 'microphone', startedAtMs: at + 1_000 }),
     ]);
   });
   after(() => services.dispose());
@@ -117,17 +123,21 @@ describe('RecordingProcessor', { timeout: 240_000 }, () => {
     const { streams: kinds, seconds } = await probe(file);
     assert.deepEqual(kinds, ['video:h264', 'audio:aac']);
     assert.ok(Math.abs(seconds - DURATION_MS / 1000) < 0.2, `lasts ${seconds} s`);
-    // Laid out as it happened: the host alone, then side by side with the guest, then alone again.
+    // Laid out as it happened: the host alone, then side by side with the guest, whose place stays
+    // black while their camera is off, then the host alone again.
     assert.equal(await colourAt(file, 0.5, 640, 360), 'red');
-    assert.equal(await colourAt(file, 2.5, 320, 360), 'red');
-    assert.equal(await colourAt(file, 2.5, 960, 360), 'green');
-    assert.equal(await colourAt(file, 4.6, 640, 360), 'red');
+    assert.equal(await colourAt(file, 1.5, 320, 360), 'red');
+    assert.equal(await colourAt(file, 1.5, 960, 360), 'green');
+    assert.equal(await colourAt(file, 3, 320, 360), 'red');
+    assert.equal(await colourAt(file, 3, 960, 360), 'black');
+    assert.equal(await colourAt(file, 5, 960, 360), 'green');
+    assert.equal(await colourAt(file, 7.6, 640, 360), 'red');
 
     assert.equal(fs.existsSync(rawRecordingFolder(services.config.dataDir, recording.id)), false);
     assert.equal(fs.existsSync(recordingWorkFolder(services.config.dataDir, recording.id)), false);
     const [delivery] = await services.store.db.selectFrom('webhook_deliveries').select(['payload']).where('event', '=', 'recording:uploaded').where('payload', 'like', `%${recording.id}%`).execute();
     const event = JSON.parse(delivery?.payload ?? '{}') as Record<string, unknown>;
-    assert.equal(event.duration, 5);
+    assert.equal(event.duration, 8);
     assert.match(String(event.url), new RegExp(`^http://parley\\.test/recordings/${recording.id}/download\\?expires=\\d+&signature=`));
   });
 
@@ -137,9 +147,9 @@ describe('RecordingProcessor', { timeout: 240_000 }, () => {
     const done = await stored(recording);
     assert.equal(done?.status, 'uploaded', done?.failureReason ?? '');
     const file = path.join(services.config.dataDir, done.filePath ?? '');
-    assert.equal(await colourAt(file, 2.5, 640, 360), 'red', 'the host fills the picture while the guest is there');
-    assert.equal(await colourAt(file, 2.5, 1100, 360), 'red');
-    const { stderr } = await exec('ffmpeg', ['-hide_banner', '-ss', '2', '-t', '1', '-i', file, '-af', 'volumedetect', '-vn', '-f', 'null', '-']);
+    assert.equal(await colourAt(file, 5, 640, 360), 'red', 'the host fills the picture while the guest is there');
+    assert.equal(await colourAt(file, 5, 1100, 360), 'red');
+    const { stderr } = await exec('ffmpeg', ['-hide_banner', '-ss', '5', '-t', '1', '-i', file, '-af', 'volumedetect', '-vn', '-f', 'null', '-']);
     const alone = await exec('ffmpeg', ['-hide_banner', '-ss', '0.2', '-t', '0.6', '-i', file, '-af', 'volumedetect', '-vn', '-f', 'null', '-']);
     const meanOf = (text: string) => Number(/mean_volume: (-?[\d.]+) dB/.exec(text)?.[1]);
     assert.ok(meanOf(stderr) > meanOf(alone.stderr) + 1.5, 'the guest is heard with the host');

@@ -13,6 +13,7 @@ import { rawRecordingFolder, recordingWorkFolder } from './recording-folders.js'
 import { recordingFileKey, type RecordingStorage } from './recording-storage.js';
 import type { Recording } from './recording.js';
 import { runTool } from './tool-run.js';
+import { videoGaps } from './video-gaps.js';
 
 export interface RecordingProcessorDeps {
   recordings: Pick<RecordingsRepository, 'setProgress' | 'markUploaded' | 'markFailed'>;
@@ -92,13 +93,16 @@ export class RecordingProcessor {
     for (const [index, track] of shown.entries()) {
       const file = path.join(work, `${index}-${track.kind}.${playableExtensionOf(track)}`);
       await runTool(config.janusPpRecBinary, ['--disable-colors', '--debug-level', '3', track.file, file], tool);
+      const offsetMs = track.startedAtMs - startMs;
+      const gaps = track.kind === 'video' ? await videoGaps(file, config.ffmpegBinary, tool) : [];
       tracks.push({
         participantId: track.participantId,
         kind: track.kind,
         source: track.source === 'screen' || track.source === 'screen-audio' ? 'screen' : 'camera',
         file,
-        startMs: track.startedAtMs - startMs,
-        endMs: track.startedAtMs - startMs + track.durationMs,
+        startMs: offsetMs,
+        endMs: offsetMs + track.durationMs,
+        gaps: gaps.map((gap) => ({ startMs: offsetMs + gap.startMs, endMs: offsetMs + gap.endMs })),
       });
       await progress.report(((index + 1) / shown.length) * CONVERTED_PERCENT);
     }

@@ -58,6 +58,33 @@ describe('layoutTimeline', () => {
     assert.deepEqual(segment?.tiles.map(({ width, height }) => [width, height]), [[1280, 720]]);
   });
 
+  test('a camera turned off for a while keeps its place, black, and comes back to it', () => {
+    const segments = layoutTimeline([video('a', 0, 6_000), { ...video('b', 0, 6_000), gaps: [{ startMs: 2_000, endMs: 4_000 }] }], 6_000);
+    assert.deepEqual(
+      segments.map((s) => [s.startMs, s.endMs, shown(s), s.tiles.map((t) => t.x)]),
+      [
+        [0, 2_000, ['a:camera', 'b:camera'], [0, 640]],
+        [2_000, 4_000, ['a:camera'], [0]],
+        [4_000, 6_000, ['a:camera', 'b:camera'], [0, 640]],
+      ],
+    );
+  });
+
+  test('a screen share stopped and started again leaves the layout in between', () => {
+    const segments = layoutTimeline([video('a', 0, 6_000), { ...video('a', 1_000, 5_000, 'screen'), gaps: [{ startMs: 2_000, endMs: 4_000 }] }], 6_000);
+    assert.deepEqual(
+      segments.map((s) => [s.startMs, s.endMs, shown(s)]),
+      [
+        [0, 1_000, ['a:camera']],
+        [1_000, 2_000, ['a:screen', 'a:camera']],
+        [2_000, 4_000, ['a:camera']],
+        [4_000, 5_000, ['a:screen', 'a:camera']],
+        [5_000, 6_000, ['a:camera']],
+      ],
+    );
+    assert.deepEqual(segments[2]?.tiles.map(({ width }) => width), [CANVAS.width], 'the camera alone fills the canvas again');
+  });
+
   test('a stretch without video is a segment without tiles', () => {
     const segments = layoutTimeline([video('a', 2_000, 3_000), audio('a', 0, 4_000)], 4_000);
     assert.deepEqual(segments.map((s) => [s.startMs, s.endMs, s.tiles.length]), [

@@ -25,28 +25,39 @@ const CAMERA_COLUMN_CELL_HEIGHT = 180;
  * The recording's video as a timeline of layouts: it changes whenever a video starts or stops. With a
  * screen shared, the screen fills the left of the canvas and cameras stack in a column on the right,
  * the sharer's first; otherwise cameras share the canvas in an even grid, in the order they started.
- * Stretches with no video at all are segments without tiles (black, audio only). Changes are snapped
- * to whole frames, so every segment lasts a whole number of frames and segments add up exactly.
+ * Stretches with no video at all are segments without tiles (black, audio only). A camera's gaps (it
+ * was turned off for a while) keep its place in the layout, left black; a screen's gaps (a share
+ * stopped, then started again) take it out of the layout meanwhile. Changes are snapped to whole
+ * frames, so every segment lasts a whole number of frames and segments add up exactly.
  */
 export function layoutTimeline(tracks: readonly RecordedTrack[], durationMs: number): LayoutSegment[] {
   const end = toFrame(durationMs);
   const videos = tracks
     .filter((t) => t.kind === 'video')
-    .map((track) => ({ track, startMs: toFrame(track.startMs), endMs: toFrame(track.endMs) }))
+    .map((track) => ({
+      track,
+      startMs: toFrame(track.startMs),
+      endMs: toFrame(track.endMs),
+      gaps: (track.gaps ?? []).map((gap) => ({ startMs: toFrame(gap.startMs), endMs: toFrame(gap.endMs) })),
+    }))
     .filter((v) => v.endMs > v.startMs)
     .sort((a, b) => a.startMs - b.startMs || a.track.participantId.localeCompare(b.track.participantId));
   const cuts = new Set<number>([0, end]);
   for (const video of videos) {
-    if (video.startMs > 0 && video.startMs < end) cuts.add(video.startMs);
-    if (video.endMs > 0 && video.endMs < end) cuts.add(video.endMs);
+    for (const at of [video.startMs, video.endMs, ...video.gaps.flatMap((gap) => [gap.startMs, gap.endMs])]) {
+      if (at > 0 && at < end) cuts.add(at);
+    }
   }
   const bounds = [...cuts].sort((a, b) => a - b);
   const segments: LayoutSegment[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const startMs = bounds[i] as number;
     const endMs = bounds[i + 1] as number;
-    const shown = videos.filter((v) => v.startMs <= startMs && v.endMs >= endMs).map((v) => v.track);
-    segments.push({ startMs, endMs, tiles: arrange(shown) });
+    const sent = videos.filter((v) => v.startMs <= startMs && v.endMs >= endMs);
+    const silent = new Set(sent.filter((v) => v.gaps.some((gap) => gap.startMs <= startMs && gap.endMs >= endMs)).map((v) => v.track));
+    // A silent camera keeps its place; a silent screen is a share that ended (and started again later).
+    const present = sent.map((v) => v.track).filter((track) => !(silent.has(track) && track.source === 'screen'));
+    segments.push({ startMs, endMs, tiles: arrange(present).filter((tile) => !silent.has(tile.track)) });
   }
   return segments;
 }

@@ -14,6 +14,11 @@ export interface RecordedTrack {
   file: string;
   startMs: number;
   endMs: number;
+  /**
+   * Stretches (from the start of the recording, like `startMs`) in which a video track sent nothing:
+   * a camera turned off and on again, while its owner stayed. Their place stays theirs, black.
+   */
+  gaps?: readonly { startMs: number; endMs: number }[];
 }
 
 /** The canvas every recording is composed on: 16:9, sharp enough for a shared screen's text. */

@@ -47,6 +47,11 @@ export interface SyntheticStream {
   description: string;
   /** When the stream's first packet arrived, ms since the epoch. */
   startedAtMs: number;
+  /**
+   * Stretches (seconds into the stream) in which nothing was sent, as a camera turned off and on again.
+   * A video keyframe comes every 60 frames (3 s at 20 fps): a pause ending on one resumes cleanly.
+   */
+  pauses?: readonly { fromSeconds: number; toSeconds: number }[];
 }
 
 const CLOCK_RATE = { audio: 48_000, video: 90_000 } as const;
@@ -94,11 +99,10 @@ export async function synthesizeMjr(file: string, stream: SyntheticStream): Prom
   const firstTimestamp = rtp[0]!.readUInt32BE(4);
   const rate = CLOCK_RATE[stream.kind];
   const startedAtUs = stream.startedAtMs * 1000;
-  writeMjr(
-    file,
-    { t: stream.kind === 'video' ? 'v' : 'a', c: stream.kind === 'video' ? 'vp8' : 'opus', d: stream.description, s: startedAtUs, u: startedAtUs },
-    rtp.map((packet) => ({ rtp: packet, sinceFirstMs: ((packet.readUInt32BE(4) - firstTimestamp) / rate) * 1000 })),
-  );
+  const sent = rtp
+    .map((packet) => ({ rtp: packet, sinceFirstMs: ((packet.readUInt32BE(4) - firstTimestamp) / rate) * 1000 }))
+    .filter(({ sinceFirstMs }) => !(stream.pauses ?? []).some((pause) => sinceFirstMs >= pause.fromSeconds * 1000 && sinceFirstMs < pause.toSeconds * 1000));
+  writeMjr(file, { t: stream.kind === 'video' ? 'v' : 'a', c: stream.kind === 'video' ? 'vp8' : 'opus', d: stream.description, s: startedAtUs, u: startedAtUs }, sent);
 }
 
 function assertNoLoss(packets: readonly Buffer[]): void {
