@@ -8,6 +8,7 @@ import type { MeetingsWebhookEvent } from '@parley/protocol';
 import { TestWebhookReceiver } from '../packages/server/src/webhooks/test-support/webhook-receiver.js';
 import type { Page } from 'playwright-core';
 import { createRoom, enterMeeting, type Attendee } from './support/meeting-room.js';
+import { RawClient } from './support/raw-client.js';
 import { isBlackAt, maxVolume, probeMedia } from './support/recording-checks.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -223,6 +224,30 @@ describe('recordings of real meetings', { timeout: 900_000 }, () => {
     );
     await leave(guest);
     await leave(host);
+  });
+
+  test('over signaling, a guest cannot record and a malformed request is refused; both change nothing', async () => {
+    const room = await createRoom(server, { display_name: 'Signaling only' });
+    const guest = await RawClient.connect(server.baseUrl);
+    guest.send({ type: 'join', meetingCode: room.meeting_code, displayName: 'Guest bot', audioMuted: true, videoMuted: true, guestId: 'recording-guest-bot' });
+    await guest.next('joined');
+    assert.deepEqual((await guest.next('recording-state')).recording, { active: false, automatic: false });
+    guest.send({ type: 'start-recording', requestId: 'start' });
+    guest.send({ type: 'stop-recording', requestId: 'stop' });
+    guest.send({ type: 'start-recording', requestId: 7 } as Record<string, unknown>);
+    await waitUntil(() => (guest.received.filter((m) => m.type === 'error').length >= 3 ? undefined : 'not every request answered'));
+    const errors = guest.received.flatMap((m) => (m.type === 'error' ? [[m.code, m.requestId ?? null, m.fatal]] : []));
+    assert.deepEqual(errors.sort(), [
+      ['forbidden', 'start', false],
+      ['forbidden', 'stop', false],
+      ['validation_failed', null, false],
+    ]);
+    assert.equal((guest.received.find((m) => m.type === 'error' && m.requestId === 'start') as { message: string }).message, 'Only the host or a co-host can start or stop recording');
+    assert.equal(guest.received.filter((m) => m.type === 'recording-state').length, 1, 'the recording state never changed');
+    const recordings = await server.server.services.store.db.selectFrom('recordings').select('id').where('room_id', '=', room.id).execute();
+    assert.deepEqual(recordings, [], 'nothing was recorded');
+    assert.equal(guest.closed, false);
+    guest.send({ type: 'leave' });
   });
 
   test('record_only_owner shows only the host\'s camera', async () => {

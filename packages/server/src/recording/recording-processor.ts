@@ -58,6 +58,7 @@ export class RecordingProcessor {
         this.deps.recordingDownloadLinks.linkTo(recording.id),
         this.deps.clock.now().toISOString(),
       );
+      // No longer `processing` (another worker's, after a restart): the file stored here must not linger.
       if (!uploaded) await this.deps.recordingStorage.delete(key);
       await fs.rm(raw, { recursive: true, force: true });
       logger.info({ recordingId: recording.id, byteSize, seconds: (Date.now() - started) / 1000 }, 'recording processed');
