@@ -202,6 +202,15 @@ describe('the meeting embedded in another site’s page, driven with postMessage
     await saveScreenshot(erin.page, 'embed-meeting');
   });
 
+  it('tells the host page when the meeting starts and stops being recorded', async () => {
+    assert.equal((await server.api('POST', `/v1/meetings/rooms/${room.id}/recording`)).status, 201);
+    const started = await waitForEvent(erin.page, 'recording-started');
+    assert.equal(started.automatic, false);
+    assert.ok(Date.parse(started.startedAt) > 0);
+    assert.equal((await server.api('DELETE', `/v1/meetings/rooms/${room.id}/recording`)).status, 200);
+    await waitForEvent(erin.page, 'recording-stopped');
+  });
+
   it('tells the host page who leaves, and leaves on its command', async () => {
     assert.ok(bob);
     const bobId = bob.id;

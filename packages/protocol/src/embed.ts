@@ -104,6 +104,10 @@ export interface EmbedEvents {
   'chat-message': { message: ChatMessage };
   'hand-raised': { hand: RaisedHand };
   'hand-lowered': { participantId: string };
+  /** The meeting started being recorded (also on joining one that is); `automatic`: it cannot be stopped. */
+  'recording-started': { startedAt: string; automatic: boolean };
+  /** The meeting stopped being recorded. */
+  'recording-stopped': Record<string, never>;
 }
 
 export type EmbedEventName = keyof EmbedEvents;

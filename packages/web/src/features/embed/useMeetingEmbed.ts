@@ -1,5 +1,5 @@
 import type { ParleyRoom, RoomEvents } from '@parley/client';
-import type { EmbedLeftReason } from '@parley/protocol';
+import type { EmbedLeftReason, RecordingState } from '@parley/protocol';
 import { useEffect, useRef } from 'react';
 import type { Chat } from '../chat/useChat';
 import type { MediaKind } from '../devices/functions';
@@ -67,7 +67,17 @@ export function useMeetingEmbed({ room, hasDevice, setMedia, leave, hands, chat,
       room.on('hand-raised', (hand) => channel.event('hand-raised', { hand })),
       room.on('hand-lowered', (participantId) => channel.event('hand-lowered', { participantId })),
       room.on('disconnected', (reason) => channel.event('left', { reason })),
+      room.on('recording-state', (state) => announceRecording(state)),
     ];
+    // Said on joining a meeting already recorded, then on every change (not on repeats of the same state).
+    let recording = false;
+    function announceRecording(state: RecordingState): void {
+      if (state.active === recording) return;
+      recording = state.active;
+      if (state.active && state.startedAt) channel!.event('recording-started', { startedAt: state.startedAt, automatic: state.automatic });
+      else if (!state.active) channel!.event('recording-stopped', {});
+    }
+    announceRecording(room.recording);
     return () => {
       for (const off of offs) off();
     };
