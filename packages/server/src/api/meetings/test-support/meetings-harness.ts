@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import { generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -9,6 +8,8 @@ import type { Application } from '../../../store/applications-repository.js';
 import type { Dialect } from '../../../store/database.js';
 import { databaseSnapshot } from '../../../test-support/database-snapshot.js';
 import { createTestServices, TestClock } from '../../../test-support/test-services.js';
+
+export { assertRefused } from '../../../test-support/assert-refused.js';
 
 type TestServices = Awaited<ReturnType<typeof createTestServices>>;
 
@@ -114,23 +115,6 @@ export async function startMeetingsHarness(options: { config?: Partial<Config>; 
 /** The tables an API request may write; `server_keys` and `kysely_*` bookkeeping are left out. */
 const API_TABLES = ['accounts', 'applications', 'rooms', 'sessions', 'participants', 'themes', 'logo_uploads', 'recordings', 'chat_messages', 'webhook_deliveries'] as const;
 
-
-/**
- * Sends a request that must be refused, and checks the answer (status, JSON content type, exact body)
- * and that no table an API request may write changed.
- */
-export async function assertRefused(
-  harness: MeetingsHarness,
-  send: () => Promise<LightMyRequestResponse>,
-  expected: { status: number; body: unknown },
-): Promise<void> {
-  const before = await harness.databaseSnapshot();
-  const response = await send();
-  assert.equal(response.statusCode, expected.status, response.body);
-  assert.match(String(response.headers['content-type']), /^application\/json\b/);
-  assert.deepEqual(response.json(), expected.body);
-  assert.deepEqual(await harness.databaseSnapshot(), before, 'a refused request changed the database');
-}
 
 /** The Meetings service's error body, as Vonage wrote it. */
 export function vonageError(name: string, status: number, message: string): { message: string; name: string; status: number } {

@@ -11,6 +11,8 @@ import type { Database } from '../../../store/schema.js';
 import { databaseSnapshot } from '../../../test-support/database-snapshot.js';
 import { createTestServices, TestClock } from '../../../test-support/test-services.js';
 
+export { assertRefused } from '../../../test-support/assert-refused.js';
+
 type TestServices = Awaited<ReturnType<typeof createTestServices>>;
 
 /** A company as the tests use it: an account, a client app of its own, an admin and a member. */
@@ -146,23 +148,6 @@ export async function startRingCentralHarness(): Promise<RingCentralHarness> {
   };
 }
 
-/**
- * Sends a request that must be refused and checks the answer (status, JSON, exact body) and that no
- * table a request may write changed.
- */
-export async function assertRefused(
-  harness: RingCentralHarness,
-  send: () => Promise<LightMyRequestResponse>,
-  expected: { status: number; body: unknown },
-): Promise<LightMyRequestResponse> {
-  const before = await harness.databaseSnapshot();
-  const response = await send();
-  assert.equal(response.statusCode, expected.status, response.body);
-  assert.match(String(response.headers['content-type']), /^application\/json\b/);
-  assert.deepEqual(response.json(), expected.body);
-  assert.deepEqual(await harness.databaseSnapshot(), before, 'a refused request changed the database');
-  return response;
-}
 
 /** RingCentral's OAuth error body. */
 export function oauthError(error: string, errorCode: string, message: string, parameterName?: string): unknown {
