@@ -9,6 +9,7 @@ export {
   REACTIONS,
   RECONNECT_GRACE_MS,
   canModerate,
+  canPublish,
   type ChatMessage,
   type MediaKind,
   type MeetingSettings,

@@ -8,12 +8,22 @@
  * publishers come and go).
  */
 
-/** `host`: came in through the host URL. `cohost`: a guest a host promoted; moderates like a host. */
-export type ParticipantRole = 'host' | 'cohost' | 'guest';
+/**
+ * `host`: came in through the host URL. `cohost`: promoted by a host, or invited as a webinar co-host;
+ * moderates like a host. `guest`: anyone else in a meeting. In a webinar, `panelist`s are on stage with
+ * the hosts (they publish, they do not moderate) and `attendee`s watch and listen (they never publish).
+ */
+export const PARTICIPANT_ROLES = ['host', 'cohost', 'guest', 'panelist', 'attendee'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /** Whether someone in this role may moderate the meeting (mute, remove, admit, lock…). */
 export function canModerate(role: ParticipantRole): boolean {
-  return role !== 'guest';
+  return role === 'host' || role === 'cohost';
+}
+
+/** Whether someone in this role may send media: everyone but a webinar's attendees. */
+export function canPublish(role: ParticipantRole): boolean {
+  return role !== 'attendee';
 }
 export type PeerConnectionKind = 'publisher' | 'subscriber';
 

@@ -1,6 +1,6 @@
 import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import type { Kysely } from 'kysely';
-import type { ParticipantRole } from '@parley/protocol';
+import { PARTICIPANT_ROLES, type ParticipantRole } from '@parley/protocol';
 import type { ParticipantUser } from '../rooms/room-admittance.js';
 import type { Database } from '../store/schema.js';
 import { loadServerKey } from './server-keys.js';
@@ -60,7 +60,7 @@ export class ParticipantTokens {
   verify(token: string): ParticipantClaims | undefined {
     try {
       const { participantId, roomId, role, userId, accountId } = this.check(token);
-      if (typeof participantId !== 'string' || typeof roomId !== 'string' || (role !== 'host' && role !== 'guest')) return undefined;
+      if (typeof participantId !== 'string' || typeof roomId !== 'string' || !isParticipantRole(role)) return undefined;
       if (typeof userId === 'string' && typeof accountId === 'string') return { participantId, roomId, role, user: { userId, accountId } };
       return { participantId, roomId, role };
     } catch (error) {
@@ -68,4 +68,8 @@ export class ParticipantTokens {
       throw error;
     }
   }
+}
+
+function isParticipantRole(value: unknown): value is ParticipantRole {
+  return (PARTICIPANT_ROLES as readonly unknown[]).includes(value);
 }

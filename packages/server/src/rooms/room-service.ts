@@ -20,6 +20,7 @@ import {
   type MicrophoneState,
   type Room,
   type RoomFeatures,
+  type RoomKind,
   type RoomType,
 } from './room.js';
 
@@ -56,6 +57,8 @@ export interface RoomSettingsInput {
 export interface CreateRoomInput extends RoomSettingsInput {
   displayName: string;
   type?: RoomType;
+  /** `meeting` when absent; only the webinars domain makes `webinar` rooms. */
+  kind?: RoomKind;
   recording?: Partial<Room['recording']>;
   /** A meeting code the caller chose (a bridge's web PIN); a fresh one is drawn when absent. */
   meetingCode?: string;
@@ -128,6 +131,7 @@ export class RoomService {
       displayName: input.displayName,
       metadata: input.metadata ?? null,
       type,
+      kind: input.kind ?? 'meeting',
       expiresAt: isoTimestamp(expiresAt),
       expireAfterUse: input.expireAfterUse ?? false,
       recording: { autoRecord: false, recordOnlyOwner: false, ...input.recording },

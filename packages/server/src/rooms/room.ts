@@ -6,6 +6,8 @@ export interface Room {
   displayName: string;
   metadata: string | null;
   type: RoomType;
+  /** A meeting, or the stage and audience of a webinar session (webinars/). */
+  kind: RoomKind;
   expiresAt: string;
   expireAfterUse: boolean;
   recording: { autoRecord: boolean; recordOnlyOwner: boolean };
@@ -29,6 +31,11 @@ export interface Room {
 }
 
 export type RoomType = 'instant' | 'long_term';
+/**
+ * `meeting`: everyone may publish (within the presenter limit). `webinar`: a webinar session's room,
+ * where hosts, co-hosts and panelists are on stage and attendees only watch and listen.
+ */
+export type RoomKind = 'meeting' | 'webinar';
 export type JoinApprovalLevel = 'none' | 'after_owner_only' | 'explicit_approval';
 /**
  * Who waits under the room's join approval level: `everyone` (every non-host, as Vonage's rooms),

@@ -68,6 +68,7 @@ export interface RoomsTable {
   display_name: string;
   metadata: string | null;
   type: 'instant' | 'long_term';
+  kind: ColumnType<'meeting' | 'webinar', 'meeting' | 'webinar' | undefined, 'meeting' | 'webinar'>;
   expires_at: Timestamp;
   expire_after_use: Flag;
   auto_record: Flag;

@@ -9,6 +9,7 @@ import * as webhooks from './0007-webhooks.js';
 import * as roomBlocks from './0008-room-blocks.js';
 import * as ringcentral from './0009-ringcentral.js';
 import * as recordingPipeline from './0010-recording-pipeline.js';
+import * as roomKind from './0011-room-kind.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-room-blocks': roomBlocks,
   '0009-ringcentral': ringcentral,
   '0010-recording-pipeline': recordingPipeline,
+  '0011-room-kind': roomKind,
 };
