@@ -142,7 +142,9 @@ export class RoomsRepository {
         .where('close_at', '<=', now)
         .returningAll()
         .execute();
-      closed.sort((a, b) => a.serial - b.serial);
+      // Each application's rooms in order; applications in one order too, as the outbox locks each
+      // application's row: two sweeps locking them in opposite orders could deadlock.
+      closed.sort((a, b) => a.application_id.localeCompare(b.application_id) || a.serial - b.serial);
       for (const room of closed) await enqueueWebhook(tx, room.id, roomExpiredWebhook(room), now);
       return closed.map(fromRow);
     });

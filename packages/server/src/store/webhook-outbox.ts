@@ -28,6 +28,11 @@ export async function enqueueWebhook(tx: Transaction<Database>, roomId: string, 
     .executeTakeFirst();
   const receiverUrl = target?.roomUrl ?? target?.applicationUrl ?? null;
   if (!target || receiverUrl === null) return;
+  // The worker sends each receiver's events in serial order, so an event must not become visible before
+  // one with a lower serial: on PostgreSQL two transactions could take serials 10 and 11 and commit 11
+  // first. Locking the application's row (a write that changes nothing) until this transaction ends
+  // makes the application's events take their serials in commit order. SQLite has one writer anyway.
+  await tx.updateTable('applications').set((eb) => ({ id: eb.ref('id') })).where('id', '=', target.applicationId).execute();
   await tx
     .insertInto('webhook_deliveries')
     .values({
