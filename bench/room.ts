@@ -20,7 +20,7 @@
  *   BENCH_SUBSCRIBERS_PER_PROCESS  subscriber bots per bot process, default 25
  */
 import os from 'node:os';
-import type { CameraSettings } from './bots/synthetic-media.js';
+import { parseCamera } from './bots/camera-settings.js';
 import { BareJanus } from './room/bare-janus.js';
 import type { LoadFigures } from './room/load-figures.js';
 import { measureLoad, type LoadSettings, type PathUnderTest } from './room/load-phase.js';
@@ -43,14 +43,8 @@ function parseSteps(text: string): Step[] {
   });
 }
 
-function parseCamera(text: string): CameraSettings {
-  const match = /^(\d+)x(\d+)@(\d+)$/.exec(text);
-  if (!match) throw new Error(`BENCH_VIDEO: "${text}" is not WIDTHxHEIGHT@FPS`);
-  return { width: Number(match[1]), height: Number(match[2]), fps: Number(match[3]) };
-}
-
 const steps = parseSteps(process.env.BENCH_STEPS ?? '1x10,2x25,3x50');
-const camera = parseCamera(process.env.BENCH_VIDEO ?? '640x480@20');
+const camera = parseCamera(process.env.BENCH_VIDEO ?? '640x480@20', 'BENCH_VIDEO');
 const settings: Omit<LoadSettings, 'publishers' | 'subscribers'> = {
   camera,
   simulcast: process.env.BENCH_SIMULCAST === '1',

@@ -5,7 +5,7 @@
  */
 import type { RtpTotals } from './rtp-counter.js';
 import type { RoomAccess } from './room-access.js';
-import type { CameraSettings } from './synthetic-media.js';
+import type { CameraSettings } from './camera-settings.js';
 
 export interface PublisherBotsStart {
   type: 'start';

@@ -7,7 +7,8 @@ import wrtc from '@roamhq/wrtc';
 import type { PublisherBotsStart, PublisherTotals } from './bot-messages.js';
 import { runBotProcess } from './bot-runtime.js';
 import { publisherSignaling, type PublisherSignaling } from './room-access.js';
-import { SyntheticCamera, SyntheticMicrophone, type CameraSettings } from './synthetic-media.js';
+import type { CameraSettings } from './camera-settings.js';
+import { SyntheticCamera, SyntheticMicrophone } from './synthetic-media.js';
 import { gatheredDescription, waitFor } from './peer-connection-waits.js';
 import { withMinimumVideoBitrate } from './sdp-bitrate.js';
 

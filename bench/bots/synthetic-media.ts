@@ -1,11 +1,5 @@
 import wrtc from '@roamhq/wrtc';
-
-/** Camera settings of the publisher bots. */
-export interface CameraSettings {
-  width: number;
-  height: number;
-  fps: number;
-}
+import type { CameraSettings } from './camera-settings.js';
 
 /**
  * A fake camera for publisher bots: a pattern that moves every frame, so the encoder produces what a

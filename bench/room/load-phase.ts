@@ -9,7 +9,7 @@ import type { PublisherBotsStart, PublisherTotals, SubscriberBotsStart } from '.
 import { BotProcess } from '../bots/bot-process.js';
 import type { RoomAccess } from '../bots/room-access.js';
 import { addTotals, NO_RTP, type RtpTotals } from '../bots/rtp-counter.js';
-import type { CameraSettings } from '../bots/synthetic-media.js';
+import type { CameraSettings } from '../bots/camera-settings.js';
 import { loadFigures, type LoadFigures, type Snapshot } from './load-figures.js';
 import { readMachineCounters, socketInodes } from './machine-counters.js';
 import { processCpuSeconds, threadCpuSeconds } from './process-cpu.js';

@@ -4,8 +4,10 @@
  * started the way the browser tests start it. It creates rooms when the benchmark asks.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startTestServer } from '../../e2e/support/test-server.js';
+import { RoomService } from '../../packages/server/src/rooms/room-service.js';
 
 interface Started {
   type: 'started';
@@ -16,7 +18,11 @@ interface Started {
 interface RoomCreated {
   type: 'room';
   meetingCode: string;
+  /** For a webinar room: a panelist's participant token. */
+  panelistToken?: string;
 }
+
+type ParleyRequest = { type: 'create-room'; displayName: string } | { type: 'create-webinar-room'; displayName: string };
 
 export class ParleyProcess {
   private constructor(
@@ -37,9 +43,23 @@ export class ParleyProcess {
 
   /** A new room through the Meetings API; returns its meeting code, what a guest joins with. */
   async createRoom(displayName: string): Promise<string> {
+    return (await this.request({ type: 'create-room', displayName })).meetingCode;
+  }
+
+  /**
+   * A new webinar session's room, as the webinars domain makes them: people who join with its meeting
+   * code alone are attendees. Returns the code and a panelist's participant token.
+   */
+  async createWebinarRoom(displayName: string): Promise<{ meetingCode: string; panelistToken: string }> {
+    const { meetingCode, panelistToken } = await this.request({ type: 'create-webinar-room', displayName });
+    if (!panelistToken) throw new Error('Parley made no panelist token');
+    return { meetingCode, panelistToken };
+  }
+
+  private async request(request: ParleyRequest): Promise<RoomCreated> {
     const created = nextMessage<RoomCreated>(this.child);
-    this.child.send({ type: 'create-room', displayName });
-    return (await created).meetingCode;
+    this.child.send(request);
+    return created;
   }
 
   async stop(): Promise<void> {
@@ -64,7 +84,14 @@ async function serve(): Promise<void> {
   const server = await startTestServer();
   const janusPid = server.server.media.janusPid;
   if (janusPid === undefined) throw new Error('Parley did not start a Janus of its own');
-  process.on('message', (request: { type: 'create-room'; displayName: string }) => {
+  process.on('message', (request: ParleyRequest) => {
+    if (request.type === 'create-webinar-room') {
+      void new RoomService(server.server.services).create(server.applicationId, { displayName: request.displayName, kind: 'webinar' }).then((room) => {
+        const panelistToken = server.server.services.participantTokens.mint({ participantId: randomUUID(), roomId: room.id, role: 'panelist' });
+        process.send?.({ type: 'room', meetingCode: room.meetingCode, panelistToken } satisfies RoomCreated);
+      });
+      return;
+    }
     void server.api('POST', '/v1/meetings/rooms', { display_name: request.displayName }).then(({ status, body }) => {
       if (status !== 201) throw new Error(`Creating a room answered ${status}: ${JSON.stringify(body)}`);
       process.send?.({ type: 'room', meetingCode: (body as { meeting_code: string }).meeting_code } satisfies RoomCreated);
