@@ -10,6 +10,7 @@ const person = (id: string, role: ParticipantRole, extra: Partial<ParticipantInf
   audioMuted: false,
   videoMuted: false,
   moderated: { audio: false, video: false },
+  screenSharing: false,
   joinedAt: '',
   ...extra,
 });

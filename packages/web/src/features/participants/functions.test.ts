@@ -10,6 +10,7 @@ const person = (displayName: string, role: ParticipantRole = 'guest'): Participa
   audioMuted: false,
   videoMuted: false,
   moderated: { audio: false, video: false },
+  screenSharing: false,
   joinedAt: '',
 });
 
