@@ -11,6 +11,7 @@ import type { Services } from '../../services.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
 import { registerBridgeRoutes } from './bridges-routes.js';
 import { registerHistoryRoutes } from './history-routes.js';
+import { webinarApi } from './webinar-api.js';
 import { installOAuthErrorHandling } from './oauth-errors.js';
 import { parseEveryBodyAsForm } from './oauth-form.js';
 import { registerOAuthRoutes } from './oauth-routes.js';
@@ -21,6 +22,8 @@ import { acceptEmptyJsonBodies, installRingCentralErrorHandling } from './ringce
 export const OAUTH_PREFIX = '/restapi/oauth';
 /** RingCentral Video's API; `@ringcentral/sdk` sends every path starting with it to its `server`. */
 export const RCVIDEO_PREFIX = '/rcvideo';
+/** RingCentral's Webinar API. */
+export const WEBINAR_PREFIX = '/webinar';
 /** RingCentral Video bodies are small JSON documents, like the Meetings API's. */
 const RCVIDEO_BODY_LIMIT = 64 * 1024;
 
@@ -62,4 +65,6 @@ export async function ringCentralApi(app: FastifyInstance, options: { services: 
     },
     { prefix: RCVIDEO_PREFIX },
   );
+
+  await app.register(webinarApi, { services, oauthSessions, prefix: WEBINAR_PREFIX });
 }

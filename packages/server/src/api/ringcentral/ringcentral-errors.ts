@@ -61,7 +61,10 @@ function refusalOf(error: unknown): RingCentralRefusal | undefined {
   if (error instanceof RingCentralRefusal) return error;
   if (error instanceof ParleyError) {
     const errorCode = ERROR_CODES[error.code];
-    return errorCode === undefined || error.status >= 500 ? undefined : new RingCentralRefusal(error.status, errorCode, error.message);
+    if (errorCode === undefined || error.status >= 500) return undefined;
+    // A domain refusal about one field names it in `details` (webinars/webinar.ts `invalidParameter`).
+    const parameterName = (error.details?.[0] as { parameterName?: unknown } | undefined)?.parameterName;
+    return new RingCentralRefusal(error.status, errorCode, error.message, typeof parameterName === 'string' ? parameterName : undefined);
   }
   if (!(error instanceof Error)) return undefined;
   const validation = (error as { validation?: { instancePath?: string; params?: { missingProperty?: string } }[] }).validation;

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OAuthSessions } from '../../identity/oauth-sessions.js';
+import type { OAuthScope } from '../../identity/oauth-scopes.js';
+import type { Services } from '../../services.js';
+import { InviteeService } from '../../webinars/invitee-service.js';
+import { RegistrationService } from '../../webinars/registration-service.js';
+import { WebinarLinks } from '../../webinars/webinar-links.js';
+import { WebinarService } from '../../webinars/webinar-service.js';
+import { requireAccessToken } from './ringcentral-auth.js';
+import { acceptEmptyJsonBodies, installRingCentralErrorHandling } from './ringcentral-errors.js';
+import { registerWebinarConfigurationRoutes } from './webinar-configuration-routes.js';
+import { registerWebinarInviteeRoutes } from './webinar-invitee-routes.js';
+import { registerWebinarRegistrationRoutes } from './webinar-registration-routes.js';
+
+/** Webinar bodies are small JSON documents; a bulk invitee change is the largest. */
+const WEBINAR_BODY_LIMIT = 512 * 1024;
+
+/** Reads need `ReadWebinars`, changes `EditWebinars` (spec §2.6). */
+function scopeOf(request: FastifyRequest): OAuthScope {
+  return request.method === 'GET' || request.method === 'HEAD' ? 'ReadWebinars' : 'EditWebinars';
+}
+
+/** The webinars domain's services, as the API and the hosted registration pages share them. */
+export function webinarServices(services: Services): { webinars: WebinarService; invitees: InviteeService; registration: RegistrationService; links: WebinarLinks } {
+  const { db } = services.store;
+  const webinars = new WebinarService({ ...services, db });
+  return {
+    webinars,
+    invitees: new InviteeService({ db, clock: services.clock, users: services.users, webinars }),
+    registration: new RegistrationService({ db, clock: services.clock, webinars }),
+    links: new WebinarLinks({ ...services, publicUrl: services.config.publicUrl }),
+  };
+}
+
+/**
+ * RingCentral's Webinar API under `/webinar`: configuration (webinars, sessions, invitees) and
+ * registration, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
+ */
+export async function webinarApi(app: FastifyInstance, options: { services: Services; oauthSessions: OAuthSessions }): Promise<void> {
+  const { services } = options;
+  const { webinars, invitees, registration, links } = webinarServices(services);
+  installRingCentralErrorHandling(app);
+  acceptEmptyJsonBodies(app, WEBINAR_BODY_LIMIT);
+  requireAccessToken(app, options.oauthSessions, scopeOf);
+  await app.register(
+    async (scope) => {
+      registerWebinarConfigurationRoutes(scope, { webinars, links });
+      registerWebinarInviteeRoutes(scope, { invitees, links });
+    },
+    { prefix: '/configuration/v1' },
+  );
+  await app.register(async (scope) => registerWebinarRegistrationRoutes(scope, { registration, recordings: services.recordings, links }), { prefix: '/registration/v1' });
+}
