@@ -21,7 +21,14 @@ function scopeOf(request: FastifyRequest): OAuthScope {
 }
 
 /** The webinars domain's services, as the API and the hosted registration pages share them. */
-export function webinarServices(services: Services): { webinars: WebinarService; invitees: InviteeService; registration: RegistrationService; links: WebinarLinks } {
+export interface WebinarDomain {
+  webinars: WebinarService;
+  invitees: InviteeService;
+  registration: RegistrationService;
+  links: WebinarLinks;
+}
+
+export function webinarServices(services: Services): WebinarDomain {
   const { db } = services.store;
   const webinars = new WebinarService({ ...services, db });
   return {
@@ -36,9 +43,8 @@ export function webinarServices(services: Services): { webinars: WebinarService;
  * RingCentral's Webinar API under `/webinar`: configuration (webinars, sessions, invitees) and
  * registration, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
  */
-export async function webinarApi(app: FastifyInstance, options: { services: Services; oauthSessions: OAuthSessions }): Promise<void> {
-  const { services } = options;
-  const { webinars, invitees, registration, links } = webinarServices(services);
+export async function webinarApi(app: FastifyInstance, options: WebinarDomain & { oauthSessions: OAuthSessions; recordings: Services['recordings'] }): Promise<void> {
+  const { webinars, invitees, registration, links, recordings } = options;
   installRingCentralErrorHandling(app);
   acceptEmptyJsonBodies(app, WEBINAR_BODY_LIMIT);
   requireAccessToken(app, options.oauthSessions, scopeOf);
@@ -49,5 +55,5 @@ export async function webinarApi(app: FastifyInstance, options: { services: Serv
     },
     { prefix: '/configuration/v1' },
   );
-  await app.register(async (scope) => registerWebinarRegistrationRoutes(scope, { registration, recordings: services.recordings, links }), { prefix: '/registration/v1' });
+  await app.register(async (scope) => registerWebinarRegistrationRoutes(scope, { registration, recordings, links }), { prefix: '/registration/v1' });
 }
