@@ -127,6 +127,8 @@ export interface ParticipantsTable {
   left_at: Timestamp | null;
   /** The user a participant token named; null for guests. */
   user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who they were across visits (rooms/participant-identity.ts); null when their page sent nothing to tell. */
+  identity: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Secrets the server signs its own tokens with (participant tokens), by key id. */

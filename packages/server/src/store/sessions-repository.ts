@@ -98,9 +98,19 @@ export class SessionsRepository {
   }
 
   /** Records a participant who joined, and puts `session:participant:joined` in the outbox in the same transaction. */
-  /** Stores a participant who joined; without `userId`, a guest. */
-  async addParticipant(p: Omit<ParticipantRecord, 'leftAt' | 'userId'> & { userId?: string | null }): Promise<void> {
-    const row = { id: p.id, session_id: p.sessionId, room_id: p.roomId, display_name: p.displayName, role: p.role, joined_at: p.joinedAt, left_at: null, user_id: p.userId ?? null };
+  /** Stores a participant who joined; without `userId`, a guest; `identity`, who they are across visits. */
+  async addParticipant(p: Omit<ParticipantRecord, 'leftAt' | 'userId'> & { userId?: string | null; identity?: string | null }): Promise<void> {
+    const row = {
+      id: p.id,
+      session_id: p.sessionId,
+      room_id: p.roomId,
+      display_name: p.displayName,
+      role: p.role,
+      joined_at: p.joinedAt,
+      left_at: null,
+      user_id: p.userId ?? null,
+      identity: p.identity ?? null,
+    };
     await this.db.transaction().execute(async (tx) => {
       await tx.insertInto('participants').values(row).execute();
       await enqueueWebhook(tx, p.roomId, participantWebhook('session:participant:joined', row), p.joinedAt);

@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { containsText } from './contains-text.js';
 import type { Database, WebinarSessionsTable } from './schema.js';
 
 export interface WebinarSessionRecord {
@@ -96,10 +97,9 @@ export class WebinarSessionsRepository {
     if (filter.hostUserIds && filter.hostUserIds.length > 0) query = query.where('webinars.host_user_id', 'in', [...filter.hostUserIds]);
     if (filter.endTimeTo !== undefined) query = query.where('webinar_sessions.scheduled_end_time', '<=', filter.endTimeTo);
     if (filter.nameFragment !== undefined) {
-      const pattern = `%${filter.nameFragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // The fragment is matched literally: its wildcards are escaped, the same way on both engines.
-      query = query.where(
-        sql<boolean>`(lower(webinar_sessions.title) like ${pattern} escape '\\' or (webinar_sessions.title = '' and lower(webinars.title) like ${pattern} escape '\\'))`,
+      const fragment = filter.nameFragment;
+      query = query.where((eb) =>
+        eb.or([containsText('webinar_sessions.title', fragment), eb.and([eb('webinar_sessions.title', '=', ''), containsText('webinars.title', fragment)])]),
       );
     }
     if (filter.statuses && filter.statuses.length > 0) {

@@ -68,7 +68,7 @@ export async function ringCentralApi(app: FastifyInstance, options: { services: 
   );
 
   const webinars = webinarServices(services);
-  await app.register(webinarApi, { ...webinars, oauthSessions, recordings: services.recordings, prefix: WEBINAR_PREFIX });
+  await app.register(webinarApi, { ...webinars, services, oauthSessions, prefix: WEBINAR_PREFIX });
   // Public: the pages people register and cancel on, outside the OAuth-protected API's context.
   await app.register(webinarRegistrationPageRoutes, { services, registration: webinars.registration, links: webinars.links });
 }

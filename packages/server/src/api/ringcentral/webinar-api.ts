@@ -4,11 +4,13 @@ import type { OAuthScope } from '../../identity/oauth-scopes.js';
 import type { Services } from '../../services.js';
 import { InviteeService } from '../../webinars/invitee-service.js';
 import { RegistrationService } from '../../webinars/registration-service.js';
+import { WebinarHistory } from '../../webinars/webinar-history.js';
 import { WebinarLinks } from '../../webinars/webinar-links.js';
 import { WebinarService } from '../../webinars/webinar-service.js';
 import { requireAccessToken } from './ringcentral-auth.js';
 import { acceptEmptyJsonBodies, installRingCentralErrorHandling } from './ringcentral-errors.js';
 import { registerWebinarConfigurationRoutes } from './webinar-configuration-routes.js';
+import { registerWebinarHistoryRoutes } from './webinar-history-routes.js';
 import { registerWebinarInviteeRoutes } from './webinar-invitee-routes.js';
 import { registerWebinarRegistrationRoutes } from './webinar-registration-routes.js';
 
@@ -25,6 +27,7 @@ export interface WebinarDomain {
   webinars: WebinarService;
   invitees: InviteeService;
   registration: RegistrationService;
+  history: WebinarHistory;
   links: WebinarLinks;
 }
 
@@ -35,16 +38,17 @@ export function webinarServices(services: Services): WebinarDomain {
     webinars,
     invitees: new InviteeService({ db, clock: services.clock, users: services.users, webinars }),
     registration: new RegistrationService({ db, clock: services.clock, webinars }),
+    history: new WebinarHistory({ db, clock: services.clock, webinars, recordings: services.recordings }),
     links: new WebinarLinks({ ...services, publicUrl: services.config.publicUrl }),
   };
 }
 
 /**
- * RingCentral's Webinar API under `/webinar`: configuration (webinars, sessions, invitees) and
- * registration, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
+ * RingCentral's Webinar API under `/webinar`: configuration (webinars, sessions, invitees),
+ * registration and history, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
  */
-export async function webinarApi(app: FastifyInstance, options: WebinarDomain & { oauthSessions: OAuthSessions; recordings: Services['recordings'] }): Promise<void> {
-  const { webinars, invitees, registration, links, recordings } = options;
+export async function webinarApi(app: FastifyInstance, options: WebinarDomain & { services: Services; oauthSessions: OAuthSessions }): Promise<void> {
+  const { webinars, invitees, registration, history, links, services } = options;
   installRingCentralErrorHandling(app);
   acceptEmptyJsonBodies(app, WEBINAR_BODY_LIMIT);
   requireAccessToken(app, options.oauthSessions, scopeOf);
@@ -55,5 +59,9 @@ export async function webinarApi(app: FastifyInstance, options: WebinarDomain & 
     },
     { prefix: '/configuration/v1' },
   );
-  await app.register(async (scope) => registerWebinarRegistrationRoutes(scope, { registration, recordings, links }), { prefix: '/registration/v1' });
+  await app.register(async (scope) => registerWebinarRegistrationRoutes(scope, { registration, history, recordings: services.recordings, links }), { prefix: '/registration/v1' });
+  await app.register(
+    async (scope) => registerWebinarHistoryRoutes(scope, { history, webinars, users: services.users, downloadLinks: services.recordingDownloadLinks }),
+    { prefix: '/history/v1' },
+  );
 }

@@ -95,6 +95,8 @@ export interface RegistrantModel {
   visitorId?: string;
   ipAddress?: string;
   questionnaire?: QuestionnaireAnswer[];
+  /** The participant they were in the session: attended. Absent: not (yet) attended. */
+  participantId?: string;
   icalendarSequence?: number;
 }
 
@@ -180,7 +182,7 @@ export async function registrantModelOf(
   view: WebinarSessionView,
   registrant: RegistrantRecord,
   links: WebinarLinks,
-  options: { questionnaire: boolean; created?: boolean },
+  options: { questionnaire: boolean; created?: boolean; participantId?: string | undefined },
 ): Promise<RegistrantModel> {
   return {
     id: registrant.id,
@@ -198,6 +200,7 @@ export async function registrantModelOf(
     ...(registrant.visitorId !== null ? { visitorId: registrant.visitorId } : {}),
     ...(registrant.ipAddress !== null ? { ipAddress: registrant.ipAddress } : {}),
     ...(options.questionnaire ? { questionnaire: registrant.questionnaire } : {}),
+    ...(options.participantId !== undefined ? { participantId: options.participantId } : {}),
     ...(options.created ? { icalendarSequence: 0 } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RecordingsRepository } from '../../store/recordings-repository.js';
 import type { QuestionnaireAnswer } from '../../store/webinar-registrants-repository.js';
 import type { Registration, RegistrationService } from '../../webinars/registration-service.js';
+import type { WebinarHistory } from '../../webinars/webinar-history.js';
 import type { WebinarLinks } from '../../webinars/webinar-links.js';
 import { callerOfRequest } from './ringcentral-auth.js';
 import { registrantModelOf, regSessionModelOf } from './webinar-json.js';
@@ -13,6 +14,8 @@ const TAGS = ['RingCentral Webinar registration'];
 
 export interface WebinarRegistrationRoutesDeps {
   registration: RegistrationService;
+  /** Which registrants attended (their `participantId`). */
+  history: Pick<WebinarHistory, 'registrantAttendance'>;
   recordings: Pick<RecordingsRepository, 'listByRoom'>;
   links: WebinarLinks;
 }
@@ -20,7 +23,7 @@ export interface WebinarRegistrationRoutesDeps {
 /** RingCentral's Webinar Registration API (spec §4.3), under `/webinar/registration/v1`. */
 export function registerWebinarRegistrationRoutes(app: FastifyInstance, deps: WebinarRegistrationRoutesDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const { registration, links } = deps;
+  const { registration, history, links } = deps;
   const present = async (found: Registration) =>
     regSessionModelOf(found, links, (await deps.recordings.listByRoom(found.view.room.applicationId, found.view.room.id)).length > 0);
 
@@ -60,13 +63,17 @@ export function registerWebinarRegistrationRoutes(app: FastifyInstance, deps: We
 
   api.get(
     '/sessions/:sessionId/registrants',
-    { schema: { summary: "List a session's registrants", description: 'By id.', tags: TAGS, params: RegistrationSessionParams, querystring: RegistrantsQuery } },
+    { schema: { summary: "List a session's registrants", description: 'By id. `participantId` marks those who attended; absentees have none.', tags: TAGS, params: RegistrationSessionParams, querystring: RegistrantsQuery } },
     async (request, reply) => {
       const page = webinarPageOf(request.query);
       const { view, registrants } = await registration.list(callerOfRequest(request), request.params.sessionId, page);
       const result = webinarPageResult(page, registrants);
       const questionnaire = request.query.includeQuestionnaire ?? false;
-      return reply.send({ records: await Promise.all(result.records.map((r) => registrantModelOf(view, r, links, { questionnaire }))), paging: result.paging });
+      const attended = await history.registrantAttendance(view);
+      return reply.send({
+        records: await Promise.all(result.records.map((r) => registrantModelOf(view, r, links, { questionnaire, participantId: attended.get(r.id) }))),
+        paging: result.paging,
+      });
     },
   );
 
@@ -98,7 +105,8 @@ export function registerWebinarRegistrationRoutes(app: FastifyInstance, deps: We
     { schema: { summary: 'Get a registrant', tags: TAGS, params: RegistrantParams, querystring: RegistrantQuery } },
     async (request, reply) => {
       const { view, registrant } = await registration.getRegistrant(callerOfRequest(request), request.params.sessionId, request.params.registrantId);
-      return reply.send(await registrantModelOf(view, registrant, links, { questionnaire: request.query.includeQuestionnaire ?? false }));
+      const participantId = (await history.registrantAttendance(view)).get(registrant.id);
+      return reply.send(await registrantModelOf(view, registrant, links, { questionnaire: request.query.includeQuestionnaire ?? false, participantId }));
     },
   );
 

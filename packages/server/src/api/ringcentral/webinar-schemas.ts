@@ -177,3 +177,42 @@ export const RegistrantRequest = Type.Object({
   joinUri: Type.Optional(Type.String({ format: 'uri', minLength: 5, maxLength: 256, description: 'The host\'s own join link, shown instead of Parley\'s.' })),
   cancellationUri: Type.Optional(Type.String({ format: 'uri', minLength: 5, maxLength: 256, description: 'The host\'s own cancellation link, shown instead of Parley\'s.' })),
 });
+
+const RoleFilters = {
+  role: ListParam('`Host`, `CoHost`, `Panelist`, `Attendee`: repeated or comma-separated.'),
+  originalRole: ListParam('`Host`, `CoHost`, `Panelist`, `Attendee`: repeated or comma-separated.'),
+};
+export const ParticipantsQuery = Type.Object({ ...RoleFilters, ...Paging });
+export const HistorySessionsQuery = Type.Object({
+  nameFragment: Text(64, 'A piece of the session\'s title (its webinar\'s when it has none), in any case.'),
+  status: ListParam('`Scheduled`, `Active`, `Finished`.'),
+  endTimeFrom: DateTime('Sessions scheduled to end at or after this time.'),
+  endTimeTo: DateTime('Sessions scheduled to end at or before this time.'),
+  ...Paging,
+});
+export const HistoryCompanySessionsQuery = Type.Object({
+  status: ListParam('`Scheduled`, `Active`, `Finished`.'),
+  endTimeFrom: DateTime('Sessions scheduled to end at or after this time.'),
+  endTimeTo: DateTime('Sessions scheduled to end at or before this time.'),
+  hostUserId: ListParam('Up to 10 hosts; every host of the account when absent.'),
+  ...Paging,
+});
+export const RecordingsQuery = Type.Object({
+  creationTimeFrom: DateTime('Recordings made at or after this time.'),
+  creationTimeTo: DateTime('Recordings made at or before this time.'),
+  status: ListParam('`Processing`, `Available`, `Failed`, `Purged`.'),
+  ...Paging,
+});
+export const CompanyRecordingsQuery = Type.Object({
+  nameFragment: Text(64, 'A piece of the session\'s or webinar\'s title, in any case.'),
+  creationTimeFrom: DateTime('Recordings made at or after this time.'),
+  creationTimeTo: DateTime('Recordings made at or before this time.'),
+  status: ListParam('`Processing`, `Available`, `Failed`, `Purged`.'),
+  hostUserId: ListParam('Up to 10 hosts; every host of the account when absent.'),
+  ...Paging,
+});
+export const RecordingParams = Type.Object({ recordingId: Type.String({ minLength: 1, maxLength: 64, description: 'The recording.' }) });
+export const DownloadQuery = Type.Object({
+  recordingMediaType: Type.Optional(Type.Enum(['Video', 'Audio'], { description: '`Video` (audio and video, mp4); Parley keeps no audio-only file.' })),
+  access_token: Type.Optional(Type.String({ maxLength: 256 })),
+});

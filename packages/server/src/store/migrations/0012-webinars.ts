@@ -13,6 +13,9 @@ import type { Kysely } from 'kysely';
  *   like the others (role `Host`), which the API never lets change.
  * - `webinar_registrants` signed up for a session; `cancellation_token` is the secret of their
  *   cancellation link. One registration per email and session.
+ * - Participants remember who they were across visits (`identity`: `token:<participant id>` for those
+ *   who came with a participant token, `guest:<id>` otherwise; see rooms/participant-identity.ts), so a
+ *   webinar's attendance report knows which invitee or registrant each one was.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -89,5 +92,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.alterTable('participants').addColumn('identity', 'text').execute();
   await db.schema.createIndex('webinar_registrants_session_email').on('webinar_registrants').columns(['session_id', 'email']).unique().execute();
 }
