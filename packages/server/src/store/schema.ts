@@ -377,6 +377,8 @@ export interface WebinarInviteesTable {
   linked_account_id: string | null;
   type: 'User' | 'Room';
   send_invite: Flag;
+  /** The order they were added in; the Host record is 0. */
+  position: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -15,6 +15,8 @@ export interface InviteeRecord {
   linkedUser: { userId: string; accountId: string } | null;
   type: 'User' | 'Room';
   sendInvite: boolean;
+  /** The order they were added in; the Host record is 0. */
+  position: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,6 +42,7 @@ export class WebinarInviteesRepository {
         linked_account_id: invitee.linkedUser?.accountId ?? null,
         type: invitee.type,
         send_invite: invitee.sendInvite ? 1 : 0,
+        position: invitee.position,
         created_at: invitee.createdAt,
         updated_at: invitee.updatedAt,
       })
@@ -56,8 +59,7 @@ export class WebinarInviteesRepository {
       .selectFrom('webinar_invitees')
       .selectAll()
       .where('session_id', '=', sessionId)
-      .orderBy((eb) => eb.case().when('role', '=', 'Host').then(0).else(1).end())
-      .orderBy('created_at')
+      .orderBy('position')
       .orderBy('id');
     if (page) query = query.offset(page.offset).limit(page.limit);
     return (await query.execute()).map(fromRow);
@@ -92,6 +94,7 @@ function fromRow(row: Selectable<WebinarInviteesTable>): InviteeRecord {
     linkedUser: row.linked_user_id !== null && row.linked_account_id !== null ? { userId: row.linked_user_id, accountId: row.linked_account_id } : null,
     type: row.type,
     sendInvite: row.send_invite === 1,
+    position: row.position,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -118,8 +118,9 @@ export class InviteeService {
     const remaining = current.filter((i) => !deletions.includes(i.id));
     const updates = updated.map((u, index) => this.updatedRecord(target(u.id), u, single ? '' : `updatedInvitees[${index}].`, now));
     const additions: InviteeRecord[] = [];
+    const nextPosition = Math.max(0, ...current.map((i) => i.position)) + 1;
     for (const [index, a] of added.entries()) {
-      const record = await this.newRecord(view, a, `addedInvitees[${index}].`, now);
+      const record = await this.newRecord(view, a, `addedInvitees[${index}].`, now, nextPosition + index);
       const sameAs = [...remaining, ...additions].find((i) => (record.linkedUser ? i.linkedUser?.userId === record.linkedUser.userId : i.email !== null && i.email === record.email));
       if (sameAs) throw ParleyError.conflict(`${record.linkedUser ? `User ${record.linkedUser.userId}` : record.email} is invited to this session already`);
       additions.push(record);
@@ -134,11 +135,11 @@ export class InviteeService {
     return { view, addedInvitees: additions, updatedInvitees: updates, deletedInvitees: deletions.map((id) => ({ id })) };
   }
 
-  private async newRecord(view: WebinarSessionView, input: AddInviteeInput, at: string, now: string): Promise<InviteeRecord> {
+  private async newRecord(view: WebinarSessionView, input: AddInviteeInput, at: string, now: string, position: number): Promise<InviteeRecord> {
     const role = inviteeRoleOf(input.role, `${at}role`);
     const named = input.firstName !== undefined || input.lastName !== undefined || input.email !== undefined;
     if (named && input.linkedUser) throw invalidParameter(`${at}linkedUser`, 'An invitee is either a name and email or a linked user, not both');
-    const base = { id: newWebinarId(), sessionId: view.session.id, role, jobTitle: input.jobTitle ?? null, type: input.type ?? 'User', sendInvite: input.sendInvite ?? true, createdAt: now, updatedAt: now };
+    const base = { id: newWebinarId(), sessionId: view.session.id, role, position, jobTitle: input.jobTitle ?? null, type: input.type ?? 'User', sendInvite: input.sendInvite ?? true, createdAt: now, updatedAt: now };
     if (input.linkedUser) {
       const user = await this.deps.users.findById(input.linkedUser.userId);
       if (!user || user.accountId !== view.webinar.accountId || input.linkedUser.accountId !== view.webinar.accountId) {

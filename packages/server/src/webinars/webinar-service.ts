@@ -309,6 +309,7 @@ function hostInvitee(session: WebinarSessionRecord, host: User, now: string) {
     linkedUser: { userId: host.id, accountId: host.accountId },
     type: 'User' as const,
     sendInvite: true,
+    position: 0,
     createdAt: now,
     updatedAt: now,
   };

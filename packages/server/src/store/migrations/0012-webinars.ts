@@ -67,10 +67,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('linked_account_id', 'text')
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('send_invite', 'integer', (c) => c.notNull())
+    // The order invitees were added in (the Host record is 0), which lists follow.
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('webinar_invitees_session').on('webinar_invitees').columns(['session_id', 'created_at']).execute();
+  await db.schema.createIndex('webinar_invitees_session').on('webinar_invitees').columns(['session_id', 'position']).execute();
 
   await db.schema
     .createTable('webinar_registrants')
