@@ -28,6 +28,7 @@ export interface Database {
   webinar_sessions: WebinarSessionsTable;
   webinar_invitees: WebinarInviteesTable;
   webinar_registrants: WebinarRegistrantsTable;
+  webinar_subscriptions: WebinarSubscriptionsTable;
 }
 
 type Flag = number;
@@ -228,6 +229,8 @@ export interface WebhookDeliveriesTable {
   give_up_at: Timestamp;
   delivered_at: Timestamp | null;
   created_at: Timestamp;
+  /** A webinar notification subscription's delivery (RingCentral's headers, not Standard Webhooks'); null for the Meetings API's. */
+  subscription_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Someone a host blocked from a room: they cannot join any session of it again. */
@@ -400,6 +403,22 @@ export interface WebinarRegistrantsTable {
   custom_cancellation_uri: string | null;
   /** The secret of their cancellation link. */
   cancellation_token: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A RingCentral webinar notification subscription: events matching its filters go to its address. */
+export interface WebinarSubscriptionsTable {
+  id: string;
+  account_id: string;
+  application_id: string;
+  user_id: string;
+  /** JSON: the event filters, as given. */
+  event_filters: string;
+  address: string;
+  /** Sent back in `Verification-Token` with every event, so the receiver knows it is us. */
+  verification_token: string | null;
+  expires_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import type { ParticipantRole } from '@parley/protocol';
 import type { Database } from './schema.js';
 import { participantWebhook, sessionEndedWebhook, sessionStartedWebhook } from './webhook-events.js';
 import { enqueueWebhook } from './webhook-outbox.js';
+import { enqueueWebinarRuntimeEvent } from './webinar-event-outbox.js';
 
 export interface SessionRecord {
   id: string;
@@ -46,6 +47,7 @@ export class SessionsRepository {
       const row = { id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null };
       await tx.insertInto('sessions').values(row).execute();
       await enqueueWebhook(tx, session.roomId, sessionStartedWebhook(row), session.startedAt);
+      await enqueueWebinarRuntimeEvent(tx, session.roomId, 'Active', session.startedAt);
     });
   }
 
@@ -77,7 +79,10 @@ export class SessionsRepository {
       for (const participant of left.sort((a, b) => a.joined_at.localeCompare(b.joined_at))) {
         await enqueueWebhook(tx, participant.room_id, participantWebhook('session:participant:left', participant), session.endedAt);
       }
-      if (ended) await enqueueWebhook(tx, ended.room_id, sessionEndedWebhook(ended, session.endedAt), session.endedAt);
+      if (ended) {
+        await enqueueWebhook(tx, ended.room_id, sessionEndedWebhook(ended, session.endedAt), session.endedAt);
+        await enqueueWebinarRuntimeEvent(tx, ended.room_id, 'Finished', session.endedAt);
+      }
     });
   }
 

@@ -6,8 +6,10 @@ import type { Database } from '../store/schema.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { WebinarRegistrantsRepository, type QuestionnaireAnswer, type RegistrantRecord } from '../store/webinar-registrants-repository.js';
 import { WebinarSessionsRepository } from '../store/webinar-sessions-repository.js';
+import { enqueueWebinarEvent } from '../store/webinar-event-outbox.js';
 import { checkAnswers, checkQuestions, type RegistrationQuestion, type RegistrationSettings } from './registration-settings.js';
 import { newWebinarId, type WebinarCaller, type WebinarSessionView } from './webinar.js';
+import { eventSourceOf, registrantEventBody, registrationStateEventBody } from './webinar-events.js';
 import type { Page, WebinarService } from './webinar-service.js';
 
 /** A session's registration as shown: whether it takes registrants now, and how many it has. */
@@ -40,6 +42,9 @@ export interface RegistrantInput {
   cancellationUri?: string;
 }
 
+const STATE_EVENTS = '/webinar/registration/v1/company/sessions/state';
+const REGISTRANT_EVENTS = '/webinar/registration/v1/company/sessions/registrants';
+
 export interface RegistrationServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
@@ -52,11 +57,9 @@ export interface RegistrationServiceDeps {
  * A registrant may come while registration is open and the session has not finished, once per email.
  */
 export class RegistrationService {
-  private readonly sessions: WebinarSessionsRepository;
   private readonly registrants: WebinarRegistrantsRepository;
 
   constructor(private readonly deps: RegistrationServiceDeps) {
-    this.sessions = new WebinarSessionsRepository(deps.db);
     this.registrants = new WebinarRegistrantsRepository(deps.db);
   }
 
@@ -74,11 +77,20 @@ export class RegistrationService {
     const view = await this.deps.webinars.getSessionById(caller, sessionId);
     if (changes.questions !== undefined) checkQuestions(changes.questions);
     const settings = { ...(JSON.parse(view.session.registrationSettings) as RegistrationSettings), ...changes.settings };
-    await this.sessions.update(sessionId, {
-      ...(changes.registrationStatus !== undefined ? { registrationStatus: changes.registrationStatus } : {}),
-      ...(changes.settings !== undefined ? { registrationSettings: JSON.stringify(settings) } : {}),
-      ...(changes.questions !== undefined ? { registrationQuestions: JSON.stringify(changes.questions) } : {}),
-      updatedAt: isoTimestamp(this.deps.clock.now()),
+    const now = isoTimestamp(this.deps.clock.now());
+    await this.deps.db.transaction().execute(async (tx) => {
+      const sessions = new WebinarSessionsRepository(tx);
+      await sessions.update(sessionId, {
+        ...(changes.registrationStatus !== undefined ? { registrationStatus: changes.registrationStatus } : {}),
+        ...(changes.settings !== undefined ? { registrationSettings: JSON.stringify(settings) } : {}),
+        ...(changes.questions !== undefined ? { registrationQuestions: JSON.stringify(changes.questions) } : {}),
+        updatedAt: now,
+      });
+      const session = await sessions.findById(sessionId);
+      if (!session) throw ParleyError.notFound(`Session ${sessionId} was not found`);
+      const after = { ...view, session };
+      const registration = await this.registrationOf(after, new WebinarRegistrantsRepository(tx));
+      await enqueueWebinarEvent(tx, eventSourceOf(view.webinar, session), STATE_EVENTS, registrationStateEventBody(view.webinar, sessionId, registration.registrationStatus, registration.registrantCount), now);
     });
     return this.get(caller, sessionId);
   }
@@ -129,7 +141,11 @@ export class RegistrationService {
 
   private async remove(view: WebinarSessionView, registrant: RegistrantRecord): Promise<void> {
     if (view.status === 'Finished') throw ParleyError.forbidden('A registration for a Finished session cannot be cancelled');
-    await this.registrants.delete(view.session.id, registrant.id);
+    const now = isoTimestamp(this.deps.clock.now());
+    await this.deps.db.transaction().execute(async (tx) => {
+      await new WebinarRegistrantsRepository(tx).delete(view.session.id, registrant.id);
+      await enqueueWebinarEvent(tx, eventSourceOf(view.webinar, view.session), REGISTRANT_EVENTS, registrantEventBody('Delete', view.webinar, registrant), now);
+    });
   }
 
   private async add(registration: Registration, input: RegistrantInput): Promise<RegistrantRecord> {
@@ -158,7 +174,10 @@ export class RegistrationService {
       updatedAt: now,
     };
     try {
-      await this.registrants.insert(registrant);
+      await this.deps.db.transaction().execute(async (tx) => {
+        await new WebinarRegistrantsRepository(tx).insert(registrant);
+        await enqueueWebinarEvent(tx, eventSourceOf(registration.view.webinar, registration.view.session), REGISTRANT_EVENTS, registrantEventBody('Create', registration.view.webinar, registrant), now);
+      });
     } catch (error) {
       // The same email registering twice at once: the index lets one in.
       if (isUniqueViolation(error, 'email')) throw ParleyError.conflict(`${email} is registered for this session already`);
@@ -167,10 +186,10 @@ export class RegistrationService {
     return registrant;
   }
 
-  private async registrationOf(view: WebinarSessionView): Promise<Registration> {
+  private async registrationOf(view: WebinarSessionView, registrants = this.registrants): Promise<Registration> {
     const registration = {
       view,
-      registrantCount: await this.registrants.count(view.session.id),
+      registrantCount: await registrants.count(view.session.id),
       settings: JSON.parse(view.session.registrationSettings) as RegistrationSettings,
       questions: JSON.parse(view.session.registrationQuestions) as RegistrationQuestion[],
     };

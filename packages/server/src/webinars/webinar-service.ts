@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isoTimestamp } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Room } from '../rooms/room.js';
@@ -12,8 +12,10 @@ import {
   type WebinarSessionRecord,
   type WebinarSessionStatus,
 } from '../store/webinar-sessions-repository.js';
+import { enqueueWebinarEvent } from '../store/webinar-event-outbox.js';
 import { WebinarsRepository, type WebinarRecord } from '../store/webinars-repository.js';
 import { DEFAULT_REGISTRATION_SETTINGS } from './registration-settings.js';
+import { eventSourceOf, sessionEventBody } from './webinar-events.js';
 import {
   invalidParameter,
   mergeWebinarSettings,
@@ -25,6 +27,8 @@ import {
   type WebinarSessionView,
   type WritableWebinarSettings,
 } from './webinar.js';
+
+const SESSION_EVENTS = '/webinar/configuration/v1/company/sessions';
 
 export interface WebinarServiceDeps extends RoomServiceDeps {
   db: Kysely<Database>;
@@ -134,7 +138,7 @@ export class WebinarService {
     }
     const rooms = await Promise.all(sessions.map((session) => this.deps.rooms.findById(session.roomId)));
     await this.deps.db.transaction().execute(async (tx) => {
-      for (const [index, session] of sessions.entries()) await retire(tx, this.deps, session, rooms[index]);
+      for (const [index, session] of sessions.entries()) await retire(tx, this.deps, webinar, session, rooms[index], this.deps.clock.now());
       await new WebinarsRepository(tx).delete(webinar.id);
     });
   }
@@ -181,6 +185,7 @@ export class WebinarService {
       session.roomId = made.id;
       await new WebinarSessionsRepository(tx).insert(session);
       await new WebinarInviteesRepository(tx).insert(hostInvitee(session, host, isoTimestamp(now)));
+      await enqueueWebinarEvent(tx, eventSourceOf(webinar, session), SESSION_EVENTS, sessionEventBody('Create', webinar, session, 'Scheduled'), isoTimestamp(now));
       return made;
     });
     return { webinar, session, status: 'Scheduled', room };
@@ -216,7 +221,10 @@ export class WebinarService {
       throw ParleyError.forbidden(`A session's status follows its webinar room: it cannot be set to ${input.status}`);
     }
     if (input.timeZone !== undefined) checkTimeZone(input.timeZone);
-    await this.sessions.update(sessionId, {
+    const now = isoTimestamp(this.deps.clock.now());
+    await this.deps.db.transaction().execute(async (tx) => {
+      const sessions = new WebinarSessionsRepository(tx);
+      await sessions.update(sessionId, {
       ...(input.scheduledStartTime !== undefined ? { scheduledStartTime: isoTimestamp(new Date(input.scheduledStartTime)) } : {}),
       ...(input.scheduledDuration !== undefined ? { scheduledDuration: input.scheduledDuration } : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
@@ -224,7 +232,10 @@ export class WebinarService {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.localeCode !== undefined ? { localeCode: input.localeCode } : {}),
-      updatedAt: isoTimestamp(this.deps.clock.now()),
+      updatedAt: now,
+      });
+      const changed = (await sessions.findById(sessionId)) as WebinarSessionRecord;
+      await enqueueWebinarEvent(tx, eventSourceOf(view.webinar, changed), SESSION_EVENTS, sessionEventBody('Update', view.webinar, changed, view.status), now);
     });
     const updated = await this.getSession(caller, webinarId, sessionId);
     await this.syncRoom(updated.webinar, updated.session);
@@ -235,7 +246,7 @@ export class WebinarService {
   async deleteSession(caller: WebinarCaller, webinarId: string, sessionId: string): Promise<void> {
     const view = await this.getSession(caller, webinarId, sessionId);
     if (view.status !== 'Scheduled') throw ParleyError.forbidden(`A session in ${view.status} status cannot be deleted`);
-    await this.deps.db.transaction().execute((tx) => retire(tx, this.deps, view.session, view.room));
+    await this.deps.db.transaction().execute((tx) => retire(tx, this.deps, view.webinar, view.session, view.room, this.deps.clock.now()));
   }
 
   /**
@@ -290,9 +301,10 @@ export class WebinarService {
  * Deletes a session and retires its room (whoever is in it is sent away), inside `tx`: every read
  * goes through it, as SQLite's one connection is the transaction's until it ends.
  */
-async function retire(tx: Kysely<Database>, deps: RoomServiceDeps, session: WebinarSessionRecord, room: Room | undefined): Promise<void> {
+async function retire(tx: Transaction<Database>, deps: RoomServiceDeps, webinar: Webinar, session: WebinarSessionRecord, room: Room | undefined, now: Date): Promise<void> {
   await new WebinarSessionsRepository(tx).delete(session.id);
   if (room?.isAvailable) await roomServiceOn(tx, deps).delete(room.applicationId, room.id);
+  await enqueueWebinarEvent(tx, eventSourceOf(webinar, session), SESSION_EVENTS, sessionEventBody('Delete', webinar, session, 'Scheduled'), isoTimestamp(now));
 }
 
 /** The implicit Host record every session has: the webinar's host, as a linked user. */

@@ -11,7 +11,7 @@ import type { Services } from '../../services.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
 import { registerBridgeRoutes } from './bridges-routes.js';
 import { registerHistoryRoutes } from './history-routes.js';
-import { webinarApi, webinarServices } from './webinar-api.js';
+import { WEBINAR_API_PREFIX, webinarApi, webinarServices } from './webinar-api.js';
 import { webinarRegistrationPageRoutes } from './webinar-registration-page-routes.js';
 import { installOAuthErrorHandling } from './oauth-errors.js';
 import { parseEveryBodyAsForm } from './oauth-form.js';
@@ -23,8 +23,6 @@ import { acceptEmptyJsonBodies, installRingCentralErrorHandling } from './ringce
 export const OAUTH_PREFIX = '/restapi/oauth';
 /** RingCentral Video's API; `@ringcentral/sdk` sends every path starting with it to its `server`. */
 export const RCVIDEO_PREFIX = '/rcvideo';
-/** RingCentral's Webinar API. */
-export const WEBINAR_PREFIX = '/webinar';
 /** RingCentral Video bodies are small JSON documents, like the Meetings API's. */
 const RCVIDEO_BODY_LIMIT = 64 * 1024;
 
@@ -68,7 +66,7 @@ export async function ringCentralApi(app: FastifyInstance, options: { services: 
   );
 
   const webinars = webinarServices(services);
-  await app.register(webinarApi, { ...webinars, services, oauthSessions, prefix: WEBINAR_PREFIX });
+  await app.register(webinarApi, { ...webinars, services, oauthSessions, prefix: WEBINAR_API_PREFIX });
   // Public: the pages people register and cancel on, outside the OAuth-protected API's context.
   await app.register(webinarRegistrationPageRoutes, { services, registration: webinars.registration, links: webinars.links });
 }

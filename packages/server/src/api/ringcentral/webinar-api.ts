@@ -4,6 +4,7 @@ import type { OAuthScope } from '../../identity/oauth-scopes.js';
 import type { Services } from '../../services.js';
 import { InviteeService } from '../../webinars/invitee-service.js';
 import { RegistrationService } from '../../webinars/registration-service.js';
+import { SubscriptionService } from '../../webinars/subscription-service.js';
 import { WebinarHistory } from '../../webinars/webinar-history.js';
 import { WebinarLinks } from '../../webinars/webinar-links.js';
 import { WebinarService } from '../../webinars/webinar-service.js';
@@ -12,13 +13,19 @@ import { acceptEmptyJsonBodies, installRingCentralErrorHandling } from './ringce
 import { registerWebinarConfigurationRoutes } from './webinar-configuration-routes.js';
 import { registerWebinarHistoryRoutes } from './webinar-history-routes.js';
 import { registerWebinarInviteeRoutes } from './webinar-invitee-routes.js';
+import { registerWebinarNotificationRoutes } from './webinar-notification-routes.js';
 import { registerWebinarRegistrationRoutes } from './webinar-registration-routes.js';
 
+/** Where the Webinar API is. */
+export const WEBINAR_API_PREFIX = '/webinar';
 /** Webinar bodies are small JSON documents; a bulk invitee change is the largest. */
 const WEBINAR_BODY_LIMIT = 512 * 1024;
 
-/** Reads need `ReadWebinars`, changes `EditWebinars` (spec §2.6). */
-function scopeOf(request: FastifyRequest): OAuthScope {
+const NOTIFICATIONS_PREFIX = '/notifications/v1';
+
+/** Reads need `ReadWebinars`, changes `EditWebinars`; notifications need no application permission (spec §2.6). */
+function scopeOf(request: FastifyRequest): OAuthScope | undefined {
+  if (request.url.startsWith(`${WEBINAR_API_PREFIX}${NOTIFICATIONS_PREFIX}/`)) return undefined;
   return request.method === 'GET' || request.method === 'HEAD' ? 'ReadWebinars' : 'EditWebinars';
 }
 
@@ -28,6 +35,7 @@ export interface WebinarDomain {
   invitees: InviteeService;
   registration: RegistrationService;
   history: WebinarHistory;
+  subscriptions: SubscriptionService;
   links: WebinarLinks;
 }
 
@@ -39,16 +47,17 @@ export function webinarServices(services: Services): WebinarDomain {
     invitees: new InviteeService({ db, clock: services.clock, users: services.users, webinars }),
     registration: new RegistrationService({ db, clock: services.clock, webinars }),
     history: new WebinarHistory({ db, clock: services.clock, webinars, recordings: services.recordings }),
+    subscriptions: new SubscriptionService({ db, clock: services.clock }),
     links: new WebinarLinks({ ...services, publicUrl: services.config.publicUrl }),
   };
 }
 
 /**
  * RingCentral's Webinar API under `/webinar`: configuration (webinars, sessions, invitees),
- * registration and history, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
+ * registration, history and notifications, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
  */
 export async function webinarApi(app: FastifyInstance, options: WebinarDomain & { services: Services; oauthSessions: OAuthSessions }): Promise<void> {
-  const { webinars, invitees, registration, history, links, services } = options;
+  const { webinars, invitees, registration, history, subscriptions, links, services } = options;
   installRingCentralErrorHandling(app);
   acceptEmptyJsonBodies(app, WEBINAR_BODY_LIMIT);
   requireAccessToken(app, options.oauthSessions, scopeOf);
@@ -64,4 +73,5 @@ export async function webinarApi(app: FastifyInstance, options: WebinarDomain & 
     async (scope) => registerWebinarHistoryRoutes(scope, { history, webinars, users: services.users, downloadLinks: services.recordingDownloadLinks }),
     { prefix: '/history/v1' },
   );
+  await app.register(async (scope) => registerWebinarNotificationRoutes(scope, { subscriptions, clock: services.clock, publicUrl: services.config.publicUrl }), { prefix: NOTIFICATIONS_PREFIX });
 }

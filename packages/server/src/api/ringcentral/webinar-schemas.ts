@@ -216,3 +216,23 @@ export const DownloadQuery = Type.Object({
   recordingMediaType: Type.Optional(Type.Enum(['Video', 'Audio'], { description: '`Video` (audio and video, mp4); Parley keeps no audio-only file.' })),
   access_token: Type.Optional(Type.String({ maxLength: 256 })),
 });
+
+const EventFilters = Type.Array(Type.String({ minLength: 1, maxLength: 512 }), {
+  minItems: 1,
+  maxItems: 30,
+  description: 'RingCentral\'s webinar event filters, each optionally with `?webinarId=` or `?hostUserId=`.',
+});
+export const SubscriptionParams = Type.Object({ subscriptionId: Type.String({ minLength: 1, maxLength: 64, description: 'The subscription.' }) });
+export const CreateSubscriptionRequest = Type.Object({
+  eventFilters: EventFilters,
+  deliveryMode: Type.Object({
+    transportType: Type.Enum(['WebHook']),
+    address: Type.String({ format: 'uri', minLength: 1, maxLength: 1024, description: 'Where events are POSTed; it must pass the Validation-Token handshake.' }),
+    verificationToken: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Sent back as `Verification-Token` with every event.' })),
+  }),
+  expiresIn: Type.Optional(Type.Integer({ minimum: 1, description: 'Seconds: 604800 (7 days) unless given, at most 315360000.' })),
+});
+export const UpdateSubscriptionRequest = Type.Object({
+  eventFilters: Type.Optional(EventFilters),
+  expiresIn: Type.Optional(Type.Integer({ minimum: 1 })),
+});

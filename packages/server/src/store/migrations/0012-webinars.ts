@@ -13,6 +13,9 @@ import type { Kysely } from 'kysely';
  *   like the others (role `Host`), which the API never lets change.
  * - `webinar_registrants` signed up for a session; `cancellation_token` is the secret of their
  *   cancellation link. One registration per email and session.
+ * - `webinar_subscriptions` are RingCentral's notification subscriptions (a WebHook address, event
+ *   filters, an expiry), by the user and client app that made them. Their events go through the
+ *   webhook outbox: a delivery row with `subscription_id` is one of theirs.
  * - Participants remember who they were across visits (`identity`: `token:<participant id>` for those
  *   who came with a participant token, `guest:<id>` otherwise; see rooms/participant-identity.ts), so a
  *   webinar's attendance report knows which invitee or registrant each one was.
@@ -94,6 +97,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable('webinar_subscriptions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('event_filters', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull())
+    .addColumn('verification_token', 'text')
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('webinar_subscriptions_account').on('webinar_subscriptions').columns(['account_id', 'expires_at']).execute();
+  await db.schema.alterTable('webhook_deliveries').addColumn('subscription_id', 'text').execute();
+
   await db.schema.alterTable('participants').addColumn('identity', 'text').execute();
   await db.schema.createIndex('webinar_registrants_session_email').on('webinar_registrants').columns(['session_id', 'email']).unique().execute();
 }

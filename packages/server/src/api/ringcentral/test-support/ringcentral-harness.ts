@@ -72,6 +72,7 @@ const TABLES: readonly (keyof Database)[] = [
   'webinar_sessions',
   'webinar_invitees',
   'webinar_registrants',
+  'webinar_subscriptions',
 ];
 
 async function testAccount(services: TestServices, name: string): Promise<TestAccount> {
