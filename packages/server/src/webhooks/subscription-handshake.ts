@@ -27,7 +27,10 @@ export async function webhookHandshakeFailure(address: string, verificationToken
   }
   if (response.status !== 200) return `it answered HTTP ${response.status}, not 200`;
   if (response.headers.get('validation-token') !== validationToken) return 'it did not echo the Validation-Token header';
-  const size = Buffer.byteLength(body) + [...response.headers].reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+  let size = Buffer.byteLength(body);
+  response.headers.forEach((value, name) => {
+    size += name.length + value.length + 4;
+  });
   if (size > MAX_ANSWER_BYTES) return `its answer is ${size} bytes, over ${MAX_ANSWER_BYTES}`;
   return undefined;
 }
