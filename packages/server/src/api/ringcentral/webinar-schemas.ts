@@ -6,7 +6,7 @@ import { WEBINAR_AUTHENTICATIONS } from '../../webinars/webinar.js';
 const WebinarId = (description: string) => Type.String({ minLength: 1, maxLength: 20, description });
 const Flag = (description?: string) => Type.Optional(Type.Boolean(description ? { description } : {}));
 const Text = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, ...(description ? { description } : {}) }));
-const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+const DateTime = (description: string) => Type.String({ format: 'date-time', maxLength: 64, description });
 
 export const WebinarParams = Type.Object({ webinarId: WebinarId('The webinar.') });
 export const SessionParams = Type.Object({ webinarId: WebinarId('The webinar.'), sessionId: WebinarId('The session.') });
@@ -172,7 +172,7 @@ export const RegistrantRequest = Type.Object({
   externalId: Text(256),
   source: Text(256),
   visitorId: Text(256),
-  ipAddress: Type.Optional(Type.String({ format: 'ipv4' })),
+  ipAddress: Type.Optional(Type.String({ format: 'ipv4', maxLength: 15 })),
   questionnaire: Type.Optional(Type.Array(Answer, { maxItems: 50 })),
   joinUri: Type.Optional(Type.String({ format: 'uri', minLength: 5, maxLength: 256, description: 'The host\'s own join link, shown instead of Parley\'s.' })),
   cancellationUri: Type.Optional(Type.String({ format: 'uri', minLength: 5, maxLength: 256, description: 'The host\'s own cancellation link, shown instead of Parley\'s.' })),
