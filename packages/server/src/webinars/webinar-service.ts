@@ -102,10 +102,7 @@ export class WebinarService {
 
   /** The webinar, if the caller may manage it: NotFound outside its account, Forbidden for its other users. */
   async getWebinar(caller: WebinarCaller, webinarId: string): Promise<Webinar> {
-    const record = await this.webinars.findById(webinarId);
-    if (!record || record.accountId !== caller.accountId) throw ParleyError.notFound(`Webinar ${webinarId} was not found`);
-    if (record.hostUserId !== caller.userId && !caller.isAdmin) throw ParleyError.forbidden("Only the webinar's host or an administrator with the WebinarSettings permission may access it");
-    return webinarOf(record);
+    return webinarOf(await this.managedRecord(caller, webinarId));
   }
 
   /** The caller's webinars made at or after `creationTimeFrom`, oldest first. */
@@ -114,15 +111,14 @@ export class WebinarService {
   }
 
   async updateWebinar(caller: WebinarCaller, webinarId: string, input: UpdateWebinarInput): Promise<Webinar> {
-    const webinar = await this.getWebinar(caller, webinarId);
-    const stored = (await this.webinars.findById(webinarId)) as WebinarRecord;
+    const stored = await this.managedRecord(caller, webinarId);
     await this.webinars.update(webinarId, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.settings !== undefined ? { settings: mergeWebinarSettings(stored.settings, input.settings) } : {}),
       updatedAt: isoTimestamp(this.deps.clock.now()),
     });
-    const updated = await this.getWebinar(caller, webinar.id);
+    const updated = await this.getWebinar(caller, webinarId);
     // The rooms follow: a session without a title of its own is shown with the webinar's, and autoRecord is the rooms'.
     for (const session of await this.sessions.listByWebinar(webinarId)) await this.syncRoom(updated, session);
     return updated;
@@ -225,21 +221,21 @@ export class WebinarService {
     await this.deps.db.transaction().execute(async (tx) => {
       const sessions = new WebinarSessionsRepository(tx);
       await sessions.update(sessionId, {
-      ...(input.scheduledStartTime !== undefined ? { scheduledStartTime: isoTimestamp(new Date(input.scheduledStartTime)) } : {}),
-      ...(input.scheduledDuration !== undefined ? { scheduledDuration: input.scheduledDuration } : {}),
-      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
-      ...(input.panelJoinTimeOffset !== undefined ? { panelJoinTimeOffset: input.panelJoinTimeOffset } : {}),
-      ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.localeCode !== undefined ? { localeCode: input.localeCode } : {}),
-      updatedAt: now,
+        ...(input.scheduledStartTime !== undefined ? { scheduledStartTime: isoTimestamp(new Date(input.scheduledStartTime)) } : {}),
+        ...(input.scheduledDuration !== undefined ? { scheduledDuration: input.scheduledDuration } : {}),
+        ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+        ...(input.panelJoinTimeOffset !== undefined ? { panelJoinTimeOffset: input.panelJoinTimeOffset } : {}),
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.localeCode !== undefined ? { localeCode: input.localeCode } : {}),
+        updatedAt: now,
       });
       const changed = (await sessions.findById(sessionId)) as WebinarSessionRecord;
       await enqueueWebinarEvent(tx, eventSourceOf(view.webinar, changed), SESSION_EVENTS, sessionEventBody('Update', view.webinar, changed, view.status), now);
     });
     const updated = await this.getSession(caller, webinarId, sessionId);
-    await this.syncRoom(updated.webinar, updated.session);
-    return this.getSession(caller, webinarId, sessionId);
+    const room = await this.syncRoom(updated.webinar, updated.session);
+    return room ? { ...updated, room } : updated;
   }
 
   /** Deletes a Scheduled session with its invitees and registrants, and retires its room. */
@@ -268,6 +264,14 @@ export class WebinarService {
       views.push(await this.viewOf(webinar, session));
     }
     return views;
+  }
+
+  /** The stored webinar, if the caller may manage it: NotFound outside its account, Forbidden for its other users. */
+  private async managedRecord(caller: WebinarCaller, webinarId: string): Promise<WebinarRecord> {
+    const record = await this.webinars.findById(webinarId);
+    if (!record || record.accountId !== caller.accountId) throw ParleyError.notFound(`Webinar ${webinarId} was not found`);
+    if (record.hostUserId !== caller.userId && !caller.isAdmin) throw ParleyError.forbidden("Only the webinar's host or an administrator with the WebinarSettings permission may access it");
+    return record;
   }
 
   private async viewOf(webinar: Webinar, session: WebinarSessionRecord): Promise<WebinarSessionView> {
