@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SDK } from '@ringcentral/sdk';
-import type { RegSessionModel, SessionResource, WebinarResource } from '../packages/server/src/api/ringcentral/webinar-json.js';
+import type { ParticipantExtendedModel } from '../packages/server/src/api/ringcentral/webinar-history-json.js';
+import type { RegistrantModel, RegSessionModel, SessionResource, WebinarResource } from '../packages/server/src/api/ringcentral/webinar-json.js';
 import { createApplication } from '../packages/server/src/identity/applications.js';
 import { UserService } from '../packages/server/src/identity/users.js';
 import { launchParticipant, type Participant } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
 
 /** How long a page may take: the machine may be busy with other work. */
 const PATIENCE_MS = 60_000;
@@ -86,4 +88,29 @@ describe('webinar registration in the browser', { timeout: 300_000 }, () => {
     assert.equal(((await (await platform.get(`${registration}/registrants`)).json()) as { records: unknown[] }).records.length, 0);
     await saveScreenshot(page, 'webinar-registration-cancelled');
   });
+
+  it("a registrant's join link takes them into the session's room, and the attendance report knows them", async () => {
+    const webinar = (await (await platform.post('/webinar/configuration/v1/webinars', { title: 'Attendance', settings: { registrationEnabled: true } })).json()) as WebinarResource;
+    const session = (await (await platform.post(`/webinar/configuration/v1/webinars/${webinar.id}/sessions`, { scheduledStartTime: '2030-04-02T16:00:00.000Z', scheduledDuration: 3600, timeZone: 'UTC' })).json()) as SessionResource;
+    const registrant = (await (await platform.post(`/webinar/registration/v1/sessions/${session.id}/registrants`, { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' })).json()) as RegistrantModel;
+    const { page } = person;
+    const joinUrl = new URL(registrant.joinUri);
+    joinUrl.searchParams.set('display_name', 'Grace Hopper');
+    joinUrl.searchParams.set('skip_prejoin', '1');
+    await page.goto(joinUrl.toString());
+    await page.waitForSelector('[data-testid="meeting"]').catch(async (error: Error) => {
+      throw new Error(`Grace never reached the webinar; the page shows: ${await page.innerText('body').catch(() => '?')}`, { cause: error });
+    });
+    const participants = `/webinar/history/v1/webinars/${webinar.id}/sessions/${session.id}/participants`;
+    const report = async () => ((await (await platform.get(participants)).json()) as { records: ParticipantExtendedModel[] }).records;
+    await waitUntil(async () => ((await report()).length === 1 ? undefined : 'Grace is not in the attendance report yet'), PATIENCE_MS);
+    await page.goto('about:blank');
+    await waitUntil(async () => ((await report())[0]?.leaveTime ? undefined : 'Grace has not left yet'), PATIENCE_MS);
+    const [grace] = await report();
+    assert.deepEqual([grace?.firstName, grace?.lastName, grace?.role, grace?.originalRole, grace?.registrantId, grace?.email], ['Grace', 'Hopper', 'Attendee', 'Attendee', registrant.id, 'grace@example.com']);
+    assert.ok(Date.parse(grace?.leaveTime ?? '') >= Date.parse(grace?.joinTime ?? ''));
+    const attended = (await (await platform.get(`/webinar/registration/v1/sessions/${session.id}/registrants/${registrant.id}`)).json()) as RegistrantModel;
+    assert.equal(attended.participantId, grace?.id, 'the registrant attended');
+  });
 });
+
