@@ -58,6 +58,7 @@ main { width: 100%; max-width: 480px; background: var(--surface); border: 1px so
 .brand svg { width: 32px; height: 32px; }
 .brand img { max-height: 40px; max-width: 200px; }
 h1 { font-size: 20px; line-height: 1.35; margin: 0 0 12px; font-weight: 600; }
+h2 { font-size: 17px; line-height: 1.35; margin: 0 0 8px; font-weight: 600; }
 .muted { color: var(--text-muted); margin: 0 0 8px; }
 .small { font-size: 14px; margin-top: 16px; }
 .scopes { margin: 0 0 20px; padding-left: 20px; }

@@ -71,7 +71,7 @@ export function cancellationPage(registration: Registration, person: { firstName
     `Cancel registration: ${title}`,
     `<h1>Cancel your registration?</h1>
       ${sessionIntro(registration, 'h2')}
-      <p>${escapeHtml(`${person.firstName} ${person.lastName}`)} (${escapeHtml(person.email)}) will no longer be registered, and the personal join link will stop being yours.</p>
+      <p>${escapeHtml(`${person.firstName} ${person.lastName}`)} (${escapeHtml(person.email)}) will no longer be registered for this session.</p>
       ${refusal}
       <form method="post" action="${escapeHtml(action)}">
         <div class="actions">
