@@ -152,6 +152,8 @@ describeEachDialect('RingCentral Webinar history', (dialect) => {
     assert.deepEqual(invitees.map((i) => [i.role, i.originalRole, i.joined]), [['Host', 'Host', true], ['Panelist', 'Panelist', true]]);
     assert.equal((await h.call('GET', `${sessionUrl()}/invitees/${lando.id}`, host)).json().joined, true);
     assert.deepEqual((await h.call('GET', `${sessionUrl()}/invitees?role=Panelist`, host)).json().records.length, 1);
+    await assertRefused(h, () => h.call('GET', `${sessionUrl()}/invitees/404404`, host), rcError(404, 'CMN-102', `Invitee 404404 of session ${session.id} was not found`));
+    await assertRefused(h, () => h.call('GET', `${sessionUrl()}/invitees?originalRole=Guest`, host), rcError(400, 'CMN-101', 'Parameter [originalRole] value is invalid.', 'originalRole'));
   });
 
   test('participants/self is the caller\'s own part; one who took none is not found', async () => {
@@ -162,6 +164,10 @@ describeEachDialect('RingCentral Webinar history', (dialect) => {
   });
 
   test('the webinar and session lists of history, latest end first', async () => {
+    const outsider = await h.login(h.globex, h.globex.admin);
+    await assertRefused(h, () => h.call('GET', `${HISTORY}/webinars/${webinar.id}`, outsider), rcError(404, 'CMN-102', `Webinar ${webinar.id} was not found`));
+    await assertRefused(h, () => h.call('GET', `${sessionUrl()}/participants`, outsider), rcError(404, 'CMN-102', `Webinar ${webinar.id} was not found`));
+    await assertRefused(h, () => h.call('GET', `${HISTORY}/webinars/${webinar.id}/sessions/404404`, host), rcError(404, 'CMN-102', `Session 404404 of webinar ${webinar.id} was not found`));
     const read = (await h.call('GET', `${HISTORY}/webinars/${webinar.id}`, host)).json();
     assert.deepEqual([read.title, read.host], ['History', { firstName: 'Acme', lastName: 'Member', linkedUser: { userId: h.acme.member.id, accountId: h.acme.accountId, domain: 'pbx' } }]);
     const later = await createSession(h, host, webinar.id, { scheduledStartTime: '2026-05-01T09:00:00.000Z', scheduledDuration: 600, timeZone: 'UTC' });

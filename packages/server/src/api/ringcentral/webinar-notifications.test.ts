@@ -101,7 +101,10 @@ describeEachDialect('RingCentral Webinar notifications', (dialect) => {
     const defaulted = await h.call('PUT', `${SUBSCRIPTIONS}/${made.id}`, host, {});
     assert.deepEqual([defaulted.json().eventFilters, defaulted.json().expiresIn], [[RUNTIME], 604800]);
     await assertRefused(h, () => h.call('PUT', `${SUBSCRIPTIONS}/${made.id}`, host, { eventFilters: ['/nope'] }), rcError(400, 'SUB-508', 'Invalid event filters: [/nope]', 'eventFilters'));
-    await h.call('DELETE', `${SUBSCRIPTIONS}/${made.id}`, host);
+    await assertRefused(h, () => h.call('PUT', `${SUBSCRIPTIONS}/${made.id}`, host, { expiresIn: 0 }), rcError(400, 'CMN-101', 'Parameter [expiresIn] value is invalid.', 'expiresIn'));
+    assert.equal((await h.call('DELETE', `${SUBSCRIPTIONS}/${made.id}`, host)).statusCode, 204);
+    await assertRefused(h, () => h.call('POST', `${SUBSCRIPTIONS}/${made.id}/renew`, host, {}), rcError(404, 'CMN-102', `Subscription ${made.id} was not found`));
+    await assertRefused(h, () => h.call('DELETE', `${SUBSCRIPTIONS}/${made.id}`, host), rcError(404, 'CMN-102', `Subscription ${made.id} was not found`));
   });
 
   test('events come through the outbox in order, in the platform envelope, with the Verification-Token', async () => {
