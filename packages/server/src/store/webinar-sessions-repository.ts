@@ -133,6 +133,14 @@ export class WebinarSessionsRepository {
     await this.db.updateTable('webinar_sessions').set(row).where('id', '=', id).execute();
   }
 
+  /**
+   * Holds the session's row until the transaction ends: a no-op write, which takes PostgreSQL's row
+   * lock (SQLite lets one writer in at a time anyway). Writers of the same session then go one by one.
+   */
+  async lock(id: string): Promise<void> {
+    await this.db.updateTable('webinar_sessions').set((eb) => ({ registration_status: eb.ref('registration_status') })).where('id', '=', id).execute();
+  }
+
   /** Deletes the session with its invitees and registrants. */
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('webinar_invitees').where('session_id', '=', id).execute();

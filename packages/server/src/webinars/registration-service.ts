@@ -175,7 +175,12 @@ export class RegistrationService {
     };
     try {
       await this.deps.db.transaction().execute(async (tx) => {
-        await new WebinarRegistrantsRepository(tx).insert(registrant);
+        // Registrations of one session are counted one at a time, so two at once cannot both take its last seat.
+        await new WebinarSessionsRepository(tx).lock(sessionId);
+        const registrants = new WebinarRegistrantsRepository(tx);
+        const full = registrationRefusal(await this.registrationOf(registration.view, registrants));
+        if (full) throw ParleyError.forbidden(full);
+        await registrants.insert(registrant);
         await enqueueWebinarEvent(tx, eventSourceOf(registration.view.webinar, registration.view.session), REGISTRANT_EVENTS, registrantEventBody('Create', registration.view.webinar, registrant), now);
       });
     } catch (error) {

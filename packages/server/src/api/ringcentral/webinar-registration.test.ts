@@ -147,6 +147,16 @@ describeEachDialect('RingCentral Webinar registration', (dialect) => {
     await assertRefused(h, () => h.call('GET', `${url}/registrants/${made[0]?.id}`, host), rcError(404, 'CMN-102', `Registrant ${made[0]?.id} of session ${url.split('/').pop()} was not found`));
   });
 
+  test('registrations at once never take more seats than autoCloseLimit', async () => {
+    const { url } = await newSession();
+    await h.call('PATCH', url, host, { settings: { autoCloseLimit: 2 } });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => h.call('POST', `${url}/registrants`, host, { firstName: 'Rush', lastName: `${i}`, email: `rush${i}@example.com` })),
+    );
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 201, 403, 403, 403, 403]);
+    assert.equal((await h.call('GET', url, host)).json().registrantCount, 2);
+  });
+
   test('a Finished session takes no registrant and keeps its registrants; other users of the account are refused', async () => {
     const { session, url } = await newSession();
     const kept = await register(url, { firstName: 'Mon', lastName: 'Mothma', email: 'mon@senate.example' });
