@@ -173,6 +173,10 @@ describeEachDialect('RingCentral Webinar configuration: webinars and sessions', 
     // The developer guide's lower-case `timezone` is taken too.
     const lenient = await createSession(h, member, webinar.id, { scheduledStartTime: SCHEDULE.scheduledStartTime, scheduledDuration: 60, timezone: 'Europe/Paris' });
     assert.equal(lenient.timeZone, 'Europe/Paris');
+    // The rooms follow the webinar: its title (for sessions without their own) and autoRecord.
+    await h.call('PATCH', `${CONFIG}/webinars/${webinar.id}`, member, { title: 'Town hall, spring', settings: { autoRecord: false } });
+    const followed = await h.services.rooms.findById(session.videoBridgeId);
+    assert.deepEqual([followed?.displayName, followed?.recording.autoRecord], ['Town hall, spring', false]);
   });
 
   test('a session PATCH changes its schedule and its room\'s title; bad session input changes nothing', async () => {
