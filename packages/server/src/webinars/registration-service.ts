@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { isoTimestamp, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Database } from '../store/schema.js';
@@ -143,8 +143,11 @@ export class RegistrationService {
     if (view.status === 'Finished') throw ParleyError.forbidden('A registration for a Finished session cannot be cancelled');
     const now = isoTimestamp(this.deps.clock.now());
     await this.deps.db.transaction().execute(async (tx) => {
-      await new WebinarRegistrantsRepository(tx).delete(view.session.id, registrant.id);
+      const registrants = new WebinarRegistrantsRepository(tx);
+      const before = await this.registrationOf(view, registrants);
+      await registrants.delete(view.session.id, registrant.id);
       await enqueueWebinarEvent(tx, eventSourceOf(view.webinar, view.session), REGISTRANT_EVENTS, registrantEventBody('Delete', view.webinar, registrant), now);
+      await this.reportStateChange(tx, before, registrants, now);
     });
   }
 
@@ -178,10 +181,12 @@ export class RegistrationService {
         // Registrations of one session are counted one at a time, so two at once cannot both take its last seat.
         await new WebinarSessionsRepository(tx).lock(sessionId);
         const registrants = new WebinarRegistrantsRepository(tx);
-        const full = registrationRefusal(await this.registrationOf(registration.view, registrants));
+        const before = await this.registrationOf(registration.view, registrants);
+        const full = registrationRefusal(before);
         if (full) throw ParleyError.forbidden(full);
         await registrants.insert(registrant);
         await enqueueWebinarEvent(tx, eventSourceOf(registration.view.webinar, registration.view.session), REGISTRANT_EVENTS, registrantEventBody('Create', registration.view.webinar, registrant), now);
+        await this.reportStateChange(tx, before, registrants, now);
       });
     } catch (error) {
       // The same email registering twice at once: the index lets one in.
@@ -189,6 +194,14 @@ export class RegistrationService {
       throw error;
     }
     return registrant;
+  }
+
+  /** The registration state event, when a registrant coming or going filled the last seat or freed one. */
+  private async reportStateChange(tx: Transaction<Database>, before: Registration, registrants: WebinarRegistrantsRepository, now: string): Promise<void> {
+    const after = await this.registrationOf(before.view, registrants);
+    if (after.registrationStatus === before.registrationStatus) return;
+    const { webinar, session } = before.view;
+    await enqueueWebinarEvent(tx, eventSourceOf(webinar, session), STATE_EVENTS, registrationStateEventBody(webinar, session.id, after.registrationStatus, after.registrantCount), now);
   }
 
   private async registrationOf(view: WebinarSessionView, registrants = this.registrants): Promise<Registration> {

@@ -145,6 +145,24 @@ describeEachDialect('RingCentral Webinar notifications', (dialect) => {
     await h.call('DELETE', `${SUBSCRIPTIONS}/${made.id}`, host);
   });
 
+  test('registration filling its last seat closes it, and a cancellation opens it again: each a registration state event', async () => {
+    const webinar = await createWebinar(h, host, { title: 'One seat', settings: { registrationEnabled: true } });
+    const session = await createSession(h, host, webinar.id);
+    await h.call('PATCH', `${REGISTRATION}/sessions/${session.id}`, host, { settings: { autoCloseLimit: 1 } });
+    const made = await subscribe([`${REGISTRATION_STATE}?webinarId=${webinar.id}`]);
+    receiver.received.length = 0;
+    const only = (await h.call('POST', `${REGISTRATION}/sessions/${session.id}/registrants`, host, { firstName: 'Solo', lastName: 'Seat', email: 'solo@example.com' })).json();
+    await h.call('DELETE', `${REGISTRATION}/sessions/${session.id}/registrants/${only.id}`, host);
+    assert.deepEqual(
+      (await delivered()).map((r) => r.event.body),
+      [
+        { sessionId: session.id, webinarId: webinar.id, registrationStatus: 'Closed', registrantCount: 1 },
+        { sessionId: session.id, webinarId: webinar.id, registrationStatus: 'Open', registrantCount: 0 },
+      ],
+    );
+    await h.call('DELETE', `${SUBSCRIPTIONS}/${made.id}`, host);
+  });
+
   test('a deleted or expired subscription gets nothing more; events of other people\'s webinars go only to administrators', async () => {
     const mine = await subscribe([SESSIONS], { expiresIn: 60 });
     const admin = await h.login(h.acme, h.acme.admin);
