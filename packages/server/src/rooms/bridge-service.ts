@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isoTimestamp, type Clock } from '../clock.js';
+import { isoTimestamp } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantClaims } from '../identity/participant-tokens.js';
-import { ApplicationsRepository } from '../store/applications-repository.js';
 import { BridgesRepository, type BridgeRecord } from '../store/bridges-repository.js';
-import { RoomsRepository } from '../store/rooms-repository.js';
 import type { Database } from '../store/schema.js';
-import { SessionsRepository } from '../store/sessions-repository.js';
-import { ThemesRepository } from '../store/themes-repository.js';
 import type { User, UsersRepository } from '../store/users-repository.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import type { Bridge, BridgeCaller, BridgeInput, BridgeType } from './bridge.js';
@@ -25,7 +21,7 @@ import {
 } from './bridge-settings.js';
 import { checkRoomPassword } from './room-password.js';
 import type { Room } from './room.js';
-import { latestExpiry, RoomService, type RoomServiceDeps } from './room-service.js';
+import { latestExpiry, RoomService, roomServiceOn, type RoomServiceDeps } from './room-service.js';
 
 /** A bridge as one caller may see it. */
 export interface BridgeView {
@@ -286,16 +282,3 @@ export class BridgeService {
     return bridgeOf(record, room, record.sealedSecrets === null ? undefined : this.deps.bridgeSecrets.open(record.sealedSecrets));
   }
 }
-
-/** A RoomService whose every read and write goes through the transaction (SQLite has one connection: anything else would wait for it). */
-function roomServiceOn(tx: Kysely<Database>, deps: RoomServiceDeps & { clock: Clock }): RoomService {
-  return new RoomService({
-    ...deps,
-    rooms: new RoomsRepository(tx),
-    applications: new ApplicationsRepository(tx),
-    themes: new ThemesRepository(tx),
-    sessions: new SessionsRepository(tx),
-  });
-}
-
-

@@ -199,7 +199,7 @@ export class LiveSession {
       const participant = new LiveParticipant(info, connection, publisher, subscriber, as.identity);
       await this.controls.admit(participant);
       try {
-        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt, userId: as.userId });
+        await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt, userId: as.userId, identity: as.identity });
       } catch (error) {
         await participant.releaseMedia();
         throw error;

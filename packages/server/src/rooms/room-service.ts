@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { isoTimestamp, type Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
-import type { ApplicationsRepository } from '../store/applications-repository.js';
-import type { NewRoom, RoomChanges, RoomPage, RoomsRepository } from '../store/rooms-repository.js';
-import type { SessionsRepository } from '../store/sessions-repository.js';
-import type { ThemesRepository } from '../store/themes-repository.js';
+import { ApplicationsRepository } from '../store/applications-repository.js';
+import { RoomsRepository, type NewRoom, type RoomChanges, type RoomPage } from '../store/rooms-repository.js';
+import type { Database } from '../store/schema.js';
+import { SessionsRepository } from '../store/sessions-repository.js';
+import { ThemesRepository } from '../store/themes-repository.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { freshMeetingCode, MEETING_CODE_ATTEMPTS, randomMeetingCode } from './meeting-codes.js';
 import type { RoomClosures } from './room-closures.js';
@@ -328,4 +330,19 @@ export function latestExpiry(now: Date): Date {
   const latest = new Date(now);
   latest.setUTCFullYear(latest.getUTCFullYear() + 1);
   return latest;
+}
+
+/**
+ * A RoomService whose every read and write goes through the transaction, for a room made or retired
+ * together with the record it backs (a bridge, a webinar session): SQLite has one connection, so
+ * anything else would wait for the transaction.
+ */
+export function roomServiceOn(tx: Kysely<Database>, deps: RoomServiceDeps): RoomService {
+  return new RoomService({
+    ...deps,
+    rooms: new RoomsRepository(tx),
+    applications: new ApplicationsRepository(tx),
+    themes: new ThemesRepository(tx),
+    sessions: new SessionsRepository(tx),
+  });
 }

@@ -155,6 +155,16 @@ export class RecordingsRepository {
     return rows.map(recordingFromRow);
   }
 
+  /** A room's recordings over all its sessions, oldest first, if the room belongs to the application. */
+  async listByRoom(applicationId: string, roomId: string): Promise<Recording[]> {
+    const rows = await this.ofApplication(applicationId)
+      .where('recordings.room_id', '=', roomId)
+      .orderBy('recordings.started_at', 'asc')
+      .orderBy('recordings.id', 'asc')
+      .execute();
+    return rows.map(recordingFromRow);
+  }
+
   /**
    * The file of an uploaded recording, for whoever holds a valid download link: the link's signature
    * is the credential, so this read is not scoped to an application.

@@ -24,6 +24,11 @@ export interface Database {
   oauth_sessions: OAuthSessionsTable;
   oauth_authorization_codes: OAuthAuthorizationCodesTable;
   bridges: BridgesTable;
+  webinars: WebinarsTable;
+  webinar_sessions: WebinarSessionsTable;
+  webinar_invitees: WebinarInviteesTable;
+  webinar_registrants: WebinarRegistrantsTable;
+  webinar_subscriptions: WebinarSubscriptionsTable;
 }
 
 type Flag = number;
@@ -123,6 +128,8 @@ export interface ParticipantsTable {
   left_at: Timestamp | null;
   /** The user a participant token named; null for guests. */
   user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who they were across visits (rooms/participant-identity.ts); null when their page sent nothing to tell. */
+  identity: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Secrets the server signs its own tokens with (participant tokens), by key id. */
@@ -222,6 +229,8 @@ export interface WebhookDeliveriesTable {
   give_up_at: Timestamp;
   delivered_at: Timestamp | null;
   created_at: Timestamp;
+  /** A webinar notification subscription's delivery (RingCentral's headers, not Standard Webhooks'); null for the Meetings API's. */
+  subscription_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Someone a host blocked from a room: they cannot join any session of it again. */
@@ -315,4 +324,101 @@ export interface BridgesTable {
   preferences: string;
   created_at: Timestamp;
   deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** A webinar: an account's, hosted by one of its users (see migration 0012). */
+export interface WebinarsTable {
+  id: string;
+  account_id: string;
+  /** The client app it was made through: its sessions' rooms are that application's. */
+  application_id: string;
+  host_user_id: string;
+  title: string;
+  description: string;
+  /** JSON: the webinar settings given, over the defaults. */
+  settings: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One occurrence of a webinar, backed by one room of kind `webinar`. */
+export interface WebinarSessionsTable {
+  id: string;
+  webinar_id: string;
+  room_id: string;
+  /** Empty: the webinar's title is shown. */
+  title: string;
+  description: string;
+  scheduled_start_time: Timestamp;
+  /** Seconds. */
+  scheduled_duration: number;
+  scheduled_end_time: Timestamp;
+  time_zone: string;
+  locale_code: string;
+  /** Seconds before the start when the panel may join. */
+  panel_join_time_offset: number;
+  registration_status: 'Open' | 'Closed';
+  /** JSON: RingCentral's registration settings as given. */
+  registration_settings: string;
+  /** JSON: the questions of the registration form (a Parley extension). */
+  registration_questions: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A session's host, co-host or panelist. */
+export interface WebinarInviteesTable {
+  id: string;
+  session_id: string;
+  role: 'Host' | 'CoHost' | 'Panelist';
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  job_title: string | null;
+  /** A user of the account (RingCentral's `linkedUser`), instead of a name and email. */
+  linked_user_id: string | null;
+  linked_account_id: string | null;
+  type: 'User' | 'Room';
+  send_invite: Flag;
+  /** The order they were added in; the Host record is 0. */
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Someone who signed up for a session. */
+export interface WebinarRegistrantsTable {
+  id: string;
+  session_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  external_id: string | null;
+  source: string | null;
+  visitor_id: string | null;
+  ip_address: string | null;
+  /** JSON: their answers, as RingCentral's `questionnaire`. */
+  questionnaire: string;
+  custom_join_uri: string | null;
+  custom_cancellation_uri: string | null;
+  /** The secret of their cancellation link. */
+  cancellation_token: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A RingCentral webinar notification subscription: events matching its filters go to its address. */
+export interface WebinarSubscriptionsTable {
+  id: string;
+  account_id: string;
+  application_id: string;
+  user_id: string;
+  /** JSON: the event filters, as given. */
+  event_filters: string;
+  address: string;
+  /** Sent back in `Verification-Token` with every event, so the receiver knows it is us. */
+  verification_token: string | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import type { ParticipantRole } from '@parley/protocol';
 import type { Database } from './schema.js';
 import { participantWebhook, sessionEndedWebhook, sessionStartedWebhook } from './webhook-events.js';
 import { enqueueWebhook } from './webhook-outbox.js';
+import { enqueueWebinarRuntimeEvent } from './webinar-event-outbox.js';
 
 export interface SessionRecord {
   id: string;
@@ -46,6 +47,7 @@ export class SessionsRepository {
       const row = { id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null };
       await tx.insertInto('sessions').values(row).execute();
       await enqueueWebhook(tx, session.roomId, sessionStartedWebhook(row), session.startedAt);
+      await enqueueWebinarRuntimeEvent(tx, session.roomId, 'Active', session.startedAt);
     });
   }
 
@@ -77,7 +79,10 @@ export class SessionsRepository {
       for (const participant of left.sort((a, b) => a.joined_at.localeCompare(b.joined_at))) {
         await enqueueWebhook(tx, participant.room_id, participantWebhook('session:participant:left', participant), session.endedAt);
       }
-      if (ended) await enqueueWebhook(tx, ended.room_id, sessionEndedWebhook(ended, session.endedAt), session.endedAt);
+      if (ended) {
+        await enqueueWebhook(tx, ended.room_id, sessionEndedWebhook(ended, session.endedAt), session.endedAt);
+        await enqueueWebinarRuntimeEvent(tx, ended.room_id, 'Finished', session.endedAt);
+      }
     });
   }
 
@@ -98,9 +103,19 @@ export class SessionsRepository {
   }
 
   /** Records a participant who joined, and puts `session:participant:joined` in the outbox in the same transaction. */
-  /** Stores a participant who joined; without `userId`, a guest. */
-  async addParticipant(p: Omit<ParticipantRecord, 'leftAt' | 'userId'> & { userId?: string | null }): Promise<void> {
-    const row = { id: p.id, session_id: p.sessionId, room_id: p.roomId, display_name: p.displayName, role: p.role, joined_at: p.joinedAt, left_at: null, user_id: p.userId ?? null };
+  /** Stores a participant who joined; without `userId`, a guest; `identity`, who they are across visits. */
+  async addParticipant(p: Omit<ParticipantRecord, 'leftAt' | 'userId'> & { userId?: string | null; identity?: string | null }): Promise<void> {
+    const row = {
+      id: p.id,
+      session_id: p.sessionId,
+      room_id: p.roomId,
+      display_name: p.displayName,
+      role: p.role,
+      joined_at: p.joinedAt,
+      left_at: null,
+      user_id: p.userId ?? null,
+      identity: p.identity ?? null,
+    };
     await this.db.transaction().execute(async (tx) => {
       await tx.insertInto('participants').values(row).execute();
       await enqueueWebhook(tx, p.roomId, participantWebhook('session:participant:joined', row), p.joinedAt);

@@ -21,6 +21,8 @@ export interface WebhookDelivery {
   giveUpAt: string;
   deliveredAt: string | null;
   createdAt: string;
+  /** A webinar notification subscription's delivery; null for the Meetings API's. */
+  subscriptionId: string | null;
 }
 
 /** What one attempt came to, as the worker records it. */
@@ -84,6 +86,12 @@ export class WebhookDeliveriesRepository {
       .execute();
   }
 
+  /** The `Verification-Token` a subscription's deliveries carry; null when it has none (or is gone). */
+  async subscriptionVerificationToken(subscriptionId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('webinar_subscriptions').select('verification_token').where('id', '=', subscriptionId).executeTakeFirst();
+    return row?.verification_token ?? null;
+  }
+
   /** One application's deliveries, newest first. */
   async listForApplication(applicationId: string, query: DeliveryLogQuery): Promise<WebhookDelivery[]> {
     let select = this.db.selectFrom('webhook_deliveries').selectAll().where('application_id', '=', applicationId);
@@ -137,5 +145,6 @@ function deliveryOf(row: Selectable<WebhookDeliveriesTable>): WebhookDelivery {
     giveUpAt: row.give_up_at,
     deliveredAt: row.delivered_at,
     createdAt: row.created_at,
+    subscriptionId: row.subscription_id,
   };
 }

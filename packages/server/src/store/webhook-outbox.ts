@@ -28,30 +28,42 @@ export async function enqueueWebhook(tx: Transaction<Database>, roomId: string, 
     .executeTakeFirst();
   const receiverUrl = target?.roomUrl ?? target?.applicationUrl ?? null;
   if (!target || receiverUrl === null) return;
+  await insertDelivery(tx, { applicationId: target.applicationId, roomId, event: event.event, payload: JSON.stringify(event), receiverUrl, occurredAt });
+}
+
+/**
+ * Puts one delivery in the outbox, pending from `occurredAt`, inside `tx`. Every receiver kind goes
+ * through here: the Meetings API's webhooks, and webinar notification subscriptions (`subscriptionId`).
+ */
+export async function insertDelivery(
+  tx: Transaction<Database>,
+  delivery: { applicationId: string; roomId: string; event: string; payload: string; receiverUrl: string; occurredAt: string; subscriptionId?: string },
+): Promise<void> {
   // The worker sends each receiver's events in serial order, so an event must not become visible before
   // one with a lower serial: on PostgreSQL two transactions could take serials 10 and 11 and commit 11
   // first. Locking the application's row (a write that changes nothing) until this transaction ends
   // makes the application's events take their serials in commit order. SQLite has one writer anyway.
-  await tx.updateTable('applications').set((eb) => ({ id: eb.ref('id') })).where('id', '=', target.applicationId).execute();
+  await tx.updateTable('applications').set((eb) => ({ id: eb.ref('id') })).where('id', '=', delivery.applicationId).execute();
   await tx
     .insertInto('webhook_deliveries')
     .values({
       // Standard Webhooks' message id: unique per event, the same on every attempt.
       id: `msg_${randomUUID().replaceAll('-', '')}`,
-      application_id: target.applicationId,
-      room_id: roomId,
-      event: event.event,
-      payload: JSON.stringify(event),
-      receiver_url: receiverUrl,
+      application_id: delivery.applicationId,
+      room_id: delivery.roomId,
+      event: delivery.event,
+      payload: delivery.payload,
+      receiver_url: delivery.receiverUrl,
       status: 'pending',
       attempts: 0,
       last_attempt_at: null,
       last_response_status: null,
       last_error: null,
-      next_attempt_at: occurredAt,
-      give_up_at: new Date(Date.parse(occurredAt) + WEBHOOK_RETRY_WINDOW_MS).toISOString(),
+      next_attempt_at: delivery.occurredAt,
+      give_up_at: new Date(Date.parse(delivery.occurredAt) + WEBHOOK_RETRY_WINDOW_MS).toISOString(),
       delivered_at: null,
-      created_at: occurredAt,
+      created_at: delivery.occurredAt,
+      subscription_id: delivery.subscriptionId ?? null,
     })
     .execute();
 }

@@ -115,6 +115,18 @@ export class WebhookDeliveryWorker {
   }
 
   private async attempt(delivery: WebhookDelivery): Promise<void> {
+    const headers = delivery.subscriptionId === null ? await this.signedHeaders(delivery) : await this.subscriptionHeaders(delivery.subscriptionId);
+    const result = await postWebhook(delivery.receiverUrl, delivery.payload, headers, { timeoutMs: this.options.timeoutMs, abort: this.stopping.signal });
+    const at = this.deps.clock.now();
+    const outcome = this.outcomeOf(delivery, result, at);
+    await this.deps.webhookDeliveries.recordAttempt(delivery.id, delivery.attempts, outcome);
+    const log = { webhookId: delivery.id, event: delivery.event, receiver: delivery.receiverUrl, attempt: delivery.attempts + 1 };
+    if (outcome.kind === 'retry') this.deps.logger.info({ ...log, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt }, 'webhook delivery will be retried');
+    if (outcome.kind === 'failed') this.deps.logger.warn({ ...log, error: outcome.error }, 'webhook delivery failed');
+  }
+
+  /** The Meetings API's webhooks: signed the Standard Webhooks way with the application's secrets. */
+  private async signedHeaders(delivery: WebhookDelivery): Promise<Record<string, string>> {
     const now = this.deps.clock.now();
     const secrets = await this.deps.webhookSettings.secrets(delivery.applicationId, now.toISOString());
     // Applications are never deleted and always have a secret; a row without one is a broken database.
@@ -123,13 +135,13 @@ export class WebhookDeliveryWorker {
       { id: delivery.id, timestamp: Math.floor(now.getTime() / 1000), body: delivery.payload },
       secrets.previous === null ? [secrets.current] : [secrets.current, secrets.previous],
     );
-    const result = await postWebhook(delivery.receiverUrl, delivery.payload, { ...headers }, { timeoutMs: this.options.timeoutMs, abort: this.stopping.signal });
-    const at = this.deps.clock.now();
-    const outcome = this.outcomeOf(delivery, result, at);
-    await this.deps.webhookDeliveries.recordAttempt(delivery.id, delivery.attempts, outcome);
-    const log = { webhookId: delivery.id, event: delivery.event, receiver: delivery.receiverUrl, attempt: delivery.attempts + 1 };
-    if (outcome.kind === 'retry') this.deps.logger.info({ ...log, error: outcome.error, nextAttemptAt: outcome.nextAttemptAt }, 'webhook delivery will be retried');
-    if (outcome.kind === 'failed') this.deps.logger.warn({ ...log, error: outcome.error }, 'webhook delivery failed');
+    return { ...headers };
+  }
+
+  /** A webinar notification subscription's events: RingCentral's headers, with the subscription's `Verification-Token` (spec §4.5.3). */
+  private async subscriptionHeaders(subscriptionId: string): Promise<Record<string, string>> {
+    const token = await this.deps.webhookDeliveries.subscriptionVerificationToken(subscriptionId);
+    return { 'content-type': 'application/json; charset=UTF-8', 'user-agent': 'RingCentral-Webhook/8.3', ...(token !== null ? { 'verification-token': token } : {}) };
   }
 
   private outcomeOf(delivery: WebhookDelivery, result: Awaited<ReturnType<typeof postWebhook>>, at: Date): AttemptOutcome {

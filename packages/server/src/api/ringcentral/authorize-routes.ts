@@ -6,6 +6,7 @@ import {
   type AuthorizationParams,
   type AuthorizationRequests,
 } from '../../identity/authorization-requests.js';
+import { sendServerPage } from '../server-page.js';
 import { authorizationErrorPage, consentPage } from './consent-page.js';
 import { bodyOf } from './oauth-errors.js';
 import { formOf } from './oauth-form.js';
@@ -25,7 +26,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, deps: { authorizat
   /** The consent page for a valid request; the refusal, to the client or on a page, otherwise. */
   const showConsent = async (params: AuthorizationParams, request: FastifyRequest, reply: FastifyReply) => {
     try {
-      return sendPage(reply, 200, consentPage(await authorizationRequests.check(params)));
+      return sendServerPage(reply, 200, consentPage(await authorizationRequests.check(params)));
     } catch (error) {
       return refuse(error, request, reply);
     }
@@ -70,11 +71,11 @@ export function registerAuthorizeRoutes(app: FastifyInstance, deps: { authorizat
       const email = form.email ?? '';
       const password = form.password ?? '';
       if (approve && (email === '' || password === '')) {
-        return sendPage(reply, 400, consentPage(authorization, { email, error: 'Enter your email and password.' }));
+        return sendServerPage(reply, 400, consentPage(authorization, { email, error: 'Enter your email and password.' }));
       }
       const outcome = await authorizationRequests.decide(authorization, { approve, email, password, address: request.ip });
       if ('redirect' in outcome) return reply.code(302).header('location', outcome.redirect).header('cache-control', 'no-store').send();
-      return sendPage(reply, 400, consentPage(authorization, { email, error: outcome.signInFailed }));
+      return sendServerPage(reply, 400, consentPage(authorization, { email, error: outcome.signInFailed }));
     },
   );
 }
@@ -87,20 +88,7 @@ function refuse(error: unknown, request: FastifyRequest, reply: FastifyReply): F
     return reply.code(302).header('location', location).header('cache-control', 'no-store').send();
   }
   // A person following a bad link gets a page; a program gets RingCentral's JSON.
-  if (request.headers.accept?.includes('text/html')) return sendPage(reply, 400, authorizationErrorPage(refusal.description));
+  if (request.headers.accept?.includes('text/html')) return sendServerPage(reply, 400, authorizationErrorPage(refusal.description));
   return reply.code(400).type('application/json').send(bodyOf(refusal));
 }
 
-/**
- * The server's own pages: never cached, never framed (a consent page in someone else's frame could be
- * clicked through), nothing loaded from elsewhere.
- */
-function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'")
-    .send(html);
-}

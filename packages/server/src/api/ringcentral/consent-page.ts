@@ -1,6 +1,6 @@
 import type { AuthorizationRequest } from '../../identity/authorization-requests.js';
 import type { OAuthScope } from '../../identity/oauth-scopes.js';
-import { PARLEY_MARK } from '../parley-mark.js';
+import { escapeHtml, serverPage } from '../server-page.js';
 
 /** What each scope lets the application do, in the words the consent page uses. */
 const SCOPE_DESCRIPTIONS: Record<OAuthScope, string> = {
@@ -23,7 +23,7 @@ export function consentPage(request: AuthorizationRequest, options: { email?: st
   const email = options.email ?? request.loginHint ?? '';
   const error = options.error ? `<p class="error" role="alert" id="error">${escapeHtml(options.error)}</p>` : '';
   const describedBy = options.error ? ' aria-describedby="error" aria-invalid="true"' : '';
-  return page(
+  return serverPage(
     `Allow ${request.clientName}`,
     `<h1>Allow <strong>${escapeHtml(request.clientName)}</strong> to use your Parley account?</h1>
       <p class="muted">It will be able to:</p>
@@ -46,7 +46,7 @@ export function consentPage(request: AuthorizationRequest, options: { email?: st
 
 /** Why an authorization request cannot go on, when the client is not to be sent the answer. */
 export function authorizationErrorPage(message: string): string {
-  return page('Cannot sign in', `<h1>This sign-in link does not work</h1>\n      <p class="error" role="alert">${escapeHtml(message)}</p>\n      <p class="muted">Go back to the application and try again, or ask its developer.</p>`);
+  return serverPage('Cannot sign in', `<h1>This sign-in link does not work</h1>\n      <p class="error" role="alert">${escapeHtml(message)}</p>\n      <p class="muted">Go back to the application and try again, or ask its developer.</p>`);
 }
 
 /** The authorization request's parameters, for the form to send back with the user's answer. */
@@ -63,59 +63,4 @@ function forwardedParams(request: AuthorizationRequest): Record<string, string> 
     params.code_challenge_method = request.codeChallenge.method;
   }
   return params;
-}
-
-function page(title: string, main: string): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="referrer" content="no-referrer">
-    <title>${escapeHtml(title)} · Parley</title>
-    <link rel="icon" href="data:image/svg+xml,${encodeURIComponent(PARLEY_MARK)}">
-    <style>${STYLE}</style>
-  </head>
-  <body>
-    <main>
-      <div class="brand" aria-hidden="true">${PARLEY_MARK}<span>Parley</span></div>
-      ${main}
-    </main>
-  </body>
-</html>
-`;
-}
-
-/** The meeting page's light surface (packages/web/src/features/base/ui/base.css), in a few rules. */
-const STYLE = `
-:root { --accent: #4f7cff; --accent-hover: #6b91ff; --bg: #f4f5f8; --surface: #fff; --border: #d9dee7; --text: #161a23;
-  --text-muted: #5b6476; --danger-text: #c42b31; --radius: 12px; --focus-ring: 0 0 0 3px var(--bg), 0 0 0 5px var(--accent); color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; min-height: 100vh; display: grid; place-items: center; padding: 16px; background: var(--bg); color: var(--text);
-  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-main { width: 100%; max-width: 420px; background: var(--surface); border: 1px solid var(--border); border-radius: 20px; padding: 28px 24px;
-  box-shadow: 0 16px 48px rgb(22 26 35 / 0.12); }
-.brand { display: flex; align-items: center; gap: 10px; font-weight: 700; font-size: 20px; margin-bottom: 20px; }
-.brand svg { width: 32px; height: 32px; }
-h1 { font-size: 20px; line-height: 1.35; margin: 0 0 12px; font-weight: 600; }
-.muted { color: var(--text-muted); margin: 0 0 8px; }
-.small { font-size: 14px; margin-top: 16px; }
-.scopes { margin: 0 0 20px; padding-left: 20px; }
-.scopes li { margin: 4px 0; }
-label { display: block; font-weight: 600; font-size: 14px; margin: 14px 0 6px; }
-input[type=email], input[type=password] { width: 100%; font: inherit; padding: 10px 12px; border: 1px solid var(--border); border-radius: var(--radius);
-  background: var(--surface); color: var(--text); }
-input:focus-visible, button:focus-visible { outline: none; box-shadow: var(--focus-ring); border-color: var(--accent); }
-.actions { display: flex; gap: 12px; margin-top: 22px; flex-wrap: wrap; }
-button { font: inherit; font-weight: 600; padding: 10px 18px; border-radius: var(--radius); cursor: pointer; border: 1px solid transparent; }
-.primary { background: var(--accent); color: #fff; }
-.primary:hover { background: var(--accent-hover); }
-.secondary { background: transparent; color: var(--text); border-color: var(--border); }
-.secondary:hover { background: var(--bg); }
-.error { color: var(--danger-text); font-weight: 600; margin: 12px 0 0; }
-@media (max-width: 400px) { .actions button { flex: 1 1 100%; } main { padding: 22px 16px; } }
-`;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

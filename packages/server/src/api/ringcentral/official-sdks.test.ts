@@ -4,6 +4,7 @@ import RingCentral from '@rc-ex/core';
 import { SDK } from '@ringcentral/sdk';
 import { startRingCentralHarness, type RingCentralHarness } from './test-support/ringcentral-harness.js';
 import type { BridgeResponse } from './bridge-json.js';
+import type { InviteeResource, RegistrantModel, SessionResource, WebinarResource } from './webinar-json.js';
 
 /**
  * RingCentral's own SDKs, unchanged but for their `server`, over real HTTP: they log in with a JWT
@@ -120,5 +121,64 @@ describe('the official RingCentral SDKs against Parley', () => {
     await rc.revoke();
     const stale = await h.app.inject({ method: 'GET', url: '/rcvideo/v2/account/~/extension/~/bridges/default', headers: { authorization: `Bearer ${held}` } });
     assert.equal(stale.statusCode, 401);
+  });
+
+  test('@ringcentral/sdk: a webinar with a session, invitees in one bulk PATCH and registrants, read back', async () => {
+    const platform = new SDK({ server, clientId: h.acme.clientId, clientSecret: h.acme.clientSecret, appName: 'Parley test', appVersion: '1.0.0' }).platform();
+    await platform.login({ jwt: await jwtOf(h.acme.member.id) });
+    const json = async <T>(response: Promise<Response>) => (await (await response).json()) as T;
+    const webinar = await json<WebinarResource>(platform.post('/webinar/configuration/v1/webinars', { title: 'My first webinar', settings: { registrationEnabled: true } }));
+    const session = await json<SessionResource>(platform.post(`/webinar/configuration/v1/webinars/${webinar.id}/sessions`, { scheduledStartTime: '2026-05-10T09:00:00.000Z', scheduledDuration: 7200, timeZone: 'America/New_York' }));
+    const invitees = `/webinar/configuration/v1/webinars/${webinar.id}/sessions/${session.id}/invitees`;
+    const bulk = await json<{ addedInvitees: InviteeResource[] }>(
+      platform.send({ method: 'PATCH', url: invitees, body: { addedInvitees: [{ role: 'Panelist', firstName: 'Lando', lastName: 'Calrissian', email: 'lando@example.com', sendInvite: false }, { role: 'CoHost', linkedUser: { userId: h.acme.admin.id, accountId: h.acme.accountId, domain: 'pbx' } }] } }),
+    );
+    assert.deepEqual(bulk.addedInvitees.map((i) => i.role), ['Panelist', 'CoHost']);
+    // Array query parameters the SDK's way (repeated keys).
+    const sessions = await json<{ records: SessionResource[] }>(platform.get('/webinar/configuration/v1/sessions', { endTimeFrom: '2026-01-01T00:00:00.000Z', status: ['Scheduled', 'Active'] }));
+    assert.ok(sessions.records.some((s) => s.id === session.id));
+    const registrant = await json<RegistrantModel>(platform.post(`/webinar/registration/v1/sessions/${session.id}/registrants`, { firstName: 'Luke', lastName: 'Skywalker', email: 'luke@example.com' }));
+    const read = await json<{ records: InviteeResource[] }>(platform.get(invitees));
+    assert.deepEqual(read.records.map((i) => i.role), ['Host', 'Panelist', 'CoHost']);
+    const registrants = await json<{ records: RegistrantModel[] }>(platform.get(`/webinar/registration/v1/sessions/${session.id}/registrants`));
+    assert.deepEqual(registrants.records.map((r) => [r.id, r.joinUri]), [[registrant.id, registrant.joinUri]]);
+    await assert.rejects(platform.post(`/webinar/registration/v1/sessions/${session.id}/registrants`, { firstName: 'Luke', lastName: 'Again', email: 'luke@example.com' }), (error: Error & { response?: Response }) => {
+      assert.equal(error.response?.status, 409);
+      assert.equal(error.message, 'luke@example.com is registered for this session already');
+      return true;
+    });
+    await platform.logout();
+  });
+
+  test('@rc-ex/core: a webinar with a session, invitees in one bulk PATCH and registrants, read back', async () => {
+    const rc = new RingCentral({ server, clientId: h.acme.clientId, clientSecret: h.acme.clientSecret });
+    await rc.authorize({ jwt: await jwtOf(h.acme.member.id) });
+    const config = rc.webinar().configuration().v1();
+    const webinar = await config.webinars().post({ title: 'rc-ex webinar', description: 'Made by rc-ex', settings: { registrationEnabled: true } });
+    const session = await config.webinars(webinar.id).sessions().post({ scheduledStartTime: '2026-05-10T09:00:00.000Z', scheduledDuration: 3600, timeZone: 'Europe/Berlin' });
+    assert.equal(session.status, 'Scheduled');
+    const bulk = await config.webinars(webinar.id).sessions(session.id).invitees().patch({ addedInvitees: [{ role: 'Panelist', firstName: 'Han', lastName: 'Solo', email: 'han@example.com' }] });
+    const han = bulk.addedInvitees?.[0];
+    assert.equal(han?.role, 'Panelist');
+    const updated = await config.webinars(webinar.id).sessions(session.id).invitees(han?.id).put({ role: 'CoHost' });
+    assert.equal(updated.role, 'CoHost');
+    const list = await config.webinars(webinar.id).sessions(session.id).invitees().list();
+    assert.deepEqual(list.records?.map((i) => i.role), ['Host', 'CoHost']);
+    const registration = rc.webinar().registration().v1().sessions(session.id);
+    const settings = await registration.get();
+    assert.equal(settings.registrationStatus, 'Open');
+    const registrant = await registration.registrants().post({ firstName: 'Rey', lastName: 'Skywalker', email: 'rey@example.com', questionnaire: [{ questionId: 'q1', answerText: 'Jakku' }] });
+    const read = await registration.registrants(registrant.id).get({ includeQuestionnaire: true });
+    assert.deepEqual([read.email, read.questionnaire], ['rey@example.com', [{ questionId: 'q1', answerText: 'Jakku' }]]);
+    const history = await rc.webinar().history().v1().webinars(webinar.id).sessions(session.id).get();
+    assert.deepEqual([history.status, history.participantCount], ['Scheduled', 0]);
+    // rc-ex sends a JSON body `{}` with its DELETEs.
+    await registration.registrants(registrant.id).delete();
+    await config.webinars(webinar.id).delete();
+    await assert.rejects(config.webinars(webinar.id).get(), (error: Error) => {
+      assert.match(error.message, /^HTTP 404 Not Found - Webinar \d+ was not found\n/);
+      return true;
+    });
+    await rc.revoke();
   });
 });

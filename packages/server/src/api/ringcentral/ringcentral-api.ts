@@ -11,6 +11,8 @@ import type { Services } from '../../services.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
 import { registerBridgeRoutes } from './bridges-routes.js';
 import { registerHistoryRoutes } from './history-routes.js';
+import { WEBINAR_API_PREFIX, webinarApi, webinarServices } from './webinar-api.js';
+import { webinarRegistrationPageRoutes } from './webinar-registration-page-routes.js';
 import { installOAuthErrorHandling } from './oauth-errors.js';
 import { parseEveryBodyAsForm } from './oauth-form.js';
 import { registerOAuthRoutes } from './oauth-routes.js';
@@ -62,4 +64,9 @@ export async function ringCentralApi(app: FastifyInstance, options: { services: 
     },
     { prefix: RCVIDEO_PREFIX },
   );
+
+  const webinars = webinarServices(services);
+  await app.register(webinarApi, { ...webinars, services, oauthSessions, prefix: WEBINAR_API_PREFIX });
+  // Public: the pages people register and cancel on, outside the OAuth-protected API's context.
+  await app.register(webinarRegistrationPageRoutes, { services, registration: webinars.registration, links: webinars.links });
 }

@@ -15,14 +15,22 @@ const callers = new WeakMap<FastifyRequest, RingCentralCaller>();
 /**
  * Requires a valid access token with `scope` on every request of this context, before the body is read:
  * `Authorization: Bearer <token>` (any case of `bearer`, as `@ringcentral/sdk` writes the `token_type`
- * back), or `?access_token=` (`platform.signUrl()`). 401 without one, 403 without the scope.
+ * back), or `?access_token=` (`platform.signUrl()`). 401 without one, 403 without the scope. `scope`
+ * may depend on the request (the Webinar API's reads and writes need different ones; some need none).
  */
-export function requireAccessToken(app: FastifyInstance, sessions: Pick<OAuthSessions, 'authenticate'>, scope: OAuthScope): void {
+export function requireAccessToken(
+  app: FastifyInstance,
+  sessions: Pick<OAuthSessions, 'authenticate'>,
+  scope: OAuthScope | ((request: FastifyRequest) => OAuthScope | undefined),
+): void {
   app.addHook('onRequest', async (request) => {
     const holder = await sessions.authenticate(accessTokenOf(request));
     if (holder === 'expired') throw new RingCentralRefusal(401, 'OAU-128', 'Access token expired.');
     if (holder === 'invalid') throw new RingCentralRefusal(401, 'OAU-129', 'Access token corrupted.');
-    if (!holder.scopes.includes(scope)) throw new RingCentralRefusal(403, 'CMN-401', `In order to call this API endpoint, application needs to have [${scope}] permission`);
+    const needed = typeof scope === 'function' ? scope(request) : scope;
+    if (needed !== undefined && !holder.scopes.includes(needed)) {
+      throw new RingCentralRefusal(403, 'CMN-401', `In order to call this API endpoint, application needs to have [${needed}] permission`);
+    }
     callers.set(request, callerOf(holder));
   });
 }

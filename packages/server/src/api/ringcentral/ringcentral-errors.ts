@@ -61,7 +61,12 @@ function refusalOf(error: unknown): RingCentralRefusal | undefined {
   if (error instanceof RingCentralRefusal) return error;
   if (error instanceof ParleyError) {
     const errorCode = ERROR_CODES[error.code];
-    return errorCode === undefined || error.status >= 500 ? undefined : new RingCentralRefusal(error.status, errorCode, error.message);
+    if (errorCode === undefined || error.status >= 500) return undefined;
+    // A domain refusal about one field names it in `details` (webinars/webinar.ts `invalidParameter`),
+    // and one with RingCentral's own code of it (a subscription's SUB-…) says that too.
+    const detail = error.details?.[0] as { parameterName?: unknown; errorCode?: unknown } | undefined;
+    const parameterName = typeof detail?.parameterName === 'string' ? detail.parameterName : undefined;
+    return new RingCentralRefusal(error.status, typeof detail?.errorCode === 'string' ? detail.errorCode : errorCode, error.message, parameterName);
   }
   if (!(error instanceof Error)) return undefined;
   const validation = (error as { validation?: { instancePath?: string; params?: { missingProperty?: string } }[] }).validation;

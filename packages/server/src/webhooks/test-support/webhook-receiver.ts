@@ -8,8 +8,8 @@ export interface ReceivedWebhook {
   event: { event: string } & Record<string, unknown>;
 }
 
-/** How the receiver answers one request: a status, or `'hang'` to never answer. */
-export type ReceiverAnswer = number | 'hang';
+/** How the receiver answers one request: a status, a status with headers, or `'hang'` to never answer. */
+export type ReceiverAnswer = number | { status: number; headers: Record<string, string> } | 'hang';
 
 /**
  * A webhook receiver on 127.0.0.1 that keeps every request it got, in arrival order, and answers as
@@ -49,14 +49,17 @@ export class TestWebhookReceiver {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const received: ReceivedWebhook = { headers: request.headers, body, event: JSON.parse(body) as ReceivedWebhook['event'] };
+      // A subscription's validation handshake has no body: its event is named ''.
+      const event = body === '' ? { event: '' } : (JSON.parse(body) as ReceivedWebhook['event']);
+      const received: ReceivedWebhook = { headers: request.headers, body, event };
       const answer = this.answer(received, this.received.length);
       this.received.push(received);
       if (answer === 'hang') {
         this.hanging.add(response);
         return;
       }
-      response.writeHead(answer).end();
+      if (typeof answer === 'number') response.writeHead(answer).end();
+      else response.writeHead(answer.status, answer.headers).end();
     });
   }
 }

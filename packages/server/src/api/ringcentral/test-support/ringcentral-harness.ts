@@ -8,6 +8,7 @@ import { createApplication } from '../../../identity/applications.js';
 import { UserService } from '../../../identity/users.js';
 import type { User } from '../../../store/users-repository.js';
 import type { Database } from '../../../store/schema.js';
+import type { Dialect } from '../../../store/database.js';
 import { databaseSnapshot } from '../../../test-support/database-snapshot.js';
 import { createTestServices, TestClock } from '../../../test-support/test-services.js';
 
@@ -67,6 +68,11 @@ const TABLES: readonly (keyof Database)[] = [
   'participants',
   'recordings',
   'webhook_deliveries',
+  'webinars',
+  'webinar_sessions',
+  'webinar_invitees',
+  'webinar_registrants',
+  'webinar_subscriptions',
 ];
 
 async function testAccount(services: TestServices, name: string): Promise<TestAccount> {
@@ -91,10 +97,10 @@ async function testAccount(services: TestServices, name: string): Promise<TestAc
   };
 }
 
-/** The RingCentral APIs over a real database, with two companies. Each suite builds one and closes it. */
-export async function startRingCentralHarness(): Promise<RingCentralHarness> {
+/** The RingCentral APIs over a real database (SQLite unless told), with two companies. Each suite builds one and closes it. */
+export async function startRingCentralHarness(options: { dialect?: Dialect } = {}): Promise<RingCentralHarness> {
   const clock = new TestClock();
-  const services = await createTestServices({ clock });
+  const services = await createTestServices({ clock, ...(options.dialect ? { dialect: options.dialect } : {}) });
   const app = await buildApp(services);
   const acme = await testAccount(services, 'Acme');
   const globex = await testAccount(services, 'Globex');
