@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ParticipantRole } from '@parley/protocol';
+import type { ParticipantRole, WebinarRuntimeStatus } from '@parley/protocol';
 import type { RecordingStatus } from '../recording/recording.js';
 
 /**
@@ -24,6 +24,7 @@ export interface Database {
   oauth_sessions: OAuthSessionsTable;
   oauth_authorization_codes: OAuthAuthorizationCodesTable;
   bridges: BridgesTable;
+  webinar_questions: WebinarQuestionsTable;
 }
 
 type Flag = number;
@@ -110,6 +111,8 @@ export interface SessionsTable {
   room_id: string;
   started_at: Timestamp;
   ended_at: Timestamp | null;
+  /** A webinar session's `WebinarRuntimeStatus`; null for a meeting's. */
+  runtime_status: ColumnType<WebinarRuntimeStatus | null, WebinarRuntimeStatus | null | undefined, WebinarRuntimeStatus | null>;
 }
 
 export interface ParticipantsTable {
@@ -315,4 +318,20 @@ export interface BridgesTable {
   preferences: string;
   created_at: Timestamp;
   deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** The questions a webinar's attendees asked its panel, and their answers (plain text). */
+export interface WebinarQuestionsTable {
+  id: string;
+  session_id: string;
+  /** The participant who asked. */
+  asked_by: string;
+  asker_name: string;
+  text: string;
+  asked_at: Timestamp;
+  status: 'open' | 'answered' | 'dismissed';
+  answer: string | null;
+  answered_by: string | null;
+  answerer_name: string | null;
+  answered_at: Timestamp | null;
 }
