@@ -282,7 +282,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     room.hands = [...joined.raisedHands];
     for (const message of early) room.handle(message);
     room.applyTrackState();
-    if (options.localStream.getTracks().length > 0) {
+    // A webinar's attendees watch and listen: they never publish, whatever the page captured.
+    if (canPublish(joined.self.role) && options.localStream.getTracks().length > 0) {
       await room.startPublishing().catch(async (error: unknown) => {
         await room.leave();
         throw error;
