@@ -141,6 +141,27 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
     }
   });
 
+  it('brings an attendee on stage, who sends only once they turn their camera on, and back to the audience', async () => {
+    const row = '[data-testid="participant-row"][data-participant-name="Bob"]';
+    const moderate = async (action: string) => {
+      if ((await pages.host.getAttribute('[data-testid="participants-button"]', 'aria-expanded')) !== 'true') await pages.host.click('[data-testid="participants-button"]');
+      await pages.host.click(`${row} [data-testid="participant-menu-button"]`);
+      await pages.host.click(`${row} [data-testid="participant-action"][data-action="${action}"]`);
+    };
+    await moderate('bringOnStage');
+    await pages.bob.waitForSelector('[data-testid="toggle-camera"]', { timeout: 20_000 });
+    await screenshot(pages.bob, 'promoted-375');
+    // On stage, but nothing of theirs reaches anyone until they turn their camera on.
+    await pages.ann.waitForSelector('[data-testid="tile"][data-participant-name="Bob"]', { timeout: 20_000 });
+    await waitForFlow(async () => (await receivedFrom(pages.ann, 'Bob')).videoFrames, 'stopped', 'Ann receiving no video from Bob yet');
+    await pages.bob.click('[data-testid="toggle-camera"]');
+    await waitForFlow(async () => (await receivedFrom(pages.ann, 'Bob')).videoFrames, 'flowing', "Ann receiving Bob's video", 40_000);
+
+    await moderate('moveToAudience');
+    await pages.bob.waitForSelector('[data-testid="audience-view"]', { timeout: 20_000 });
+    await waitUntil(async () => ((await pages.ann.$('[data-testid="tile"][data-participant-name="Bob"]')) ? "Ann still shows Bob's tile" : undefined));
+  });
+
   it('ends the webinar for the audience; the panel stays', async () => {
     await pages.host.click('[data-testid="runtime-endForAttendees"]');
     await pages.host.click('[data-testid="confirm-action"]');

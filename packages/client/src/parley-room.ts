@@ -329,6 +329,24 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     return this.webinar.questions();
   }
 
+  /** Whether one sends media: from joining (with tracks, on stage), or since `startSending`. */
+  get isSending(): boolean {
+    return this.publisher !== undefined;
+  }
+
+  /**
+   * Webinars: starts sending `stream`'s tracks once a host brought one on stage (an attendee joins
+   * sending nothing). They go out as one's microphone and camera state says (off, until one turns them
+   * on). Rejects with `forbidden` while one is an attendee; does nothing when already sending.
+   */
+  async startSending(stream: MediaStream): Promise<void> {
+    if (!canPublish(this.selfInfo.role)) throw new ParleyClientError('forbidden', 'Attendees watch and listen: only the panel sends');
+    if (this.publisher) return;
+    for (const track of stream.getTracks()) if (!this.localStream.getTracks().includes(track)) this.localStream.addTrack(track);
+    this.applyTrackState();
+    await this.startPublishing();
+  }
+
   /** Webinars, hosts and co-hosts: takes the webinar live, on a break, or to its end for the audience (`Debrief`). */
   setRuntimeStatus(status: SettableRuntimeStatus): Promise<void> {
     return this.control({ type: 'set-runtime-status', status });

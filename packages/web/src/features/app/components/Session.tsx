@@ -1,4 +1,4 @@
-import { canPublish, ParleyRoom } from '@parley/client';
+import { ParleyRoom } from '@parley/client';
 import type { PublicRoomInfo, WaitingReason } from '@parley/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { DeniedScreen } from '../../lobby/components/DeniedScreen';
 import { WaitingScreen } from '../../lobby/components/WaitingScreen';
 import { LockedScreen } from '../../lock/components/LockedScreen';
 import { StageOrAudience } from '../../webinar/components/StageOrAudience';
+import { useOnStage } from '../../webinar/useOnStage';
 import { isPasswordError, joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
 import type { DisconnectReason } from '../../meeting/useRoom';
 import { Prejoin } from '../../prejoin/components/Prejoin';
@@ -51,7 +52,9 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   const microphoneStart = microphoneStartOf(info.microphoneState);
   // A webinar's public link brings people into its audience: they never send, so no camera or microphone is opened.
   const audienceLink = info.kind === 'webinar' && !params.participantToken;
-  const inAudience = audienceLink || (phase.kind === 'meeting' && !canPublish(phase.room.self.role));
+  const onStage = useOnStage(phase.kind === 'meeting' ? phase.room : null);
+  // In the meeting, one's role decides (a host may bring an attendee on stage, or send them back).
+  const inAudience = phase.kind === 'meeting' ? !onStage : audienceLink;
 
   const media = useLocalMedia({
     // Released wherever this visit is not about to join: the camera light goes off.

@@ -1,6 +1,7 @@
-import { canPublish } from '@parley/client';
-import { useEffect, useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import { Meeting } from '../../meeting/components/Meeting';
+import { useOnStage } from '../useOnStage';
+import { useStageSending } from '../useStageSending';
 import { AudienceView } from './AudienceView';
 
 /**
@@ -9,8 +10,8 @@ import { AudienceView } from './AudienceView';
  */
 export function StageOrAudience(props: ComponentProps<typeof Meeting>) {
   const { room } = props;
-  const [onStage, setOnStage] = useState(() => canPublish(room.self.role));
-  useEffect(() => room.on('self-updated', (self) => setOnStage(canPublish(self.role))), [room]);
+  const onStage = useOnStage(room);
+  useStageSending(room, props.media, onStage);
   return onStage ? <Meeting {...props} /> : <AudienceView {...props} />;
 }
 
