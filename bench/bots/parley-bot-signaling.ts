@@ -43,7 +43,8 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
       socket.on('message', onMessage);
     });
     const signaling = new ParleyBotSignaling(socket, displayName);
-    signaling.send({ type: 'join', meetingCode: access.meetingCode, displayName, audioMuted: !publishing, videoMuted: !publishing });
+    const token = publishing && access.publisherToken !== undefined ? { participantToken: access.publisherToken } : {};
+    signaling.send({ type: 'join', meetingCode: access.meetingCode, ...token, displayName, audioMuted: !publishing, videoMuted: !publishing });
     await joined;
     return signaling;
   }

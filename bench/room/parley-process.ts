@@ -5,7 +5,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startTestServer } from '../../e2e/support/test-server.js';
+import { startTestServer, type TestServer } from '../../e2e/support/test-server.js';
+import { RoomService } from '../../packages/server/src/rooms/room-service.js';
 
 interface Started {
   type: 'started';
@@ -17,6 +18,17 @@ interface RoomCreated {
   type: 'room';
   meetingCode: string;
 }
+
+/** A webinar room, and the links into it that are not its public one. */
+export interface WebinarCreated {
+  type: 'webinar';
+  meetingCode: string;
+  /** Participant tokens: the host's, and a panelist's. */
+  hostToken: string;
+  panelistToken: string;
+}
+
+type Request = { type: 'create-room'; displayName: string } | { type: 'create-webinar'; displayName: string };
 
 export class ParleyProcess {
   private constructor(
@@ -42,6 +54,13 @@ export class ParleyProcess {
     return (await created).meetingCode;
   }
 
+  /** A new webinar room, as a webinar session has one; whoever joins without a token is an attendee. */
+  async createWebinar(displayName: string): Promise<WebinarCreated> {
+    const created = nextMessage<WebinarCreated>(this.child);
+    this.child.send({ type: 'create-webinar', displayName } satisfies Request);
+    return created;
+  }
+
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.disconnect();
@@ -64,7 +83,11 @@ async function serve(): Promise<void> {
   const server = await startTestServer();
   const janusPid = server.server.media.janusPid;
   if (janusPid === undefined) throw new Error('Parley did not start a Janus of its own');
-  process.on('message', (request: { type: 'create-room'; displayName: string }) => {
+  process.on('message', (request: Request) => {
+    if (request.type === 'create-webinar') {
+      void createWebinar(server, request.displayName).then((created) => process.send?.(created));
+      return;
+    }
     void server.api('POST', '/v1/meetings/rooms', { display_name: request.displayName }).then(({ status, body }) => {
       if (status !== 201) throw new Error(`Creating a room answered ${status}: ${JSON.stringify(body)}`);
       process.send?.({ type: 'room', meetingCode: (body as { meeting_code: string }).meeting_code } satisfies RoomCreated);
@@ -72,6 +95,14 @@ async function serve(): Promise<void> {
   });
   process.on('disconnect', () => void server.close().then(() => process.exit(0)));
   process.send?.({ type: 'started', serverUrl: server.baseUrl, janusPid } satisfies Started);
+}
+
+async function createWebinar(server: TestServer, displayName: string): Promise<WebinarCreated> {
+  const { services } = server.server;
+  const room = await new RoomService(services).create(server.applicationId, { displayName, kind: 'webinar' });
+  const token = (role: 'host' | 'panelist') =>
+    services.participantTokens.mint({ participantId: role === 'host' ? room.hostParticipantId : 'bench-panelist', roomId: room.id, role });
+  return { type: 'webinar', meetingCode: room.meetingCode, hostToken: token('host'), panelistToken: token('panelist') };
 }
 
 if (process.argv[2] === 'serve') await serve();
