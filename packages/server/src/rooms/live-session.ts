@@ -248,7 +248,6 @@ export class LiveSession {
         await participant.releaseMedia();
         throw error;
       }
-      const others = this.participantList();
       this.media.add(participant);
       this.participants.set(info.id, participant);
       this.stage?.added(participant);
@@ -258,7 +257,7 @@ export class LiveSession {
         self: participant.info,
         sessionId: this.id,
         roomDisplayName: this.room.displayName,
-        ...this.sessionViewFor(participant, others),
+        ...this.sessionViewFor(participant),
         resumeToken: this.grace.issueToken(participant),
         settings: this.settings(),
       });
@@ -343,10 +342,7 @@ export class LiveSession {
         type: 'resumed',
         self: participant.info,
         sessionId: this.id,
-        ...this.sessionViewFor(
-          participant,
-          this.participantList().filter((p) => p.id !== participant.id),
-        ),
+        ...this.sessionViewFor(participant),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
       if (this.stage) connection.send(this.stage.stateFor(participant));
@@ -448,8 +444,10 @@ export class LiveSession {
   }
 
   /** Who else is here, what was said and whose hands are up, as a participant arriving (or back) is shown it. */
-  private sessionViewFor(participant: LiveParticipant, others: ParticipantInfo[]): { participants: ParticipantInfo[]; chatHistory: ChatMessage[]; raisedHands: RaisedHand[] } {
-    const view = { participants: others, chatHistory: this.chat.history(), raisedHands: this.controls.raisedHands() };
+  private sessionViewFor(participant: LiveParticipant): { participants: ParticipantInfo[]; chatHistory: ChatMessage[]; raisedHands: RaisedHand[] } {
+    const seen = this.stage?.seenBy(participant, this.participants.values()) ?? this.participants.values();
+    const participants = [...seen].filter((p) => p !== participant).map((p) => p.info);
+    const view = { participants, chatHistory: this.chat.history(), raisedHands: this.controls.raisedHands() };
     return this.stage ? this.stage.visibleTo(participant, view) : view;
   }
 }

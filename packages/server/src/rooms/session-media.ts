@@ -40,6 +40,8 @@ interface MediaState {
  */
 export class SessionMedia {
   private readonly states = new Map<string, MediaState>();
+  /** Who publishes streams now: what everyone receives is gathered from these few, not from everyone (a webinar's audience is large). */
+  private readonly publishing = new Set<string>();
 
   constructor(private readonly deps: Dependencies) {}
 
@@ -64,6 +66,7 @@ export class SessionMedia {
   remove(participant: LiveParticipant): void {
     const state = this.states.get(participant.id);
     this.states.delete(participant.id);
+    this.publishing.delete(participant.id);
     if (state?.flowing && state.streams.length > 0) this.refreshAll();
   }
 
@@ -90,6 +93,8 @@ export class SessionMedia {
       // What the SFU took: it disables a line whose codec the room does not accept.
       state.sources = new Set(result.streams.map((s) => s.source));
       state.streams = result.streams;
+      if (state.streams.length > 0) this.publishing.add(participant.id);
+      else this.publishing.delete(participant.id);
       this.announceScreenSharing(participant, state.sources.has('screen'));
       if (state.flowing) this.refreshAll();
       return result.sdp;
@@ -113,6 +118,7 @@ export class SessionMedia {
       const published = state.streams.length > 0;
       state.sources = new Set();
       state.streams = [];
+      this.publishing.delete(participant.id);
       this.setSpeaking(participant, false);
       this.announceScreenSharing(participant, false);
       if (published) this.refreshAll();
@@ -163,7 +169,7 @@ export class SessionMedia {
     }
   }
 
-  /** Brings what everyone receives in line with what is published (the streams are gathered once: a webinar's audience is large). */
+  /** Brings what everyone receives in line with what is published (the streams are gathered once). */
   refreshAll(): void {
     const streams = this.flowingStreams();
     for (const participant of this.deps.participants()) this.refresh(participant, streams);
@@ -172,8 +178,9 @@ export class SessionMedia {
   /** Every stream that reaches the SFU now. */
   private flowingStreams(): RemoteStream[] {
     const streams: RemoteStream[] = [];
-    for (const [id, state] of this.states) {
-      if (state.flowing) for (const stream of state.streams) streams.push({ ...stream, participantId: id });
+    for (const id of this.publishing) {
+      const state = this.states.get(id);
+      if (state?.flowing) for (const stream of state.streams) streams.push({ ...stream, participantId: id });
     }
     return streams;
   }

@@ -194,6 +194,18 @@ describe('webinar sessions', { timeout: 300_000 }, () => {
     await settled();
   });
 
+  test('a meeting is no webinar: no attendees, no runtime status, no Q&A, no webinar roles', async () => {
+    const room = await suite.rooms.create(suite.applicationId, { displayName: 'Standup', type: 'long_term', expiresAt: new Date(suite.clock.now().getTime() + 86_400_000) });
+    const host = await join(room, 'Hana', 'host');
+    const guest = await join(room, 'Gus');
+    assert.equal(guest.participant.info.role, 'guest');
+    assert.deepEqual(guest.connection.of('webinar-state'), []);
+    await refused(act(host, { type: 'set-runtime-status', status: 'Live' }), 'bad_request');
+    await refused(act(guest, { type: 'ask-question', text: 'Why?' }), 'bad_request');
+    await refused(host.session.controls.handle(host.participant, { type: 'set-role', participantId: guest.participant.id, role: 'panelist' }), 'validation_failed');
+    await suite.liveRooms.endMeeting(host.session, host.participant);
+  });
+
   test('holds hundreds of attendees, none of whom hears of another', async () => {
     const ATTENDEES = 300;
     const room = await newWebinar();

@@ -3,7 +3,6 @@ import {
   canPublish,
   type AssignableRole,
   type ChatMessage,
-  type ParticipantInfo,
   type ParticipantRole,
   type RaisedHand,
   type ServerMessage,
@@ -141,15 +140,18 @@ export class WebinarStage {
     return this.stageAnd(subject);
   }
 
-  /** What of the session a participant's page is shown on arrival: an attendee sees only the stage. */
-  visibleTo<T extends { participants: ParticipantInfo[]; chatHistory: ChatMessage[]; raisedHands: RaisedHand[] }>(participant: LiveParticipant, view: T): T {
+  /** Whom a participant sees in the session: an attendee, the stage only (never a walk through the audience); anyone else, everyone. */
+  seenBy(participant: LiveParticipant, everyone: Iterable<LiveParticipant>): Iterable<LiveParticipant> {
+    return canPublish(participant.info.role) ? everyone : this.stage.values();
+  }
+
+  /** What was said and whose hands are up, as a participant's page is shown it on arrival: an attendee sees the stage's, and their own. */
+  visibleTo<T extends { chatHistory: ChatMessage[]; raisedHands: RaisedHand[] }>(participant: LiveParticipant, view: T): T {
     if (canPublish(participant.info.role)) return view;
-    const shown = (id: string) => this.stage.has(id) || id === participant.id;
     return {
       ...view,
-      participants: view.participants.filter((p) => this.stage.has(p.id)),
       chatHistory: view.chatHistory.filter((m) => this.everOnStage.has(m.participantId) || m.participantId === participant.id),
-      raisedHands: view.raisedHands.filter((h) => shown(h.participantId)),
+      raisedHands: view.raisedHands.filter((h) => this.stage.has(h.participantId) || h.participantId === participant.id),
     };
   }
 
