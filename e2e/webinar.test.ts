@@ -36,16 +36,21 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
     const deps = { ...services, publicUrl: server.baseUrl };
     const links = await roomLinks(deps, room);
     const panelistUrl = await participantUrl(deps, room, { participantId: 'invitee-pia', roomId: room.id, role: 'panelist' });
-    const open = async (who: keyof typeof pages, url: string, name: string, viewport?: { width: number; height: number }) => {
-      const participant = await launchParticipant(viewport ? { viewport } : {});
+    const open = async (who: keyof typeof pages, url: string, name: string, options: { viewport?: { width: number; height: number }; prejoin?: boolean } = {}) => {
+      const participant = await launchParticipant(options.viewport ? { viewport: options.viewport } : {});
       browsers.push(participant);
       pages[who] = participant.page;
-      await participant.page.goto(withParams(url, { display_name: name, skip_prejoin: '1' }));
+      await participant.page.goto(withParams(url, { display_name: name, ...(options.prejoin ? {} : { skip_prejoin: '1' }) }));
     };
     await open('host', links.hostUrl, 'Hana');
     await open('panelist', panelistUrl, 'Pia');
-    await open('ann', links.guestUrl, 'Ann');
-    await open('bob', links.guestUrl, 'Bob', { width: 375, height: 740 });
+    // Ann comes through the pre-join screen: an attendee's has no camera or microphone to set up.
+    await open('ann', links.guestUrl, 'Ann', { prejoin: true });
+    await pages.ann.waitForSelector('[data-testid="join-button"]', { timeout: 30_000 });
+    assert.equal(await pages.ann.$('[data-testid="toggle-camera"]'), null);
+    await screenshot(pages.ann, 'attendee-prejoin');
+    await pages.ann.click('[data-testid="join-button"]');
+    await open('bob', links.guestUrl, 'Bob', { viewport: { width: 375, height: 740 } });
   });
 
   after(async () => {
@@ -148,6 +153,10 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
       await pages.host.click(`${row} [data-testid="participant-menu-button"]`);
       await pages.host.click(`${row} [data-testid="participant-action"][data-action="${action}"]`);
     };
+    await pages.host.click('[data-testid="participants-button"]');
+    await pages.host.click(`${row} [data-testid="participant-menu-button"]`);
+    await screenshot(pages.host, 'host-participants');
+    await pages.host.keyboard.press('Escape');
     await moderate('bringOnStage');
     await pages.bob.waitForSelector('[data-testid="toggle-camera"]', { timeout: 20_000 });
     await screenshot(pages.bob, 'promoted-375');

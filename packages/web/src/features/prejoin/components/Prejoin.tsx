@@ -173,7 +173,7 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, aud
             disabled={joining}
             aria-busy={joining || undefined}
           >
-            {joining ? t('prejoin.joining') : t('prejoin.join')}
+            {joining ? t('prejoin.joining') : t(audience ? 'webinar.join' : 'prejoin.join')}
           </button>
         </form>
       </div>
