@@ -171,7 +171,7 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
     await waitUntil(async () => ((await pages.ann.$('[data-testid="tile"][data-participant-name="Bob"]')) ? "Ann still shows Bob's tile" : undefined));
   });
 
-  it('ends the webinar for the audience; the panel stays', async () => {
+  it('ends the webinar for the audience while the panel stays, then for everyone', async () => {
     await pages.host.click('[data-testid="runtime-endForAttendees"]');
     await pages.host.click('[data-testid="confirm-action"]');
     for (const who of ['ann', 'bob'] as const) {
@@ -182,5 +182,13 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
     await waitUntil(async () => ((await statusOf(pages.panelist)) === 'Debrief' ? undefined : 'the panelist does not see the debrief'));
     await pages.host.waitForSelector('[data-testid="attendee-count"][data-count="0"]', { timeout: 15_000 });
     assert.ok(await pages.panelist.$('[data-testid="meeting"]'), 'the panel is still in the session');
+    await screenshot(pages.host, 'host-debrief');
+
+    // Then the host ends it for everyone.
+    await pages.host.click('[data-testid="runtime-endForEveryone"]');
+    await pages.host.click('[data-testid="confirm-action"]');
+    for (const who of ['host', 'panelist'] as const) {
+      await pages[who].waitForSelector('[data-testid="left-screen"][data-reason="ended_by_host"]', { timeout: 15_000 });
+    }
   });
 });

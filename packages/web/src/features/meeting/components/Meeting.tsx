@@ -203,7 +203,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         moderatorControls={
           moderator && (
             <>
-              {webinar.status !== undefined && <RuntimeControl room={room} status={webinar.status} run={moderation.run} />}
+              {webinar.status !== undefined && <RuntimeControl room={room} status={webinar.status} isHost={self.role === 'host'} run={moderation.run} />}
               <RecordButton recording={recording} />
               <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />
             </>
