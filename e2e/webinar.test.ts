@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { RoomService } from '../packages/server/src/rooms/room-service.js';
 import { participantUrl, roomLinks } from '../packages/server/src/rooms/room-links.js';
 import type { Room } from '../packages/server/src/rooms/room.js';
-import { launchParticipant, type Participant } from './support/browser.js';
+import { inboundCounters, launchParticipant, type Participant } from './support/browser.js';
 import { receivedFrom, waitForFlow } from './support/media-flow.js';
 import { withParams } from './support/meeting-room.js';
 import { RawClient } from './support/raw-client.js';
@@ -67,6 +67,13 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
       assert.equal(await pages[who].$('[data-testid="toggle-microphone"], [data-testid="toggle-camera"], [data-testid="toggle-screen-share"]'), null);
     }
     await pages.host.waitForSelector('[data-testid="attendee-count"][data-count="2"]', { timeout: 30_000 });
+    // Nothing of the panel reaches the audience before the webinar is live, while the panel already talks.
+    await waitForFlow(async () => (await receivedFrom(pages.host, 'Pia')).audioPackets, 'flowing', "the host receiving Pia's audio", 40_000);
+    for (const who of ['ann', 'bob'] as const) {
+      const received = await inboundCounters(pages[who]);
+      const total = [...Object.values(received.audioPacketsReceived), ...Object.values(received.videoFramesDecoded)].reduce((sum, n) => sum + n, 0);
+      assert.equal(total, 0, `${who} received media during the practice`);
+    }
     // The stage shows the panel only: the host sees the panelist's tile and their own, not the attendees'.
     await waitUntil(async () => {
       const names = await pages.host.$$eval('[data-testid="tile"]', (tiles) => tiles.map((t) => t.getAttribute('data-participant-name')).sort());
