@@ -6,7 +6,7 @@ const ANSWER_TIMEOUT_MS = 30_000;
 
 /**
  * A bot in a Parley meeting: joins over the signaling WebSocket with the meeting code, as a guest's
- * page does (a publisher with the access's participant token, when it has one), and relays SDP through Parley. Candidates travel inside the SDP (the bots gather them all
+ * page does, and relays SDP through Parley. Candidates travel inside the SDP (the bots gather them all
  * before sending), so each connection only sends the end-of-candidates `trickle`.
  */
 export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignaling {
@@ -43,8 +43,8 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
       socket.on('message', onMessage);
     });
     const signaling = new ParleyBotSignaling(socket, displayName);
-    const token = publishing && access.publisherToken ? { participantToken: access.publisherToken } : {};
-    signaling.send({ type: 'join', meetingCode: access.meetingCode, displayName, audioMuted: !publishing, videoMuted: !publishing, ...token });
+    const token = publishing && access.publisherToken !== undefined ? { participantToken: access.publisherToken } : {};
+    signaling.send({ type: 'join', meetingCode: access.meetingCode, ...token, displayName, audioMuted: !publishing, videoMuted: !publishing });
     await joined;
     return signaling;
   }

@@ -7,7 +7,7 @@ import { ParleyBotSignaling } from './parley-bot-signaling.js';
 import { JanusPublisherSignaling, JanusSubscriberSignaling } from './janus-bot-signaling.js';
 
 export type RoomAccess =
-  /** `publisherToken`: the participant token publishers join with (a webinar's panelists); others come as guests. */
+  /** `publisherToken`: the participant token publishers join with (a webinar's panelist); subscribers join without one. */
   | { path: 'parley'; serverUrl: string; meetingCode: string; publisherToken?: string }
   /** `publisherIds`: the feeds a subscriber asks for (bare Janus has nobody to tell it who publishes). */
   | { path: 'janus'; janusUrl: string; roomId: string; publisherIds: string[] };

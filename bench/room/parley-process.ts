@@ -4,9 +4,8 @@
  * started the way the browser tests start it. It creates rooms when the benchmark asks.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { startTestServer } from '../../e2e/support/test-server.js';
+import { startTestServer, type TestServer } from '../../e2e/support/test-server.js';
 import { RoomService } from '../../packages/server/src/rooms/room-service.js';
 
 interface Started {
@@ -18,11 +17,18 @@ interface Started {
 interface RoomCreated {
   type: 'room';
   meetingCode: string;
-  /** For a webinar room: a panelist's participant token. */
-  panelistToken?: string;
 }
 
-type ParleyRequest = { type: 'create-room'; displayName: string } | { type: 'create-webinar-room'; displayName: string };
+/** A webinar room, and the links into it that are not its public one. */
+export interface WebinarCreated {
+  type: 'webinar';
+  meetingCode: string;
+  /** Participant tokens: the host's, and a panelist's. */
+  hostToken: string;
+  panelistToken: string;
+}
+
+type Request = { type: 'create-room'; displayName: string } | { type: 'create-webinar'; displayName: string };
 
 export class ParleyProcess {
   private constructor(
@@ -43,22 +49,15 @@ export class ParleyProcess {
 
   /** A new room through the Meetings API; returns its meeting code, what a guest joins with. */
   async createRoom(displayName: string): Promise<string> {
-    return (await this.request({ type: 'create-room', displayName })).meetingCode;
-  }
-
-  /**
-   * A new webinar session's room, as the webinars domain makes them: people who join with its meeting
-   * code alone are attendees. Returns the code and a panelist's participant token.
-   */
-  async createWebinarRoom(displayName: string): Promise<{ meetingCode: string; panelistToken: string }> {
-    const { meetingCode, panelistToken } = await this.request({ type: 'create-webinar-room', displayName });
-    if (!panelistToken) throw new Error('Parley made no panelist token');
-    return { meetingCode, panelistToken };
-  }
-
-  private async request(request: ParleyRequest): Promise<RoomCreated> {
     const created = nextMessage<RoomCreated>(this.child);
-    this.child.send(request);
+    this.child.send({ type: 'create-room', displayName });
+    return (await created).meetingCode;
+  }
+
+  /** A new webinar room, as a webinar session has one; whoever joins without a token is an attendee. */
+  async createWebinar(displayName: string): Promise<WebinarCreated> {
+    const created = nextMessage<WebinarCreated>(this.child);
+    this.child.send({ type: 'create-webinar', displayName } satisfies Request);
     return created;
   }
 
@@ -84,12 +83,9 @@ async function serve(): Promise<void> {
   const server = await startTestServer();
   const janusPid = server.server.media.janusPid;
   if (janusPid === undefined) throw new Error('Parley did not start a Janus of its own');
-  process.on('message', (request: ParleyRequest) => {
-    if (request.type === 'create-webinar-room') {
-      void new RoomService(server.server.services).create(server.applicationId, { displayName: request.displayName, kind: 'webinar' }).then((room) => {
-        const panelistToken = server.server.services.participantTokens.mint({ participantId: randomUUID(), roomId: room.id, role: 'panelist' });
-        process.send?.({ type: 'room', meetingCode: room.meetingCode, panelistToken } satisfies RoomCreated);
-      });
+  process.on('message', (request: Request) => {
+    if (request.type === 'create-webinar') {
+      void createWebinar(server, request.displayName).then((created) => process.send?.(created));
       return;
     }
     void server.api('POST', '/v1/meetings/rooms', { display_name: request.displayName }).then(({ status, body }) => {
@@ -99,6 +95,14 @@ async function serve(): Promise<void> {
   });
   process.on('disconnect', () => void server.close().then(() => process.exit(0)));
   process.send?.({ type: 'started', serverUrl: server.baseUrl, janusPid } satisfies Started);
+}
+
+async function createWebinar(server: TestServer, displayName: string): Promise<WebinarCreated> {
+  const { services } = server.server;
+  const room = await new RoomService(services).create(server.applicationId, { displayName, kind: 'webinar' });
+  const token = (role: 'host' | 'panelist') =>
+    services.participantTokens.mint({ participantId: role === 'host' ? room.hostParticipantId : 'bench-panelist', roomId: room.id, role });
+  return { type: 'webinar', meetingCode: room.meetingCode, hostToken: token('host'), panelistToken: token('panelist') };
 }
 
 if (process.argv[2] === 'serve') await serve();

@@ -130,6 +130,24 @@ export function beingModerated(): void {
   });
 }
 
+export async function webinars(): Promise<void> {
+  if (room.runtimeStatus === undefined) return; // a meeting, not a webinar
+  render(room.runtimeStatus); // 'Practice' | 'Live' | 'Break' | 'Debrief'
+  room.on('runtime-status', (status) => render(status));
+  room.on('attendee-count', (count) => render(count));
+  room.on('question', (question) => render(question)); // asked, answered or dismissed
+  render(room.questions()); // the stage: all; an attendee: the answered ones and their own
+  if (room.self.role === 'attendee') {
+    await room.askQuestion('Will the slides be shared?'); // plain text; rate_limited beyond a few a minute
+    return;
+  }
+  const [question] = room.questions().filter((q) => q.status === 'open');
+  if (question) await room.answerQuestion(question.id, 'Yes, after the webinar'); // every attendee sees it
+  if (!canModerate(room.self.role)) return;
+  await room.setRuntimeStatus('Live'); // attendees start receiving the stage's media; then 'Break', 'Debrief'
+  await room.setParticipantRole(someone.info.id, 'panelist'); // an attendee on stage; 'attendee' sends them back
+}
+
 export function admitting(): void {
   room.setLocked(true); // moderators: nobody new gets in; everyone hears room-updated
   room.on('room-updated', (settings) => render(settings)); // { locked, features }

@@ -25,4 +25,9 @@ export {
   type VideoTileView,
   type WaitingGuest,
   type WaitingReason,
+  type AssignableRole,
+  type SettableRuntimeStatus,
+  type WebinarQuestion,
+  type WebinarRuntimeStatus,
+  QUESTION_MAX_LENGTH,
 } from '@parley/protocol';

@@ -14,8 +14,14 @@ import {
   type ServerMessage,
   type StreamSource,
   type VideoTileView,
+  type SettableRuntimeStatus,
   type WaitingGuest,
   type WaitingReason,
+  type WebinarQuestion,
+  type WebinarRequest,
+  type WebinarRuntimeStatus,
+  canPublish,
+  type AssignableRole,
 } from '@parley/protocol';
 import { catchUpMessages } from './catch-up.js';
 import { ParleyClientError } from './client-error.js';
@@ -29,6 +35,7 @@ import { ReconnectingSignaling, type ResumeTarget } from './reconnecting-socket.
 import { SignalingSocket } from './signaling-socket.js';
 import { SubscriberConnection } from './subscriber-connection.js';
 import { TypedEmitter } from './typed-emitter.js';
+import { WebinarState } from './webinar-state.js';
 
 export interface JoinOptions {
   meetingCode: string;
@@ -72,7 +79,17 @@ export interface RemoteParticipant {
  * person cannot join the room again), `connection_lost`, `refused` (the server turned one away),
  * `reconnect_failed` (the connection dropped and the server no longer held one's place when it came back).
  */
-export type DisconnectReason = 'left' | 'ended' | 'ended_by_host' | 'expired' | 'removed' | 'blocked' | 'connection_lost' | 'refused' | 'reconnect_failed';
+export type DisconnectReason =
+  | 'left'
+  | 'ended'
+  | 'ended_by_host'
+  | 'webinar_ended'
+  | 'expired'
+  | 'removed'
+  | 'blocked'
+  | 'connection_lost'
+  | 'refused'
+  | 'reconnect_failed';
 
 /** A reaction someone sent; show it briefly over their tile. */
 export interface Reaction {
@@ -127,6 +144,12 @@ export interface RoomEvents {
   'unmute-requested': (kind: MediaKind, by: ParticipantRef) => void;
   /** The meeting started or stopped being recorded (see `recording`). */
   'recording-state': (state: RecordingState) => void;
+  /** Webinars: the webinar moved on (see `runtimeStatus`). */
+  'runtime-status': (status: WebinarRuntimeStatus) => void;
+  /** Webinars: how many attendees watch changed (see `attendeeCount`). */
+  'attendee-count': (count: number) => void;
+  /** Webinars: a question was asked, answered or dismissed (see `questions`). */
+  question: (question: WebinarQuestion) => void;
   /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
   disconnected: (reason: DisconnectReason, message?: string, by?: ParticipantRef) => void;
 }
@@ -161,6 +184,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private currentSettings: MeetingSettings;
   private waiting: WaitingGuest[] = [];
   private recordingState: RecordingState = { active: false, automatic: false };
+  private readonly webinar = new WebinarState();
   /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
   private refusedCamera: ParleyClientError | undefined;
 
@@ -258,7 +282,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     room.hands = [...joined.raisedHands];
     for (const message of early) room.handle(message);
     room.applyTrackState();
-    if (options.localStream.getTracks().length > 0) {
+    // A webinar's attendees watch and listen: they never publish, whatever the page captured.
+    if (canPublish(joined.self.role) && options.localStream.getTracks().length > 0) {
       await room.startPublishing().catch(async (error: unknown) => {
         await room.leave();
         throw error;
@@ -284,6 +309,62 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   /** Whether the meeting is locked, and which of the room's features are on, as they are now. */
   get settings(): MeetingSettings {
     return this.currentSettings;
+  }
+
+  /**
+   * Webinars: where the webinar stands (`Practice`, `Live`, `Break`, `Debrief`); undefined in a meeting.
+   * Changes are told by `runtime-status`.
+   */
+  get runtimeStatus(): WebinarRuntimeStatus | undefined {
+    return this.webinar.runtimeStatus;
+  }
+
+  /** Webinars: how many attendees watch; changes are told by `attendee-count`. */
+  get attendeeCount(): number {
+    return this.webinar.attendeeCount;
+  }
+
+  /** Webinars: the questions one may see, first asked first: the stage sees all; an attendee the answered ones and their own. */
+  questions(): WebinarQuestion[] {
+    return this.webinar.questions();
+  }
+
+  /** Whether one sends media: from joining (with tracks, on stage), or since `startSending`. */
+  get isSending(): boolean {
+    return this.publisher !== undefined;
+  }
+
+  /**
+   * Webinars: starts sending `stream`'s tracks once a host brought one on stage (an attendee joins
+   * sending nothing). They go out as one's microphone and camera state says (off, until one turns them
+   * on). Rejects with `forbidden` while one is an attendee; does nothing when already sending.
+   */
+  async startSending(stream: MediaStream): Promise<void> {
+    if (!canPublish(this.selfInfo.role)) throw new ParleyClientError('forbidden', 'Attendees watch and listen: only the panel sends');
+    if (this.publisher) return;
+    for (const track of stream.getTracks()) if (!this.localStream.getTracks().includes(track)) this.localStream.addTrack(track);
+    this.applyTrackState();
+    await this.startPublishing();
+  }
+
+  /** Webinars, hosts and co-hosts: takes the webinar live, on a break, or to its end for the audience (`Debrief`). */
+  setRuntimeStatus(status: SettableRuntimeStatus): Promise<void> {
+    return this.control({ type: 'set-runtime-status', status });
+  }
+
+  /** Webinars, attendees: asks the panel a question (plain text; `rate_limited` beyond a few a minute). */
+  askQuestion(text: string): Promise<void> {
+    return this.control({ type: 'ask-question', text });
+  }
+
+  /** Webinars, the stage: answers a question; every attendee sees the answer. */
+  answerQuestion(questionId: string, text: string): Promise<void> {
+    return this.control({ type: 'answer-question', questionId, text });
+  }
+
+  /** Webinars, the stage: puts a question aside unanswered. */
+  dismissQuestion(questionId: string): Promise<void> {
+    return this.control({ type: 'dismiss-question', questionId });
   }
 
   /** Whether the meeting is being recorded now; changes are told by `recording-state`. */
@@ -503,8 +584,11 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     return this.control({ type: 'remove-participant', participantId, block: options.block ?? false });
   }
 
-  /** Moderators: makes a guest a co-host (who can moderate too), or a co-host a guest again. */
-  setParticipantRole(participantId: string, role: 'cohost' | 'guest'): Promise<void> {
+  /**
+   * Moderators: makes a guest a co-host (who can moderate too), or a co-host a guest again. In a
+   * webinar: brings an attendee on stage (`panelist`) or sends a panelist back to the audience (`attendee`).
+   */
+  setParticipantRole(participantId: string, role: AssignableRole): Promise<void> {
     return this.control({ type: 'set-role', participantId, role });
   }
 
@@ -576,9 +660,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   }
 
   /** Sends a hand, reaction, moderation, rename or recording request; settles with the server's `ack` or `error`. */
-  private control(request: DistributiveOmit<MeetingControlRequest | RecordingControlRequest, 'requestId'>): Promise<void> {
+  private control(request: DistributiveOmit<MeetingControlRequest | RecordingControlRequest | WebinarRequest, 'requestId'>): Promise<void> {
     if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
-    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest | RecordingControlRequest));
+    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest | RecordingControlRequest | WebinarRequest));
   }
 
   private async startPublishing(): Promise<void> {
@@ -660,9 +744,16 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
           break;
         }
         const participant = this.remotes.get(message.participant.id);
-        if (participant) {
+        if (participant && !canPublish(this.selfInfo.role) && !canPublish(message.participant.role)) {
+          // A webinar's attendee sees the stage only: whoever leaves it leaves their view.
+          this.remotes.delete(participant.info.id);
+          this.emit('participant-left', participant.info.id);
+        } else if (participant) {
           participant.info = message.participant;
           this.emit('participant-updated', participant);
+        } else {
+          // Someone brought on a webinar's stage, news to its audience.
+          this.handle({ type: 'participant-joined', participant: message.participant });
         }
         break;
       }
@@ -732,6 +823,17 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         this.waiting = message.waiting;
         this.emit('waiting-room', message.waiting);
         break;
+      case 'webinar-state':
+      case 'webinar-status':
+      case 'attendee-count':
+      case 'question': {
+        const before = { status: this.webinar.runtimeStatus, count: this.webinar.attendeeCount };
+        this.webinar.apply(message);
+        if (message.type === 'question') this.emit('question', message.question);
+        if (this.webinar.runtimeStatus !== undefined && this.webinar.runtimeStatus !== before.status) this.emit('runtime-status', this.webinar.runtimeStatus);
+        if (this.webinar.attendeeCount !== before.count) this.emit('attendee-count', this.webinar.attendeeCount);
+        break;
+      }
       case 'joined':
       case 'waiting':
         // Answers `join` itself consumes.

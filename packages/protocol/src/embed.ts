@@ -79,7 +79,17 @@ export type EmbedResultMessage = {
 } & ({ ok: true } | { ok: false; error: EmbedError });
 
 /** Why one is no longer in the meeting: the SDK's `DisconnectReason` (docs/client-sdk.md). */
-export type EmbedLeftReason = 'left' | 'ended' | 'ended_by_host' | 'expired' | 'removed' | 'blocked' | 'connection_lost' | 'refused' | 'reconnect_failed';
+export type EmbedLeftReason =
+  | 'left'
+  | 'ended'
+  | 'ended_by_host'
+  | 'webinar_ended'
+  | 'expired'
+  | 'removed'
+  | 'blocked'
+  | 'connection_lost'
+  | 'refused'
+  | 'reconnect_failed';
 
 /** What the meeting page tells the host page, by event name. */
 export interface EmbedEvents {

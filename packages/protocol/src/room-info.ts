@@ -14,6 +14,8 @@ export interface PublicRoomInfo {
   features: RoomFeatures;
   /** Guests must give the room's password to join; hosts (the host URL) never need it. */
   passwordRequired: boolean;
+  /** `webinar`: whoever comes without an invitation (a participant token) watches and listens as an attendee. */
+  kind: 'meeting' | 'webinar';
   theme: PublicTheme | null;
 }
 

@@ -353,11 +353,16 @@ export interface RemoveParticipantRequest {
   requestId?: string;
 }
 
-/** Promotes a guest to co-host, or demotes a co-host to guest. */
+/**
+ * Promotes a guest to co-host, or demotes a co-host to guest. In a webinar the roles are `cohost`,
+ * `panelist` and `attendee` instead: a moderator brings an attendee on stage as a panelist (their page
+ * starts sending only once they turn their camera or microphone on) and sends a panelist back to the
+ * audience (the server stops their media at once). Any other role is refused with `validation_failed`.
+ */
 export interface SetRoleRequest {
   type: 'set-role';
   participantId: string;
-  role: 'cohost' | 'guest';
+  role: AssignableRole;
   requestId?: string;
 }
 
@@ -423,6 +428,63 @@ export interface StopRecordingRequest {
 
 export type RecordingControlRequest = StartRecordingRequest | StopRecordingRequest;
 
+/** The roles a moderator may give someone during a session (`set-role`). */
+export type AssignableRole = Extract<ParticipantRole, 'cohost' | 'guest' | 'panelist' | 'attendee'>;
+
+// ---- Webinars (client → server). Only in a room of kind `webinar`; elsewhere refused with `bad_request`.
+// Each may carry a `requestId`, answered with an `ack` once done or an `error` saying why not.
+
+/**
+ * Where a webinar session stands (the RingCentral `runtimeStatus`). A session starts in `Practice`: the
+ * panel is on stage, the audience waits and receives no media. `Live`: attendees watch and listen.
+ * `Break`: attendees see a break screen and receive no media. `Debrief`: the webinar ended for the
+ * audience (every attendee was let go, none may join); the panel stays until a host ends the session
+ * (`end-meeting`). `Idle` is a session nobody started; `GoingLive` is the façade's transition state,
+ * which Parley passes through at once.
+ */
+export const WEBINAR_RUNTIME_STATUSES = ['Idle', 'Practice', 'GoingLive', 'Live', 'Break', 'Debrief'] as const;
+export type WebinarRuntimeStatus = (typeof WEBINAR_RUNTIME_STATUSES)[number];
+
+/** The statuses a host or co-host may move a webinar to: `Live` from `Practice` or `Break`, `Break` from `Live`, `Debrief` from `Live` or `Break`. */
+export type SettableRuntimeStatus = Extract<WebinarRuntimeStatus, 'Live' | 'Break' | 'Debrief'>;
+
+/** Moves the webinar on (moderators only, else `forbidden`; a move the table above does not allow is `conflict`). Everyone gets `webinar-status`. */
+export interface SetRuntimeStatusRequest {
+  type: 'set-runtime-status';
+  status: SettableRuntimeStatus;
+  requestId?: string;
+}
+
+/** The longest question or answer, in characters once trimmed. */
+export const QUESTION_MAX_LENGTH = 500;
+
+/**
+ * An attendee's question to the panel (attendees only; plain text, 1 to `QUESTION_MAX_LENGTH`
+ * characters once trimmed; rate-limited). The panel and the asker get `question`.
+ */
+export interface AskQuestionRequest {
+  type: 'ask-question';
+  text: string;
+  requestId?: string;
+}
+
+/** Answers a question in text (anyone on stage); the answer reaches every attendee (`question`). */
+export interface AnswerQuestionRequest {
+  type: 'answer-question';
+  questionId: string;
+  text: string;
+  requestId?: string;
+}
+
+/** Puts a question aside unanswered (anyone on stage); the panel and the asker see it dismissed. */
+export interface DismissQuestionRequest {
+  type: 'dismiss-question';
+  questionId: string;
+  requestId?: string;
+}
+
+export type WebinarRequest = SetRuntimeStatusRequest | AskQuestionRequest | AnswerQuestionRequest | DismissQuestionRequest;
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -439,7 +501,8 @@ export type ClientMessage =
   | DenyRequest
   | VideoViewRequest
   | MeetingControlRequest
-  | RecordingControlRequest;
+  | RecordingControlRequest
+  | WebinarRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -516,8 +579,11 @@ export interface SignalingErrorEvent {
 
 export interface RoomClosedEvent {
   type: 'room-closed';
-  /** `ended`: the room was closed through the API; `ended_by_host`: a host ended the meeting for all. */
-  reason: 'ended' | 'expired' | 'ended_by_host';
+  /**
+   * `ended`: the room was closed through the API; `ended_by_host`: a host ended the meeting for all;
+   * `webinar_ended`: to a webinar's attendees, the webinar ended for its audience (`Debrief`).
+   */
+  reason: 'ended' | 'expired' | 'ended_by_host' | 'webinar_ended';
 }
 
 // Raise hand, reactions and moderation (server → client).
@@ -655,6 +721,52 @@ export interface RecordingStateEvent {
   recording: RecordingState;
 }
 
+// ---- Webinars (server → client). Attendees never hear of each other: they are not in `participants`
+// of `joined`, nor sent their joins, leaves, hands, reactions or chat; the stage (hosts, co-hosts,
+// panelists) sees everyone.
+
+/** A question of a webinar's Q&A. Its texts are plain text, never markup. */
+export interface WebinarQuestion {
+  id: string;
+  /** The attendee who asked it, and their name when they did. */
+  askedBy: ParticipantRef;
+  text: string;
+  /** ISO-8601, stamped by the server. */
+  askedAt: string;
+  status: 'open' | 'answered' | 'dismissed';
+  /** Once answered. */
+  answer?: { text: string; by: ParticipantRef; answeredAt: string };
+}
+
+/**
+ * Sent just after `joined` (and `resumed`) in a webinar: where it stands, how many attendees watch,
+ * and the questions this participant may see (the stage: all; an attendee: the answered ones and their own).
+ */
+export interface WebinarStateEvent {
+  type: 'webinar-state';
+  runtimeStatus: WebinarRuntimeStatus;
+  attendeeCount: number;
+  questions: WebinarQuestion[];
+}
+
+/** To everyone: the webinar moved on. */
+export interface WebinarStatusEvent {
+  type: 'webinar-status';
+  runtimeStatus: WebinarRuntimeStatus;
+}
+
+/** To everyone, at most about once a second while it changes: how many attendees watch. */
+export interface AttendeeCountEvent {
+  type: 'attendee-count';
+  count: number;
+}
+
+/** A question was asked, answered or dismissed: to the stage and its asker, and, once answered, to every attendee. */
+export interface QuestionEvent {
+  type: 'question';
+  question: WebinarQuestion;
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -678,6 +790,10 @@ export type ServerMessage =
   | UnmuteRequestedEvent
   | RemovedEvent
   | AckEvent
-  | RecordingStateEvent;
+  | RecordingStateEvent
+  | WebinarStateEvent
+  | WebinarStatusEvent
+  | AttendeeCountEvent
+  | QuestionEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -13,6 +13,7 @@ import { RecordingWorker } from './recording/recording-worker.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomPasswordLinks } from './rooms/room-password-links.js';
 import { RoomUpdates } from './rooms/room-updates.js';
+import { WebinarRuntimeEvents } from './rooms/webinar-runtime-events.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
@@ -26,6 +27,7 @@ import { ThemesRepository } from './store/themes-repository.js';
 import { UsersRepository } from './store/users-repository.js';
 import { WebhookDeliveriesRepository } from './store/webhook-deliveries-repository.js';
 import { WebhookSettingsRepository } from './store/webhook-settings-repository.js';
+import { WebinarStageRepository } from './store/webinar-stage-repository.js';
 import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
 import { LogoUploadPolicy } from './themes/logo-upload-policy.js';
 
@@ -75,6 +77,10 @@ export interface Services {
   roomPasswordLinks: RoomPasswordLinks;
   /** Seals bridges' passwords, which their owners may read back. */
   bridgeSecrets: BridgeSecrets;
+  /** Webinar sessions' runtime status and Q&A. */
+  webinarStage: WebinarStageRepository;
+  /** Webinar sessions moving on (Practice, Live, Break, Debrief), for whoever reports it. */
+  webinarRuntimeEvents: WebinarRuntimeEvents;
 }
 
 export interface ServiceOptions {
@@ -114,6 +120,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     oauthClients: new OAuthClientsRepository(store.db),
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
+    webinarStage: new WebinarStageRepository(store.db),
+    webinarRuntimeEvents: new WebinarRuntimeEvents(),
   };
   const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
   return { ...services, recordingWorker };

@@ -11,6 +11,7 @@ import type { RecordingsRepository } from '../store/recordings-repository.js';
 import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
+import type { WebinarStageRepository } from '../store/webinar-stage-repository.js';
 import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
 import type { ParticipantUser } from './room-admittance.js';
 import { LiveSession } from './live-session.js';
@@ -23,6 +24,7 @@ import { RoomEntrance } from './room-entrance.js';
 import type { RoomPasswordLinks } from './room-password-links.js';
 import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
+import type { WebinarRuntimeEvents } from './webinar-runtime-events.js';
 
 interface Dependencies {
   rooms: RoomsRepository;
@@ -38,6 +40,8 @@ interface Dependencies {
   roomUpdates: RoomUpdates;
   recordings: RecordingsRepository;
   recordingWorker: { wake(): void };
+  webinarStage: WebinarStageRepository;
+  webinarRuntimeEvents: WebinarRuntimeEvents;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
@@ -100,6 +104,8 @@ export class LiveRooms {
       role = claims.role;
       user = claims.user;
     }
+    // A webinar's public link brings people into its audience: whoever is not invited on stage watches.
+    if (room.kind === 'webinar' && role === 'guest') role = 'attendee';
     const identity = participantIdentity(claims, request.guestId);
     if (identity !== undefined && (await this.deps.roomBlocks.isBlocked(room.id, identity))) {
       throw new ParleyError('participant_blocked', 'A host removed you from this meeting and blocked you from joining it again');

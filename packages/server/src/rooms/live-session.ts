@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView, type WaitingGuest } from '@parley/protocol';
+import {
+  canModerate,
+  type AssignableRole,
+  type ChatMessage,
+  type MeetingSettings,
+  type ParticipantInfo,
+  type ParticipantRole,
+  type PublishRequest,
+  type RaisedHand,
+  type ServerMessage,
+  type VideoTileView,
+  type WaitingGuest,
+  type WebinarRequest,
+} from '@parley/protocol';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -10,6 +23,7 @@ import type { ChatMessagesRepository } from '../store/chat-messages-repository.j
 import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
+import type { WebinarStageRepository } from '../store/webinar-stage-repository.js';
 import type { MeetingDoor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
 import { MeetingControls } from './meeting-controls.js';
@@ -19,12 +33,17 @@ import type { Room, RoomFeatures } from './room.js';
 import { SerialQueue } from './serial-queue.js';
 import { SessionChat } from './session-chat.js';
 import { SessionMedia } from './session-media.js';
+import type { WebinarRuntimeEvents } from './webinar-runtime-events.js';
+import { WEBINAR_ASSIGNABLE_ROLES, WebinarStage } from './webinar-stage.js';
 
 /**
  * Seed limit: people in one room. Every one of them may send audio, so the SFU room takes that many
  * publishers; how many may send video is the configured presenter limit, which Parley enforces.
  */
 export const MAX_PARTICIPANTS = 200;
+
+/** The roles a moderator may give someone in a meeting. */
+const MEETING_ASSIGNABLE_ROLES: readonly AssignableRole[] = ['cohost', 'guest'];
 
 export interface JoinAs {
   displayName: string;
@@ -44,6 +63,8 @@ interface Dependencies extends SessionRecorderDeps {
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
+  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
+  webinarRuntimeEvents: Pick<WebinarRuntimeEvents, 'announce'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];
   clock: Clock;
@@ -62,6 +83,8 @@ export class LiveSession {
   private readonly chat: SessionChat;
   private readonly grace: ReconnectionGrace<LiveParticipant>;
   private readonly media: SessionMedia;
+  /** What makes a webinar's session one: its stage and audience, runtime status and Q&A; none in a meeting. */
+  private readonly stage: WebinarStage | undefined;
     /** Raised hands, reactions and moderation. */
   readonly controls: MeetingControls;
   /** Recording of this session. */
@@ -86,6 +109,7 @@ export class LiveSession {
       participants: () => this.participants.values(),
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
       maxPresenters: deps.config.maxPresenters,
+      receivesMedia: (participant) => this.stage?.receivesMedia(participant) ?? true,
       logger: deps.logger,
     });
     this.controls = new MeetingControls(
@@ -95,12 +119,30 @@ export class LiveSession {
         all: () => this.participants.values(),
         broadcast: (message) => this.broadcast(message),
         remove: (participant, message) => this.expel(participant, message),
-        roleChanged: (participant) => {
+        assignableRoles: room.kind === 'webinar' ? WEBINAR_ASSIGNABLE_ROLES : MEETING_ASSIGNABLE_ROLES,
+        roleChanged: async (participant) => {
           if (canModerate(participant.info.role)) participant.connection.send({ type: 'waiting-room', waiting: deps.waitingGuests(room.id) });
+          await this.stage?.roleChanged(participant);
         },
       },
       deps,
     );
+    this.stage =
+      room.kind === 'webinar'
+        ? new WebinarStage(
+            { id, roomId: room.id },
+            {
+              all: () => this.participants.values(),
+              find: (participantId) => this.participants.get(participantId),
+              broadcast: (message) => this.broadcast(message),
+              remove: (participant, message) => this.expel(participant, message),
+              mediaAudienceChanged: () => this.media.refreshAll(),
+              leftStage: (participant) => this.media.leaveStage(participant),
+              cameOnStage: (participant) => this.media.joinStage(participant),
+            },
+            { ...deps, scheduler: deps.scheduler ?? systemScheduler },
+          )
+        : undefined;
     this.recorder = new SessionRecorder(
       { id, room, mediaRoom, features: () => this.features, broadcast: (message) => this.broadcast(message) },
       deps,
@@ -118,6 +160,7 @@ export class LiveSession {
     }
     deps.logger.info({ roomId: room.id, sessionId: id }, 'session started');
     const session = new LiveSession(id, room, mediaRoom, deps, onEnded);
+    await session.stage?.begin();
     // `auto_record`: every session is recorded from its start. A recording that cannot start leaves
     // the meeting going, unrecorded, which everyone's indicator shows.
     if (room.recording.autoRecord && room.features.recording) {
@@ -179,6 +222,7 @@ export class LiveSession {
   join(as: JoinAs, connection: ParticipantConnection): Promise<LiveParticipant | undefined> {
     return this.queue.run(async () => {
       if (this.ended) return undefined;
+      this.stage?.checkEntry(as.role);
       const info: ParticipantInfo = {
         id: randomUUID(),
         displayName: as.displayName,
@@ -204,22 +248,21 @@ export class LiveSession {
         await participant.releaseMedia();
         throw error;
       }
-      const others = this.participantList();
       this.media.add(participant);
       this.participants.set(info.id, participant);
+      this.stage?.added(participant);
       if (info.role === 'host') this.hostHasJoined = true;
       connection.send({
         type: 'joined',
         self: participant.info,
         sessionId: this.id,
         roomDisplayName: this.room.displayName,
-        participants: others,
-        chatHistory: this.chat.history(),
+        ...this.sessionViewFor(participant),
         resumeToken: this.grace.issueToken(participant),
         settings: this.settings(),
-        raisedHands: this.controls.raisedHands(),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
+      if (this.stage) connection.send(this.stage.stateFor(participant));
       this.broadcast({ type: 'participant-joined', participant: participant.info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.media.subscribe(participant);
@@ -240,6 +283,12 @@ export class LiveSession {
     this.media.setVideoView(participant, tiles);
   }
 
+  /** A webinar's runtime status and Q&A; refused in a meeting. */
+  handleWebinar(participant: LiveParticipant, request: WebinarRequest): Promise<void> {
+    if (!this.stage) return Promise.reject(ParleyError.badRequest('This is a meeting, not a webinar'));
+    return this.stage.handle(participant, request);
+  }
+
   /** The participant's own microphone and camera switches; refused for media a moderator stopped. */
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
     this.controls.checkMediaState(participant, state);
@@ -256,7 +305,7 @@ export class LiveSession {
    */
   sendChat(participant: LiveParticipant, text: string, requestId?: string): Promise<ChatMessage> {
     return this.chat.send(participant, text, (message) => {
-      for (const p of this.participants.values()) {
+      for (const p of this.recipientsOf({ type: 'chat-message', message })) {
         p.connection.send(p === participant && requestId !== undefined ? { type: 'chat-message', message, requestId } : { type: 'chat-message', message });
       }
     });
@@ -293,11 +342,10 @@ export class LiveSession {
         type: 'resumed',
         self: participant.info,
         sessionId: this.id,
-        participants: this.participantList().filter((p) => p.id !== participant.id),
-        chatHistory: this.chat.history(),
-        raisedHands: this.controls.raisedHands(),
+        ...this.sessionViewFor(participant),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
+      if (this.stage) connection.send(this.stage.stateFor(participant));
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
@@ -336,6 +384,7 @@ export class LiveSession {
     await participant.releaseMedia();
     await this.deps.sessions.markParticipantLeft(participant.id, now);
     this.broadcast({ type: 'participant-left', participantId: participant.id });
+    this.stage?.removed(participant);
     this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
     if (this.participants.size === 0) await this.end();
   }
@@ -371,6 +420,7 @@ export class LiveSession {
     if (this.ended) return;
     this.ended = true;
     this.grace.clear();
+    this.stage?.close();
     this.onEnded(this);
     await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
     const endedAt = this.deps.clock.now();
@@ -383,8 +433,21 @@ export class LiveSession {
   }
 
   private broadcast(message: ServerMessage, exceptId?: string): void {
-    for (const participant of this.participants.values()) {
+    for (const participant of this.recipientsOf(message)) {
       if (participant.id !== exceptId) participant.connection.send(message);
     }
+  }
+
+  /** Everyone a message concerns: in a webinar, news of an attendee reaches only the stage and them. */
+  private recipientsOf(message: ServerMessage): Iterable<LiveParticipant> {
+    return this.stage?.recipients(message, this.participants.values()) ?? this.participants.values();
+  }
+
+  /** Who else is here, what was said and whose hands are up, as a participant arriving (or back) is shown it. */
+  private sessionViewFor(participant: LiveParticipant): { participants: ParticipantInfo[]; chatHistory: ChatMessage[]; raisedHands: RaisedHand[] } {
+    const seen = this.stage?.seenBy(participant, this.participants.values()) ?? this.participants.values();
+    const participants = [...seen].filter((p) => p !== participant).map((p) => p.info);
+    const view = { participants, chatHistory: this.chat.history(), raisedHands: this.controls.raisedHands() };
+    return this.stage ? this.stage.visibleTo(participant, view) : view;
   }
 }

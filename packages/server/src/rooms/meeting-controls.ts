@@ -1,6 +1,8 @@
 import {
   canModerate,
+  canPublish,
   REACTIONS,
+  type AssignableRole,
   type EndMeetingRequest,
   type MediaKind,
   type MeetingControlRequest,
@@ -39,8 +41,10 @@ export interface SessionMembers {
   broadcast(message: ServerMessage): void;
   /** Takes a participant out of the session, cut off at the media server and told `message` first. */
   remove(participant: LiveParticipant, message: ServerMessage): Promise<void>;
+  /** The roles `set-role` may give in this session (a meeting's, or a webinar's). */
+  assignableRoles: readonly AssignableRole[];
   /** A participant's role changed: a new moderator is shown what moderators see (the waiting room). */
-  roleChanged(participant: LiveParticipant): void;
+  roleChanged(participant: LiveParticipant): Promise<void>;
 }
 
 interface Dependencies {
@@ -104,6 +108,9 @@ export class MeetingControls {
 
   /** Refuses a participant's own media change that would turn on what a moderator stopped. */
   checkMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
+    if (!canPublish(participant.info.role) && (!state.audioMuted || !state.videoMuted)) {
+      throw ParleyError.forbidden('Attendees watch and listen: only the panel turns on a microphone or camera');
+    }
     const { moderated } = participant.info;
     if (moderated.audio && !state.audioMuted) {
       throw new ParleyError('media_moderated', 'A moderator muted you: you can unmute once a moderator asks you to');
@@ -196,7 +203,7 @@ export class MeetingControls {
 
   private async muteEveryone(actor: LiveParticipant): Promise<void> {
     assertMayModerate(actor.info, 'mute everyone');
-    const targets = [...this.members.all()].filter((p) => p !== actor && !canModerate(p.info.role));
+    const targets = [...this.members.all()].filter((p) => p !== actor && !canModerate(p.info.role) && canPublish(p.info.role));
     const results = await Promise.allSettled(targets.map((target) => this.stopMedia(actor, target, 'audio')));
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed.length > 0) {
@@ -245,11 +252,15 @@ export class MeetingControls {
     await Promise.all(removed.map((p) => this.members.remove(p, message)));
   }
 
-  private setRole(actor: LiveParticipant, target: LiveParticipant, role: 'cohost' | 'guest'): void {
+  private async setRole(actor: LiveParticipant, target: LiveParticipant, role: AssignableRole): Promise<void> {
     assertMayModerateTarget(actor.info, target.info, "change someone's role");
+    if (!this.members.assignableRoles.includes(role)) {
+      throw ParleyError.validation(`Here a moderator can make someone ${this.members.assignableRoles.join(', ')}; not ${role}`);
+    }
     if (target.info.role === role) return;
-    this.update(target, { role });
-    this.members.roleChanged(target);
+    // Leaving the stage: their microphone and camera go off with it.
+    this.update(target, canPublish(role) ? { role } : { role, audioMuted: true, videoMuted: true });
+    await this.members.roleChanged(target);
   }
 
   /** Changes what everyone knows of a participant, and tells everyone, the participant included. */

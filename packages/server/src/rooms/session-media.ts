@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import type { PublishRequest, ServerMessage, StreamSource, VideoTileView } from '@parley/protocol';
+import { canPublish, type PublishRequest, type ServerMessage, type StreamSource, type VideoTileView } from '@parley/protocol';
+import { ParleyError } from '../errors.js';
 import type { PublishedStream } from '../media/media-backend.js';
 import type { LiveParticipant } from './live-participant.js';
 import { offeredSources, publishRefusal } from './publish-policy.js';
@@ -12,6 +13,8 @@ interface Dependencies {
   broadcast: (message: ServerMessage, exceptId?: string) => void;
   /** The most people who may send video (camera or screen) at once. */
   maxPresenters: number;
+  /** Whether a participant receives the others' media now (a webinar's audience does only while it is live). */
+  receivesMedia: (participant: LiveParticipant) => boolean;
   logger: Logger;
 }
 
@@ -37,6 +40,8 @@ interface MediaState {
  */
 export class SessionMedia {
   private readonly states = new Map<string, MediaState>();
+  /** Who publishes streams now: what everyone receives is gathered from these few, not from everyone (a webinar's audience is large). */
+  private readonly publishing = new Set<string>();
 
   constructor(private readonly deps: Dependencies) {}
 
@@ -61,6 +66,7 @@ export class SessionMedia {
   remove(participant: LiveParticipant): void {
     const state = this.states.get(participant.id);
     this.states.delete(participant.id);
+    this.publishing.delete(participant.id);
     if (state?.flowing && state.streams.length > 0) this.refreshAll();
   }
 
@@ -72,6 +78,9 @@ export class SessionMedia {
   publish(participant: LiveParticipant, request: Pick<PublishRequest, 'sdp' | 'sources'>): Promise<string> {
     const state = this.stateOf(participant);
     return state.offers.run(async () => {
+      if (!canPublish(participant.info.role)) {
+        throw ParleyError.forbidden('Attendees watch and listen: only the panel sends audio and video');
+      }
       const offered = offeredSources(request.sdp, request.sources);
       const refusal = publishRefusal(offered.sending, this.others(participant), this.deps.maxPresenters);
       if (refusal) throw refusal;
@@ -84,6 +93,8 @@ export class SessionMedia {
       // What the SFU took: it disables a line whose codec the room does not accept.
       state.sources = new Set(result.streams.map((s) => s.source));
       state.streams = result.streams;
+      if (state.streams.length > 0) this.publishing.add(participant.id);
+      else this.publishing.delete(participant.id);
       this.announceScreenSharing(participant, state.sources.has('screen'));
       if (state.flowing) this.refreshAll();
       return result.sdp;
@@ -93,6 +104,36 @@ export class SessionMedia {
   /** What a participant's page now shows of the others' videos. */
   setVideoView(participant: LiveParticipant, tiles: readonly VideoTileView[]): void {
     this.stateOf(participant).view = tiles;
+    this.refresh(participant);
+  }
+
+  /**
+   * A participant left a webinar's stage: their media stops at the media server at once, and nobody
+   * receives what they published.
+   */
+  async leaveStage(participant: LiveParticipant): Promise<void> {
+    const state = this.stateOf(participant);
+    await state.offers.run(async () => {
+      await Promise.all([participant.publisher.setModerated('audio', true), participant.publisher.setModerated('video', true)]);
+      const published = state.streams.length > 0;
+      state.sources = new Set();
+      state.streams = [];
+      this.publishing.delete(participant.id);
+      this.setSpeaking(participant, false);
+      this.announceScreenSharing(participant, false);
+      if (published) this.refreshAll();
+    });
+    // What they receive follows their new place (an attendee receives nothing before the webinar is live).
+    this.refresh(participant);
+  }
+
+  /** A participant came on a webinar's stage: what they publish from now on reaches the others, unless a moderator stopped it. */
+  async joinStage(participant: LiveParticipant): Promise<void> {
+    await this.stateOf(participant).offers.run(async () => {
+      for (const kind of ['audio', 'video'] as const) {
+        if (!participant.info.moderated[kind]) await participant.publisher.setModerated(kind, false);
+      }
+    });
     this.refresh(participant);
   }
 
@@ -128,18 +169,27 @@ export class SessionMedia {
     }
   }
 
-  private refreshAll(): void {
-    for (const participant of this.deps.participants()) this.refresh(participant);
+  /** Brings what everyone receives in line with what is published (the streams are gathered once). */
+  refreshAll(): void {
+    const streams = this.flowingStreams();
+    for (const participant of this.deps.participants()) this.refresh(participant, streams);
+  }
+
+  /** Every stream that reaches the SFU now. */
+  private flowingStreams(): RemoteStream[] {
+    const streams: RemoteStream[] = [];
+    for (const id of this.publishing) {
+      const state = this.states.get(id);
+      if (state?.flowing) for (const stream of state.streams) streams.push({ ...stream, participantId: id });
+    }
+    return streams;
   }
 
   /** Brings what a participant receives in line with what is published and what their page shows. */
-  private refresh(participant: LiveParticipant): void {
+  private refresh(participant: LiveParticipant, flowing = this.flowingStreams()): void {
     const state = this.states.get(participant.id);
     if (!state) return;
-    const streams: RemoteStream[] = [];
-    for (const [id, other] of this.states) {
-      if (id !== participant.id && other.flowing) for (const stream of other.streams) streams.push({ ...stream, participantId: id });
-    }
+    const streams = this.deps.receivesMedia(participant) ? flowing.filter((stream) => stream.participantId !== participant.id) : [];
     void participant.subscriber.receive(planReception(state.view, streams)).catch((error: Error) =>
       this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
     );

@@ -12,6 +12,7 @@ const IceCandidateSchema = Type.Object({
 const Sdp = Type.String({ minLength: 1, maxLength: 200_000 });
 const RequestId = Type.Optional(Type.String({ minLength: 1, maxLength: 64 }));
 const ParticipantId = Type.String({ minLength: 1, maxLength: 64 });
+const QuestionId = Type.String({ minLength: 1, maxLength: 64 });
 const MediaKind = Type.Union([Type.Literal('audio'), Type.Literal('video')]);
 
 const WaitingIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: WAITING_ANSWER_MAX_GUESTS });
@@ -90,12 +91,21 @@ export const ClientMessageSchema = Type.Union([
   Type.Object({
     type: Type.Literal('set-role'),
     participantId: ParticipantId,
-    role: Type.Union([Type.Literal('cohost'), Type.Literal('guest')]),
+    role: Type.Union([Type.Literal('cohost'), Type.Literal('guest'), Type.Literal('panelist'), Type.Literal('attendee')]),
     requestId: RequestId,
   }),
   Type.Object({ type: Type.Literal('end-meeting'), requestId: RequestId }),
   Type.Object({ type: Type.Literal('start-recording'), requestId: RequestId }),
   Type.Object({ type: Type.Literal('stop-recording'), requestId: RequestId }),
+  Type.Object({
+    type: Type.Literal('set-runtime-status'),
+    status: Type.Union([Type.Literal('Live'), Type.Literal('Break'), Type.Literal('Debrief')]),
+    requestId: RequestId,
+  }),
+  // Only a bound on the frame: the domain trims the text and refuses a wrong length with a clear error.
+  Type.Object({ type: Type.Literal('ask-question'), text: Type.String({ maxLength: 4000 }), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('answer-question'), questionId: QuestionId, text: Type.String({ maxLength: 4000 }), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('dismiss-question'), questionId: QuestionId, requestId: RequestId }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

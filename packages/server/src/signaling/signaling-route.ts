@@ -117,6 +117,12 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'stop-recording':
           handle(session.setRecording(participant, message.type === 'start-recording').then(acknowledge(message.requestId)), message.requestId);
           break;
+        case 'set-runtime-status':
+        case 'ask-question':
+        case 'answer-question':
+        case 'dismiss-question':
+          handle(session.handleWebinar(participant, message).then(acknowledge(message.requestId)), message.requestId);
+          break;
         default:
           // Hands, reactions and moderation: carried out, then acknowledged to the page that asked.
           handle(session.controls.handle(participant, message).then(acknowledge(message.requestId)), message.requestId);

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ParticipantRole } from '@parley/protocol';
+import type { ParticipantRole, WebinarRuntimeStatus } from '@parley/protocol';
 import type { RecordingStatus } from '../recording/recording.js';
 
 /**
@@ -29,6 +29,7 @@ export interface Database {
   webinar_invitees: WebinarInviteesTable;
   webinar_registrants: WebinarRegistrantsTable;
   webinar_subscriptions: WebinarSubscriptionsTable;
+  webinar_questions: WebinarQuestionsTable;
 }
 
 type Flag = number;
@@ -115,6 +116,8 @@ export interface SessionsTable {
   room_id: string;
   started_at: Timestamp;
   ended_at: Timestamp | null;
+  /** A webinar session's `WebinarRuntimeStatus`; null for a meeting's. */
+  runtime_status: ColumnType<WebinarRuntimeStatus | null, WebinarRuntimeStatus | null | undefined, WebinarRuntimeStatus | null>;
 }
 
 export interface ParticipantsTable {
@@ -421,4 +424,18 @@ export interface WebinarSubscriptionsTable {
   expires_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+/** The questions a webinar's attendees asked its panel, and their answers (plain text). */
+export interface WebinarQuestionsTable {
+  id: string;
+  session_id: string;
+  /** The participant who asked. */
+  asked_by: string;
+  asker_name: string;
+  text: string;
+  asked_at: Timestamp;
+  status: 'open' | 'answered' | 'dismissed';
+  answer: string | null;
+  answered_by: string | null;
+  answerer_name: string | null;
+  answered_at: Timestamp | null;
 }

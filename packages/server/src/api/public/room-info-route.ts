@@ -58,6 +58,7 @@ function toPublicRoomInfo(room: Room, theme: Theme | null, publicUrl: string): P
     microphoneState: room.microphoneState,
     features: { ...room.features },
     passwordRequired: room.passwordHash !== null,
+    kind: room.kind,
     theme: theme && toPublicTheme(theme, publicUrl),
   };
 }

@@ -11,6 +11,7 @@ import * as ringcentral from './0009-ringcentral.js';
 import * as recordingPipeline from './0010-recording-pipeline.js';
 import * as roomKind from './0011-room-kind.js';
 import * as webinars from './0012-webinars.js';
+import * as webinarRuntime from './0013-webinar-runtime.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0010-recording-pipeline': recordingPipeline,
   '0011-room-kind': roomKind,
   '0012-webinars': webinars,
+  '0013-webinar-runtime': webinarRuntime,
 };

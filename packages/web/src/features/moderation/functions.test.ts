@@ -43,3 +43,9 @@ test('a host can only have their hand lowered', () => {
 test('removing and blocking are the drastic actions', () => {
   assert.deepEqual((['mute', 'remove', 'block', 'makeCohost'] as const).filter(isDrastic), ['remove', 'block']);
 });
+
+test('in a webinar, a moderator brings an attendee on stage (nothing of theirs to mute) and sends a panelist back to the audience', () => {
+  const host = person('h', 'host');
+  assert.deepEqual(moderationActions(host, person('a', 'attendee', { audioMuted: true, videoMuted: true }), true), ['lowerHand', 'bringOnStage', 'remove', 'block']);
+  assert.deepEqual(moderationActions(host, person('p', 'panelist'), false), ['mute', 'stopCamera', 'makeCohost', 'moveToAudience', 'remove', 'block']);
+});

@@ -9,6 +9,8 @@ export type ModerationAction =
   | 'lowerHand'
   | 'makeCohost'
   | 'removeCohost'
+  | 'bringOnStage'
+  | 'moveToAudience'
   | 'remove'
   | 'block';
 
@@ -22,9 +24,12 @@ export function moderationActions(viewer: ParticipantInfo, target: ParticipantIn
   const actions: ModerationAction[] = [];
   if (handRaised) actions.push('lowerHand');
   if (target.role === 'host') return actions;
+  // A webinar's attendee sends nothing: the one thing to do besides removing them is to bring them on stage.
+  if (target.role === 'attendee') return [...actions, 'bringOnStage', 'remove', 'block'];
   actions.push(target.audioMuted ? 'askToUnmute' : 'mute');
   actions.push(target.videoMuted ? 'askToStartCamera' : 'stopCamera');
   actions.push(target.role === 'cohost' ? 'removeCohost' : 'makeCohost');
+  if (target.role === 'panelist') actions.push('moveToAudience');
   actions.push('remove', 'block');
   return actions;
 }

@@ -17,7 +17,12 @@ export function performModeration(room: ParleyRoom, action: ModerationAction, pa
     case 'makeCohost':
       return room.setParticipantRole(participantId, 'cohost');
     case 'removeCohost':
-      return room.setParticipantRole(participantId, 'guest');
+      // A webinar's co-host stays on stage, as a panelist.
+      return room.setParticipantRole(participantId, room.runtimeStatus === undefined ? 'guest' : 'panelist');
+    case 'bringOnStage':
+      return room.setParticipantRole(participantId, 'panelist');
+    case 'moveToAudience':
+      return room.setParticipantRole(participantId, 'attendee');
     case 'remove':
       return room.removeParticipant(participantId);
     case 'block':

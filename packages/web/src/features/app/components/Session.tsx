@@ -10,7 +10,8 @@ import { LeftScreen } from '../../left/components/LeftScreen';
 import { DeniedScreen } from '../../lobby/components/DeniedScreen';
 import { WaitingScreen } from '../../lobby/components/WaitingScreen';
 import { LockedScreen } from '../../lock/components/LockedScreen';
-import { Meeting } from '../../meeting/components/Meeting';
+import { StageOrAudience } from '../../webinar/components/StageOrAudience';
+import { useOnStage } from '../../webinar/useOnStage';
 import { isPasswordError, joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
 import type { DisconnectReason } from '../../meeting/useRoom';
 import { Prejoin } from '../../prejoin/components/Prejoin';
@@ -49,10 +50,15 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   // Hosts (the host URL) are never asked; a guest whose link carries a token or the password only once the server asks.
   const [passwordAsked, setPasswordAsked] = useState(!params.participantToken && !params.linkPassword);
   const microphoneStart = microphoneStartOf(info.microphoneState);
+  // A webinar's public link brings people into its audience: they never send, so no camera or microphone is opened.
+  const audienceLink = info.kind === 'webinar' && !params.participantToken;
+  const onStage = useOnStage(phase.kind === 'meeting' ? phase.room : null);
+  // In the meeting, one's role decides (a host may bring an attendee on stage, or send them back).
+  const inAudience = phase.kind === 'meeting' ? !onStage : audienceLink;
 
   const media = useLocalMedia({
     // Released wherever this visit is not about to join: the camera light goes off.
-    active: !['left', 'gone', 'locked', 'denied'].includes(phase.kind),
+    active: !['left', 'gone', 'locked', 'denied'].includes(phase.kind) && !inAudience,
     initiallyEnabled: { audio: microphoneStart.enabled, video: true },
     onTrackReplaced: room ? (track) => room.replaceTrack(track) : undefined,
     // The others see the camera off (or the microphone muted) rather than a frozen or silent feed.
@@ -65,7 +71,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   joinInputs.current = { displayName, media, params, info, password };
   const joining = phase.kind === 'joining' || phase.kind === 'waiting';
   useEffect(() => {
-    if (!joining || !media.ready) return;
+    if (!joining || (!media.ready && !audienceLink)) return;
     const { displayName: name, media: m, params: p, info: i, password: pw } = joinInputs.current;
     const giveUp = new AbortController();
     ParleyRoom.join({
@@ -73,7 +79,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
       ...(p.participantToken ? { participantToken: p.participantToken } : {}),
       ...(pw ? { password: pw } : {}),
       displayName: normalizeDisplayName(name),
-      localStream: m.stream ?? new MediaStream(),
+      localStream: (!audienceLink && m.stream) || new MediaStream(),
       audioMuted: !m.audioEnabled || !m.hasAudio,
       videoMuted: !m.videoEnabled || !m.hasVideo,
       signal: giveUp.signal,
@@ -111,7 +117,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
       },
     );
     return () => giveUp.abort();
-  }, [joining, media.ready]);
+  }, [joining, media.ready, audienceLink]);
 
   const join = useCallback((name: string) => {
     rememberDisplayName(name);
@@ -177,7 +183,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
       return (
         <SpeakerContext.Provider value={media.speakerId}>
           <LiveRoomFeatures room={phase.room}>
-            <Meeting room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} />
+            <StageOrAudience room={phase.room} media={media} onLeave={leave} onDisconnected={onDisconnected} />
           </LiveRoomFeatures>
         </SpeakerContext.Provider>
       );
@@ -191,6 +197,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
           displayName={displayName}
           onDisplayNameChange={setDisplayName}
           media={media}
+          audience={audienceLink}
           joining={phase.kind === 'joining'}
           error={error && !isPasswordError(error) ? t(`errors.${error}`) : null}
           onJoin={join}

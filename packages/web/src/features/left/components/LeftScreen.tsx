@@ -16,10 +16,11 @@ export function LeftScreen({ reason, onRejoin }: { reason: DisconnectReason; onR
     ended_by_host: { icon: 'clock', title: t('moderation.left.endedByHostTitle'), body: t('moderation.left.endedByHostBody') },
     removed: { icon: 'alert', title: t('moderation.left.removedTitle'), body: t('moderation.left.removedBody') },
     blocked: { icon: 'alert', title: t('moderation.left.blockedTitle'), body: t('moderation.left.blockedBody') },
+    webinar_ended: { icon: 'clock', title: t('webinar.endedTitle'), body: t('webinar.endedBody') },
   } as const;
   const { icon, title, body } = copy[reason] ?? copy.left;
-  // An expired meeting cannot be entered again, nor can a blocked person enter it; everything else is worth a try.
-  const canRejoin = reason !== 'expired' && reason !== 'blocked';
+  // An expired meeting cannot be entered again, nor can a blocked person enter it, nor an ended webinar's audience; everything else is worth a try.
+  const canRejoin = reason !== 'expired' && reason !== 'blocked' && reason !== 'webinar_ended';
   return (
     <FullPageMessage
       testId="left-screen"

@@ -10,10 +10,16 @@ import type { LayoutMode } from '../../layout/functions';
 import { ScreenShareButton } from '../../presenting/components/ScreenShareButton';
 
 interface Props {
-  /** `locked`: a moderator stopped it (see MediaToggleButton). */
-  audio: { enabled: boolean; available: boolean; locked?: boolean };
-  video: { enabled: boolean; available: boolean; locked?: boolean };
-  onToggle: (kind: MediaKind, enabled: boolean) => void;
+  /**
+   * The microphone and camera switches (`locked`: a moderator stopped it, see MediaToggleButton); a
+   * webinar's attendee, who sends nothing, has none.
+   */
+  devices?: {
+    audio: { enabled: boolean; available: boolean; locked?: boolean };
+    video: { enabled: boolean; available: boolean; locked?: boolean };
+    onToggle: (kind: MediaKind, enabled: boolean) => void;
+    onOpenSettings: () => void;
+  };
   /** The screen share switch; absent where the browser cannot share a screen. */
   screenShare?: { sharing: boolean; starting: boolean; onToggle: () => void } | undefined;
   layout: { mode: LayoutMode; toggle: () => void };
@@ -21,24 +27,27 @@ interface Props {
   leaving: boolean;
   /** The chat switch; absent when the room's chat is off. */
   chat?: { open: boolean; unread: number; onToggle: () => void } | undefined;
-  onOpenSettings: () => void;
   /** More of the meeting's switches (hand, reactions, participants), between the devices and the chat. */
   children?: ReactNode;
   /** Switches only moderators have (the waiting room…), before Leave. */
   moderatorControls?: ReactNode;
 }
 
-export function ControlBar({ audio, video, onToggle, screenShare, layout, onLeave, leaving, chat, onOpenSettings, children, moderatorControls }: Props) {
+export function ControlBar({ devices, screenShare, layout, onLeave, leaving, chat, children, moderatorControls }: Props) {
   const { t } = useTranslation();
   return (
     <div className="control-bar" role="toolbar" aria-label={t('controls.toolbar')}>
-      <MediaToggleButton kind="audio" {...audio} shortcut="m" onToggle={(on) => onToggle('audio', on)} />
-      <MediaToggleButton kind="video" {...video} shortcut="v" onToggle={(on) => onToggle('video', on)} />
+      {devices && (
+        <>
+          <MediaToggleButton kind="audio" {...devices.audio} shortcut="m" onToggle={(on) => devices.onToggle('audio', on)} />
+          <MediaToggleButton kind="video" {...devices.video} shortcut="v" onToggle={(on) => devices.onToggle('video', on)} />
+        </>
+      )}
       {screenShare && <ScreenShareButton {...screenShare} />}
       <LayoutButton mode={layout.mode} onToggle={layout.toggle} />
       {children}
       {chat && <ChatButton {...chat} />}
-      <DeviceSettingsButton onClick={onOpenSettings} />
+      {devices && <DeviceSettingsButton onClick={devices.onOpenSettings} />}
       {moderatorControls}
       <button
         type="button"

@@ -36,7 +36,14 @@ import { ConnectionBanner } from '../../reconnection/components/ConnectionBanner
 import { useConnectionState } from '../../reconnection/useConnectionState';
 import { useRoomFeatures } from '../../room-settings/RoomFeaturesContext';
 import { useMeetingSettings } from '../../room-settings/useMeetingSettings';
+import { QaButton } from '../../webinar/components/QaButton';
+import { QaPanel } from '../../webinar/components/QaPanel';
+import { RuntimeControl } from '../../webinar/components/RuntimeControl';
+import { WebinarBadge } from '../../webinar/components/WebinarBadge';
+import { isOnStage } from '../../webinar/functions';
+import { useWebinar } from '../../webinar/useWebinar';
 import { useRoom, type DisconnectReason } from '../useRoom';
+import { AudioBlockedNotice } from './AudioBlockedNotice';
 import { ControlBar } from './ControlBar';
 import { MeetingHeader } from './MeetingHeader';
 import { MeetingStage } from './MeetingStage';
@@ -52,7 +59,10 @@ interface Props {
 
 export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const { t } = useTranslation();
-  const remotes = useRoom(room, onDisconnected);
+  const everyone = useRoom(room, onDisconnected);
+  const webinar = useWebinar(room);
+  // A webinar's attendees are listed, never shown: the stage is everyone else.
+  const remotes = webinar.status === undefined ? everyone : everyone.filter((p) => isOnStage(p.info));
   const chat = useChat(room);
   const { locked } = useMeetingSettings(room);
   const lobby = useLobby(room);
@@ -71,7 +81,8 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const recording = useRecording(room);
   // One side panel at a time: opening one closes the other.
   const [participantsOpen, setParticipantsOpen] = useState(false);
-  const panelOpen = chatOpen || participantsOpen;
+  const [qaOpen, setQaOpen] = useState(false);
+  const panelOpen = chatOpen || participantsOpen || qaOpen;
   const [leaving, setLeaving] = useState(false);
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [playAttempt, setPlayAttempt] = useState(0);
@@ -124,25 +135,17 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
       <MeetingHeader roomName={room.roomDisplayName} count={count}>
         <RecordingIndicator state={recording.state} />
         <LockControl locked={locked} canLock={moderator} onToggle={(locked) => room.setLocked(locked)} />
+        {webinar.status !== undefined && <WebinarBadge status={webinar.status} attendeeCount={webinar.attendeeCount} />}
       </MeetingHeader>
       <ConnectionBanner state={connection} />
 
       {audioBlocked && (
-        <div className="meeting__notice" role="status">
-          <Icon name="speaker" size={18} />
-          <span>{t('meeting.audioBlocked')}</span>
-          <button
-            type="button"
-            className="button button--primary meeting__notice-action"
-            data-testid="enable-audio"
-            onClick={() => {
-              setAudioBlocked(false);
-              setPlayAttempt((n) => n + 1);
-            }}
-          >
-            {t('meeting.enableAudio')}
-          </button>
-        </div>
+        <AudioBlockedNotice
+          onEnable={() => {
+            setAudioBlocked(false);
+            setPlayAttempt((n) => n + 1);
+          }}
+        />
       )}
 
       <ModerationOverlays moderation={moderation} />
@@ -170,9 +173,12 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
       )}
 
       <ControlBar
-        audio={{ enabled: media.audioEnabled, available: media.hasAudio, locked: self.moderated.audio }}
-        video={{ enabled: media.videoEnabled, available: media.hasVideo, locked: self.moderated.video }}
-        onToggle={toggle}
+        devices={{
+          audio: { enabled: media.audioEnabled, available: media.hasAudio, locked: self.moderated.audio },
+          video: { enabled: media.videoEnabled, available: media.hasVideo, locked: self.moderated.video },
+          onToggle: toggle,
+          onOpenSettings: () => setSettingsOpen(true),
+        }}
         screenShare={
           presenting.screenShare.supported
             ? { sharing: presenting.screenShare.stream !== null, starting: presenting.screenShare.starting, onToggle: presenting.toggleScreenShare }
@@ -188,15 +194,16 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
                 unread: chat.unread,
                 onToggle: () => {
                   setParticipantsOpen(false);
+                  setQaOpen(false);
                   chat.setOpen(!chat.open);
                 },
               }
             : undefined
         }
-        onOpenSettings={() => setSettingsOpen(true)}
         moderatorControls={
           moderator && (
             <>
+              {webinar.status !== undefined && <RuntimeControl room={room} status={webinar.status} isHost={self.role === 'host'} run={moderation.run} />}
               <RecordButton recording={recording} />
               <LobbyButton count={lobby.waiting.length} open={lobby.open} onToggle={() => lobby.setOpen(!lobby.open)} />
             </>
@@ -210,9 +217,21 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
           raisedHands={hands.hands.length}
           onToggle={() => {
             chat.setOpen(false);
+            setQaOpen(false);
             setParticipantsOpen(!participantsOpen);
           }}
         />
+        {webinar.status !== undefined && (
+          <QaButton
+            open={qaOpen}
+            waiting={webinar.questions.filter((q) => q.status === 'open').length}
+            onToggle={() => {
+              chat.setOpen(false);
+              setParticipantsOpen(false);
+              setQaOpen(!qaOpen);
+            }}
+          />
+        )}
       </ControlBar>
 
       <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} floating />
@@ -222,7 +241,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
       {participantsOpen && (
         <ParticipantsPanel
           self={self}
-          others={remotes.map((p) => p.info)}
+          others={everyone.map((p) => p.info)}
           hands={hands.hands}
           handPositions={hands.positions}
           onModerate={(action, target) => moderation.run(() => performModeration(room, action, target.id))}
@@ -230,6 +249,17 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
           onMuteEveryone={() => moderation.run(() => room.muteEveryone())}
           onEndMeeting={() => moderation.run(() => room.endMeeting())}
           onClose={() => setParticipantsOpen(false)}
+        />
+      )}
+      {qaOpen && (
+        <QaPanel
+          questions={webinar.questions}
+          selfId={self.id}
+          audience={false}
+          onAsk={(text) => room.askQuestion(text)}
+          onAnswer={(id, text) => room.answerQuestion(id, text)}
+          onDismiss={(id) => room.dismissQuestion(id)}
+          onClose={() => setQaOpen(false)}
         />
       )}
       {moderator && <Lobby lobby={lobby} />}

@@ -25,22 +25,23 @@ interface Props {
   handPositions: ReadonlyMap<string, number>;
   /** Reactions floating over tiles now, by participant. */
   reactions: ReadonlyMap<string, readonly ShownReaction[]>;
+  /** Whether one's own camera has a tile: not for a webinar's attendee, who only watches. */
+  showSelf?: boolean;
 }
 
 /** The stage with everyone on it: cameras (one's own included), shared screens, who speaks, how well each connection fares. */
-export function MeetingStage({ room, media, remotes, speakers, screenShare, mode, onVisible, networkQuality, handPositions, reactions }: Props) {
+export function MeetingStage({ room, media, remotes, speakers, screenShare, mode, onVisible, networkQuality, handPositions, reactions, showSelf = true }: Props) {
   const { t } = useTranslation();
   const self = room.self;
   const sharing = screenShare.stream !== null;
-  const tiles = useMemo(
-    () =>
-      stageTiles(
-        self.id,
-        remotes.map((p) => p.info.id),
-        [...(sharing ? [self.id] : []), ...remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id)],
-      ),
-    [self.id, remotes, sharing],
-  );
+  const tiles = useMemo(() => {
+    const all = stageTiles(
+      self.id,
+      remotes.map((p) => p.info.id),
+      [...(sharing ? [self.id] : []), ...remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id)],
+    );
+    return showSelf ? all : all.filter((tile) => !tile.isSelf);
+  }, [self.id, remotes, sharing, showSelf]);
   const byId = useMemo(() => new Map(remotes.map((p) => [p.info.id, p])), [remotes]);
   const speaking = useMemo(() => new Set(speakers.speaking), [speakers.speaking]);
 

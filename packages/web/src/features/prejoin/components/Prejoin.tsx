@@ -20,6 +20,8 @@ interface Props {
   displayName: string;
   onDisplayNameChange: (name: string) => void;
   media: LocalMedia;
+  /** Joining a webinar's audience: no camera or microphone to set up. */
+  audience?: boolean;
   joining: boolean;
   /** A translated reason the last join attempt failed. */
   error: string | null;
@@ -30,7 +32,7 @@ interface Props {
   microphoneFixedBy?: string | undefined;
 }
 
-export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joining, error, onJoin, password, microphoneFixedBy }: Props) {
+export function Prejoin({ roomName, displayName, onDisplayNameChange, media, audience = false, joining, error, onJoin, password, microphoneFixedBy }: Props) {
   const { t } = useTranslation();
   const nameId = useId();
   const nameErrorId = useId();
@@ -57,40 +59,41 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
         <Brand surface="light" />
         <LanguageSwitcher />
       </header>
-      <div className="prejoin__layout">
-        <div className="prejoin__media">
-          <Preview
-            stream={media.stream}
-            ready={media.ready}
-            showVideo={media.hasVideo && media.videoEnabled}
-            hasCamera={media.hasVideo}
-            displayName={displayName}
-          >
-            <MediaToggleButton
-              kind="audio"
-              enabled={media.audioEnabled}
-              available={media.hasAudio}
-              onToggle={(on) => media.setEnabled('audio', on)}
-              fixedBy={microphoneFixedBy}
-            />
-            <MediaToggleButton
-              kind="video"
-              enabled={media.videoEnabled}
-              available={media.hasVideo}
-              onToggle={(on) => media.setEnabled('video', on)}
-            />
-          </Preview>
-          {accessProblem && !joinWithoutDevices ? (
-            <MediaAccessHelp
-              problem={accessProblem}
-              onRetry={media.retry}
-              onJoinWithout={() => {
-                setJoinWithoutDevices(true);
-                formRef.current?.requestSubmit();
-              }}
-            />
-          ) : (
-            <DeviceErrors errors={media.errors} />
+      <div className={audience ? 'prejoin__layout prejoin__layout--audience' : 'prejoin__layout'}>
+        {!audience && (
+          <div className="prejoin__media">
+            <Preview
+              stream={media.stream}
+              ready={media.ready}
+              showVideo={media.hasVideo && media.videoEnabled}
+              hasCamera={media.hasVideo}
+              displayName={displayName}
+            >
+              <MediaToggleButton
+                kind="audio"
+                enabled={media.audioEnabled}
+                available={media.hasAudio}
+                onToggle={(on) => media.setEnabled('audio', on)}
+                fixedBy={microphoneFixedBy}
+              />
+              <MediaToggleButton
+                kind="video"
+                enabled={media.videoEnabled}
+                available={media.hasVideo}
+                onToggle={(on) => media.setEnabled('video', on)}
+              />
+            </Preview>
+            {accessProblem && !joinWithoutDevices ? (
+              <MediaAccessHelp
+                problem={accessProblem}
+                onRetry={media.retry}
+                onJoinWithout={() => {
+                  setJoinWithoutDevices(true);
+                  formRef.current?.requestSubmit();
+                }}
+              />
+            ) : (
+              <DeviceErrors errors={media.errors} />
           )}
           <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} />
           {microphoneFixedBy && (
@@ -100,9 +103,10 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
             </p>
           )}
         </div>
+        )}
 
         <form ref={formRef} className="prejoin__panel" onSubmit={submit} noValidate>
-          <p className="prejoin__eyebrow">{t('prejoin.heading')}</p>
+          <p className="prejoin__eyebrow">{t(audience ? 'webinar.prejoinHeading' : 'prejoin.heading')}</p>
           <h1 className="prejoin__room" data-testid="prejoin-room-name">
             {roomName}
           </h1>
@@ -138,21 +142,23 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
 
           {password && <PasswordField {...password} />}
 
-          <fieldset className="prejoin__devices">
-            <legend className="visually-hidden">{t('prejoin.settings')}</legend>
-            <DeviceSelect
-              kind="audio"
-              devices={media.devices.audio}
-              selectedId={media.selected.audio}
-              onSelect={(id) => void media.selectDevice('audio', id)}
-            />
-            <DeviceSelect
-              kind="video"
-              devices={media.devices.video}
-              selectedId={media.selected.video}
-              onSelect={(id) => void media.selectDevice('video', id)}
-            />
-          </fieldset>
+          {!audience && (
+            <fieldset className="prejoin__devices">
+              <legend className="visually-hidden">{t('prejoin.settings')}</legend>
+              <DeviceSelect
+                kind="audio"
+                devices={media.devices.audio}
+                selectedId={media.selected.audio}
+                onSelect={(id) => void media.selectDevice('audio', id)}
+              />
+              <DeviceSelect
+                kind="video"
+                devices={media.devices.video}
+                selectedId={media.selected.video}
+                onSelect={(id) => void media.selectDevice('video', id)}
+              />
+            </fieldset>
+          )}
 
           {error && (
             <p className="prejoin__error" role="alert" data-testid="join-error">
@@ -167,7 +173,7 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, joi
             disabled={joining}
             aria-busy={joining || undefined}
           >
-            {joining ? t('prejoin.joining') : t('prejoin.join')}
+            {joining ? t('prejoin.joining') : t(audience ? 'webinar.join' : 'prejoin.join')}
           </button>
         </form>
       </div>
