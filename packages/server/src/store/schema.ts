@@ -424,6 +424,8 @@ export interface WebinarSubscriptionsTable {
   expires_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
 /** The questions a webinar's attendees asked its panel, and their answers (plain text). */
 export interface WebinarQuestionsTable {
   id: string;

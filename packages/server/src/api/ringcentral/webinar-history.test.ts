@@ -159,7 +159,7 @@ describeEachDialect('RingCentral Webinar history', (dialect) => {
   test('participants/self is the caller\'s own part; one who took none is not found', async () => {
     const self = await h.call('GET', `${sessionUrl()}/participants/self`, host);
     assert.equal(self.statusCode, 200, self.body);
-    assert.deepEqual({ ...self.json(), id: undefined }, { id: undefined, firstName: 'Acme', lastName: 'Member', role: 'Host', originalRole: 'Host', linkedUser: { userId: h.acme.member.id, accountId: h.acme.accountId, domain: 'pbx' }, type: 'User' });
+    assert.deepEqual({ ...(self.json() as object), id: undefined }, { id: undefined, firstName: 'Acme', lastName: 'Member', role: 'Host', originalRole: 'Host', linkedUser: { userId: h.acme.member.id, accountId: h.acme.accountId, domain: 'pbx' }, type: 'User' });
     await assertRefused(h, () => h.call('GET', `${sessionUrl()}/participants/self`, admin), rcError(404, 'CMN-102', `User ${h.acme.admin.id} did not take part in session ${session.id}`));
   });
 
@@ -196,7 +196,7 @@ describeEachDialect('RingCentral Webinar history', (dialect) => {
     assert.match(one.recordingSharedUri, /rec-history-1/);
     const download = await h.call('GET', `${HISTORY}/recordings/rec-history-1/download`, host);
     assert.equal(download.statusCode, 200, download.body);
-    assert.deepEqual({ ...download.json(), downloadUri: undefined }, { downloadUri: undefined, downloadContentType: 'video/mp4', downloadSize: 123456 });
+    assert.deepEqual({ ...(download.json() as object), downloadUri: undefined }, { downloadUri: undefined, downloadContentType: 'video/mp4', downloadSize: 123456 });
     const file = new URL(download.json().downloadUri);
     // The Meetings API's signed link for this recording: the download route takes it.
     assert.doesNotThrow(() => h.services.recordingDownloadLinks.verify('rec-history-1', file.searchParams.get('expires') ?? undefined, file.searchParams.get('signature') ?? undefined));

@@ -131,7 +131,7 @@ describeEachDialect('RingCentral Webinar registration', (dialect) => {
   test('the list pages by id; autoCloseLimit closes registration when full, and a cancellation opens it again', async () => {
     const { url } = await newSession();
     await h.call('PATCH', url, host, { settings: { autoCloseLimit: 3 } });
-    const made = [];
+    const made: RegistrantModel[] = [];
     for (const name of ['Biggs', 'Wedge', 'Porkins']) made.push(await register(url, { firstName: name, lastName: 'Pilot', email: `${name.toLowerCase()}@rogue.example` }));
     assert.equal((await h.call('GET', url, host)).json().registrationStatus, 'Closed');
     await assertRefused(h, () => h.call('POST', `${url}/registrants`, host, { firstName: 'Jek', lastName: 'Porkins', email: 'jek@rogue.example' }), rcError(403, 'CMN-408', 'This webinar session is full'));
