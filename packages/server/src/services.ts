@@ -13,7 +13,6 @@ import { RecordingWorker } from './recording/recording-worker.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomPasswordLinks } from './rooms/room-password-links.js';
 import { RoomUpdates } from './rooms/room-updates.js';
-import { WebinarRuntimeEvents } from './rooms/webinar-runtime-events.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
 import { openStore, type Store } from './store/database.js';
@@ -80,7 +79,6 @@ export interface Services {
   /** Webinar sessions' runtime status and Q&A. */
   webinarStage: WebinarStageRepository;
   /** Webinar sessions moving on (Practice, Live, Break, Debrief), for whoever reports it. */
-  webinarRuntimeEvents: WebinarRuntimeEvents;
 }
 
 export interface ServiceOptions {
@@ -121,7 +119,6 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
     webinarStage: new WebinarStageRepository(store.db),
-    webinarRuntimeEvents: new WebinarRuntimeEvents(),
   };
   const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
   return { ...services, recordingWorker };

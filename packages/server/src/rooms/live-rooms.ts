@@ -24,7 +24,6 @@ import { RoomEntrance } from './room-entrance.js';
 import type { RoomPasswordLinks } from './room-password-links.js';
 import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
-import type { WebinarRuntimeEvents } from './webinar-runtime-events.js';
 
 interface Dependencies {
   rooms: RoomsRepository;
@@ -41,7 +40,6 @@ interface Dependencies {
   recordings: RecordingsRepository;
   recordingWorker: { wake(): void };
   webinarStage: WebinarStageRepository;
-  webinarRuntimeEvents: WebinarRuntimeEvents;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */

@@ -33,7 +33,6 @@ import type { Room, RoomFeatures } from './room.js';
 import { SerialQueue } from './serial-queue.js';
 import { SessionChat } from './session-chat.js';
 import { SessionMedia } from './session-media.js';
-import type { WebinarRuntimeEvents } from './webinar-runtime-events.js';
 import { WEBINAR_ASSIGNABLE_ROLES, WebinarStage } from './webinar-stage.js';
 
 /**
@@ -64,7 +63,6 @@ interface Dependencies extends SessionRecorderDeps {
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
   webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
-  webinarRuntimeEvents: Pick<WebinarRuntimeEvents, 'announce'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];
   clock: Clock;

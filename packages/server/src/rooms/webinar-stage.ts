@@ -18,7 +18,6 @@ import { ParleyError } from '../errors.js';
 import type { WebinarStageRepository } from '../store/webinar-stage-repository.js';
 import type { LiveParticipant } from './live-participant.js';
 import { SerialQueue } from './serial-queue.js';
-import type { WebinarRuntimeEvents } from './webinar-runtime-events.js';
 import { WebinarQuestions } from './webinar-questions.js';
 
 /** The roles a moderator may give someone in a webinar (a meeting's are `cohost` and `guest`). */
@@ -52,7 +51,6 @@ export interface StageMembers {
 
 interface Dependencies {
   webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
-  webinarRuntimeEvents: Pick<WebinarRuntimeEvents, 'announce'>;
   clock: Clock;
   scheduler: Scheduler;
   logger: Logger;
@@ -90,7 +88,7 @@ export class WebinarStage {
 
   /** Stores the status a new session starts in. */
   async begin(): Promise<void> {
-    await this.deps.webinarStage.setRuntimeStatus(this.session.id, this.status);
+    await this.deps.webinarStage.setRuntimeStatus(this.session.id, this.status, this.deps.clock.now().toISOString());
   }
 
   /** Refuses an attendee once the webinar ended for its audience. */
@@ -191,11 +189,9 @@ export class WebinarStage {
     if (!canModerate(by.info.role)) throw ParleyError.forbidden('Only the host or a co-host can start, pause or end the webinar');
     if (this.status === status) return;
     if (!MOVES[status].includes(this.status)) throw ParleyError.conflict(`A webinar in ${this.status} cannot move to ${status}`);
-    await this.deps.webinarStage.setRuntimeStatus(this.session.id, status);
+    await this.deps.webinarStage.setRuntimeStatus(this.session.id, status, this.deps.clock.now().toISOString());
     this.status = status;
-    const changedAt = this.deps.clock.now().toISOString();
     this.deps.logger.info({ sessionId: this.session.id, participantId: by.id, runtimeStatus: status }, 'webinar status changed');
-    this.deps.webinarRuntimeEvents.announce({ roomId: this.session.roomId, sessionId: this.session.id, runtimeStatus: status, changedAt });
     this.members.broadcast({ type: 'webinar-status', runtimeStatus: status });
     if (status === 'Debrief') {
       const audience = [...this.members.all()].filter((p) => !canPublish(p.info.role));

@@ -47,7 +47,7 @@ export class SessionsRepository {
       const row = { id: session.id, room_id: session.roomId, started_at: session.startedAt, ended_at: null };
       await tx.insertInto('sessions').values(row).execute();
       await enqueueWebhook(tx, session.roomId, sessionStartedWebhook(row), session.startedAt);
-      await enqueueWebinarRuntimeEvent(tx, session.roomId, 'Active', session.startedAt);
+      await enqueueWebinarRuntimeEvent(tx, session.roomId, { status: 'Active' }, session.startedAt);
     });
   }
 
@@ -81,7 +81,7 @@ export class SessionsRepository {
       }
       if (ended) {
         await enqueueWebhook(tx, ended.room_id, sessionEndedWebhook(ended, session.endedAt), session.endedAt);
-        await enqueueWebinarRuntimeEvent(tx, ended.room_id, 'Finished', session.endedAt);
+        await enqueueWebinarRuntimeEvent(tx, ended.room_id, { status: 'Finished' }, session.endedAt);
       }
     });
   }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParticipantRole } from '@parley/protocol';
+import type { ParticipantRole, WebinarRuntimeStatus } from '@parley/protocol';
 import type { Database } from './schema.js';
 
 /** One visit of someone to a room: a `participants` row. */
@@ -24,12 +24,16 @@ export class WebinarAttendanceRepository {
   }
 
   /** When the room was first live and last ended; `lastEnd` undefined while live or before it ever was. */
-  async liveSpan(roomId: string): Promise<{ firstStart?: string; lastEnd?: string }> {
-    const rows = await this.db.selectFrom('sessions').select(['started_at', 'ended_at']).where('room_id', '=', roomId).orderBy('started_at').execute();
+  async liveSpan(roomId: string): Promise<{ firstStart?: string; lastEnd?: string; runtimeStatus?: WebinarRuntimeStatus }> {
+    const rows = await this.db.selectFrom('sessions').select(['started_at', 'ended_at', 'runtime_status']).where('room_id', '=', roomId).orderBy('started_at').execute();
     const first = rows[0];
-    const live = rows.some((row) => row.ended_at === null);
+    const live = rows.find((row) => row.ended_at === null);
     const lastEnd = live ? undefined : rows.map((row) => row.ended_at as string).sort().pop();
-    return { ...(first ? { firstStart: first.started_at } : {}), ...(lastEnd !== undefined ? { lastEnd } : {}) };
+    return {
+      ...(first ? { firstStart: first.started_at } : {}),
+      ...(lastEnd !== undefined ? { lastEnd } : {}),
+      ...(live?.runtime_status ? { runtimeStatus: live.runtime_status } : {}),
+    };
   }
 
   /** The identities a host blocked (ejected) from the room. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { WebinarRuntimeStatus } from '@parley/protocol';
 import type { Database } from './schema.js';
 import { insertDelivery } from './webhook-outbox.js';
 
@@ -64,11 +65,19 @@ export async function enqueueWebinarEvent(tx: Transaction<Database>, source: Web
   }
 }
 
-/** A webinar session's live state changed (its room went live, or its live session ended): the runtime event, if the room backs one. */
-export async function enqueueWebinarRuntimeEvent(tx: Transaction<Database>, roomId: string, status: 'Active' | 'Finished', occurredAt: string): Promise<void> {
+/**
+ * A webinar session's live state changed (its room went live, its live session ended, or its host moved
+ * it on: Practice, Live, Break, Debrief): the runtime event, if the room backs one.
+ */
+export async function enqueueWebinarRuntimeEvent(
+  tx: Transaction<Database>,
+  roomId: string,
+  state: { status: 'Active' | 'Finished'; runtimeStatus?: WebinarRuntimeStatus },
+  occurredAt: string,
+): Promise<void> {
   const session = await webinarSessionOfRoom(tx, roomId);
   if (!session) return;
-  await enqueueWebinarEvent(tx, session.source, '/webinar/runtime/v1/company/sessions/state', { sessionId: session.sessionId, webinarId: session.source.webinarId, status }, occurredAt);
+  await enqueueWebinarEvent(tx, session.source, '/webinar/runtime/v1/company/sessions/state', { sessionId: session.sessionId, webinarId: session.source.webinarId, ...state }, occurredAt);
 }
 
 async function webinarSessionOfRoom(db: Kysely<Database>, roomId: string): Promise<{ sessionId: string; source: WebinarEventSource } | undefined> {

@@ -1,13 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { WebinarQuestion, WebinarRuntimeStatus } from '@parley/protocol';
 import type { Database, WebinarQuestionsTable } from './schema.js';
+import { enqueueWebinarRuntimeEvent } from './webinar-event-outbox.js';
 
 /** What a webinar session keeps of its stage: its runtime status and its Q&A. */
 export class WebinarStageRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async setRuntimeStatus(sessionId: string, status: WebinarRuntimeStatus): Promise<void> {
-    await this.db.updateTable('sessions').set({ runtime_status: status }).where('id', '=', sessionId).execute();
+  /**
+   * Stores where a live session is in its run, and puts the runtime event in the outbox in the same
+   * transaction (for the RingCentral notification subscriptions of the webinar the room backs).
+   */
+  async setRuntimeStatus(sessionId: string, status: WebinarRuntimeStatus, changedAt: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const session = await tx.updateTable('sessions').set({ runtime_status: status }).where('id', '=', sessionId).returning('room_id').executeTakeFirst();
+      if (session) await enqueueWebinarRuntimeEvent(tx, session.room_id, { status: 'Active', runtimeStatus: status }, changedAt);
+    });
   }
 
   async runtimeStatus(sessionId: string): Promise<WebinarRuntimeStatus | null> {

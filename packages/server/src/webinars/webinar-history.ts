@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WebinarRuntimeStatus } from '@parley/protocol';
 import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { Recording, RecordingStatus } from '../recording/recording.js';
@@ -22,6 +23,8 @@ export interface SessionHistory {
   endTime: string;
   /** Seconds, rounded up. */
   duration: number;
+  /** Where a live session is in its run (Practice, Live, Break, Debrief); absent unless it is live. */
+  runtimeStatus?: WebinarRuntimeStatus;
   attendance: SessionAttendance;
   recordings: Recording[];
   invitees: InviteeRecord[];
@@ -155,6 +158,7 @@ export class WebinarHistory {
       startTime,
       endTime,
       duration: Math.ceil((Date.parse(endTime) - Date.parse(startTime)) / 1000),
+      ...(span.runtimeStatus ? { runtimeStatus: span.runtimeStatus } : {}),
       attendance: attendanceOf(view, visits, { invitees, registrants, blocked }, now),
       recordings,
       invitees,

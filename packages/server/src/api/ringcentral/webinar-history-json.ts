@@ -1,3 +1,4 @@
+import type { WebinarRuntimeStatus } from '@parley/protocol';
 import type { Recording } from '../../recording/recording.js';
 import { recordingDurationSeconds } from '../../recording/recording.js';
 import type { RecordingDownloadLinks } from '../../recording/recording-download-links.js';
@@ -56,6 +57,8 @@ export interface HistorySessionResource {
   localeCode: string;
   panelJoinTimeOffset: number;
   status: SessionHistory['view']['status'];
+  /** Active sessions only (spec: `Idle` is never returned). */
+  runtimeStatus?: WebinarRuntimeStatus;
   participantCount: number;
   attendeeCount: number;
   uniqueParticipantCount: number;
@@ -174,6 +177,7 @@ export function historySessionOf(history: SessionHistory, links: RecordingDownlo
     localeCode: session.localeCode,
     panelJoinTimeOffset: session.panelJoinTimeOffset,
     status: view.status,
+    ...(view.status === 'Active' && history.runtimeStatus ? { runtimeStatus: history.runtimeStatus } : {}),
     participantCount: attendance.participantCount,
     attendeeCount: attendance.attendeeCount,
     uniqueParticipantCount: attendance.participants.length,

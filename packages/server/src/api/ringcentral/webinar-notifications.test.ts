@@ -118,7 +118,14 @@ describeEachDialect('RingCentral Webinar notifications', (dialect) => {
     await h.call('PATCH', `${REGISTRATION}/sessions/${session.id}`, host, { registrationStatus: 'Open', settings: { autoCloseLimit: 10 } });
     const registrant = (await h.call('POST', `${REGISTRATION}/sessions/${session.id}/registrants`, host, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' })).json();
     await h.call('DELETE', `${REGISTRATION}/sessions/${session.id}/registrants/${registrant.id}`, host);
-    await runRoom(h, session.videoBridgeId, { end: true });
+    const live = await runRoom(h, session.videoBridgeId, { end: false });
+    // The host takes it live: the runtime event says where it is, and so does its history meanwhile.
+    await h.services.webinarStage.setRuntimeStatus(live, 'Live', h.clock.now().toISOString());
+    const during = await h.call('GET', `/webinar/history/v1/webinars/${webinar.id}/sessions/${session.id}`, host);
+    assert.deepEqual([during.json().status, during.json().runtimeStatus], ['Active', 'Live']);
+    await h.services.sessions.end({ id: live, roomId: session.videoBridgeId, endedAt: new Date(h.clock.now().getTime() + 60_000).toISOString(), roomCloseAt: null });
+    const after = await h.call('GET', `/webinar/history/v1/webinars/${webinar.id}/sessions/${session.id}`, host);
+    assert.deepEqual([after.json().status, after.json().runtimeStatus], ['Finished', undefined]);
     // The live session ended a minute after it started: its event is due then.
     h.clock.advance(60_000);
     const events = await delivered();
@@ -131,9 +138,11 @@ describeEachDialect('RingCentral Webinar notifications', (dialect) => {
         [`${REGISTRANTS}?webinarId=${webinar.id}`, 'Create'],
         [`${REGISTRANTS}?webinarId=${webinar.id}`, 'Delete'],
         [`${RUNTIME}?webinarId=${webinar.id}`, 'Active'],
+        [`${RUNTIME}?webinarId=${webinar.id}`, 'Active'],
         [`${RUNTIME}?webinarId=${webinar.id}`, 'Finished'],
       ],
     );
+    assert.deepEqual(events[6]?.event.body, { sessionId: session.id, webinarId: webinar.id, status: 'Active', runtimeStatus: 'Live' });
     const first = events[0];
     assert.deepEqual(Object.keys(first?.event ?? {}), ['uuid', 'event', 'timestamp', 'subscriptionId', 'ownerId', 'body']);
     assert.deepEqual([first?.event.subscriptionId, first?.event.ownerId], [made.id, h.acme.member.id]);
