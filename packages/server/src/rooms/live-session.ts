@@ -86,6 +86,7 @@ export class LiveSession {
       participants: () => this.participants.values(),
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
       maxPresenters: deps.config.maxPresenters,
+      features: () => this.features,
       logger: deps.logger,
     });
     this.controls = new MeetingControls(

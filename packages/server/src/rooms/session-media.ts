@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
-import type { PublishRequest, ServerMessage, StreamSource, VideoTileView } from '@parley/protocol';
+import { canModerate, type PublishRequest, type ServerMessage, type StreamSource, type VideoTileView } from '@parley/protocol';
+import { ParleyError } from '../errors.js';
 import type { PublishedStream } from '../media/media-backend.js';
 import type { LiveParticipant } from './live-participant.js';
+import type { RoomFeatures } from './room.js';
 import { offeredSources, publishRefusal } from './publish-policy.js';
 import { SerialQueue } from './serial-queue.js';
 import { planReception, type RemoteStream } from './video-reception.js';
@@ -12,6 +14,8 @@ interface Dependencies {
   broadcast: (message: ServerMessage, exceptId?: string) => void;
   /** The most people who may send video (camera or screen) at once. */
   maxPresenters: number;
+  /** The room's features as they are now: whether everyone may share a screen. */
+  features: () => Pick<RoomFeatures, 'screenSharing'>;
   logger: Logger;
 }
 
@@ -65,14 +69,17 @@ export class SessionMedia {
   }
 
   /**
-   * Applies a publisher offer: refuses one that breaks the presenter limit or shares a second screen
-   * (a `ParleyError` saying why, with nothing changed), else publishes it and has everyone receive
+   * Applies a publisher offer: refuses one that breaks the presenter limit, shares a second screen, or
+   * shares a screen in a room where only moderators may (a `ParleyError` saying why, with nothing changed), else publishes it and has everyone receive
    * what changed. Resolves with the SFU's answer.
    */
   publish(participant: LiveParticipant, request: Pick<PublishRequest, 'sdp' | 'sources'>): Promise<string> {
     const state = this.stateOf(participant);
     return state.offers.run(async () => {
       const offered = offeredSources(request.sdp, request.sources);
+      if (offered.sending.has('screen') && !state.sources.has('screen') && !this.deps.features().screenSharing && !canModerate(participant.info.role)) {
+        throw ParleyError.forbidden('Only the host and co-hosts may share their screen in this meeting');
+      }
       const refusal = publishRefusal(offered.sending, this.others(participant), this.deps.maxPresenters);
       if (refusal) throw refusal;
       const before = state.sources;

@@ -10,6 +10,7 @@ import * as roomBlocks from './0008-room-blocks.js';
 import * as ringcentral from './0009-ringcentral.js';
 import * as recordingPipeline from './0010-recording-pipeline.js';
 import * as roomKind from './0011-room-kind.js';
+import * as roomCameraAndScreenSharing from './0014-room-camera-and-screen-sharing.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0009-ringcentral': ringcentral,
   '0010-recording-pipeline': recordingPipeline,
   '0011-room-kind': roomKind,
+  '0014-room-camera-and-screen-sharing': roomCameraAndScreenSharing,
 };

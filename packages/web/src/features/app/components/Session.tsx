@@ -14,7 +14,7 @@ import { Meeting } from '../../meeting/components/Meeting';
 import { isPasswordError, joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
 import type { DisconnectReason } from '../../meeting/useRoom';
 import { Prejoin } from '../../prejoin/components/Prejoin';
-import { microphoneStartOf, normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
+import { cameraStartOf, microphoneStartOf, normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
 import { Loading } from '../../room-info/components/Loading';
 import { RoomUnavailable } from '../../room-info/components/RoomUnavailable';
 import { LiveRoomFeatures } from '../../room-settings/components/LiveRoomFeatures';
@@ -49,11 +49,12 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   // Hosts (the host URL) are never asked; a guest whose link carries a token or the password only once the server asks.
   const [passwordAsked, setPasswordAsked] = useState(!params.participantToken && !params.linkPassword);
   const microphoneStart = microphoneStartOf(info.microphoneState);
+  const cameraStart = cameraStartOf(info.cameraState);
 
   const media = useLocalMedia({
     // Released wherever this visit is not about to join: the camera light goes off.
     active: !['left', 'gone', 'locked', 'denied'].includes(phase.kind),
-    initiallyEnabled: { audio: microphoneStart.enabled, video: true },
+    initiallyEnabled: { audio: microphoneStart.enabled, video: cameraStart.enabled },
     onTrackReplaced: room ? (track) => room.replaceTrack(track) : undefined,
     // The others see the camera off (or the microphone muted) rather than a frozen or silent feed.
     onDeviceLost: room ? (kind) => (kind === 'audio' ? room.setMicrophoneEnabled(false) : room.setCameraEnabled(false)) : undefined,
@@ -200,6 +201,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
               : undefined
           }
           microphoneFixedBy={microphoneStart.fixed ? t(microphoneStart.enabled ? 'admission.microphoneStartsOn' : 'admission.microphoneStartsOff') : undefined}
+          cameraFixedBy={cameraStart.fixed ? t('admission.cameraStartsOff') : undefined}
         />
       );
   }
