@@ -81,4 +81,27 @@ describe('RingCentral bridges in the browser', { timeout: 600_000 }, () => {
     assert.equal(await gus.$('[data-testid="meeting"]'), null);
     await saveScreenshot(gus, 'ringcentral-bridge-same-account-only');
   });
+
+  it('video muted on join starts cameras off; screen sharing not allowed leaves it to the host until the bridge allows it', async () => {
+    const bridge = await createBridge({ name: 'Town hall', type: 'Scheduled', preferences: { join: { videoMuted: true }, screenSharing: false } });
+    const joinUrl = ((await (await platform.get(`/rcvideo/v2/bridges/${bridge.id}/join-url`)).json()) as { url: string }).url;
+    await olga.goto(withParams(joinUrl, { display_name: 'Olga', skip_prejoin: '1' }));
+    await olga.waitForSelector('[data-testid="meeting"]');
+    await gus.goto(withParams(bridge.discovery.web, { display_name: 'Gus' }));
+    // The pre-join screen says why the camera is off, and the switch cannot turn it on before joining.
+    await gus.waitForSelector('[data-testid="camera-fixed"]');
+    await gus.waitForSelector('[data-testid="toggle-camera"][aria-pressed="false"]:disabled');
+    await saveScreenshot(gus, 'ringcentral-bridge-camera-starts-off');
+    await gus.click('[data-testid="join-button"]');
+    await gus.waitForSelector('[data-testid="meeting"]');
+    await gus.waitForSelector('[data-testid="toggle-camera"][aria-pressed="false"]:enabled');
+    await olga.waitForSelector('[data-testid="toggle-camera"][aria-pressed="false"]');
+    await olga.waitForSelector('.screen-share-button');
+    assert.equal(await gus.$('.screen-share-button'), null, 'a guest is not offered screen sharing');
+
+    await platform.patch(`/rcvideo/v2/bridges/${bridge.id}`, { preferences: { screenSharing: true } });
+    await gus.waitForSelector('.screen-share-button');
+    await gus.goto('about:blank');
+    await olga.goto('about:blank');
+  });
 });

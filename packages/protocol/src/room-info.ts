@@ -11,6 +11,8 @@ export interface PublicRoomInfo {
    * as each person chooses on the pre-join screen.
    */
   microphoneState: 'default' | 'on' | 'off';
+  /** How cameras start: `off` has everyone join with the camera off; `default` as each person chooses. */
+  cameraState: 'default' | 'off';
   features: RoomFeatures;
   /** Guests must give the room's password to join; hosts (the host URL) never need it. */
   passwordRequired: boolean;
@@ -26,6 +28,8 @@ export interface RoomFeatures {
   whiteboard: boolean;
   localeSwitcher: boolean;
   captions: boolean;
+  /** Everyone may share a screen; when off, only hosts and co-hosts may (the server refuses the others). */
+  screenSharing: boolean;
 }
 
 export interface PublicTheme {

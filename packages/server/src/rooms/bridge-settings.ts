@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { BridgeRecord } from '../store/bridges-repository.js';
 import type { Bridge, BridgeInput, BridgePreferences, BridgeSecurity, BridgeType, WaitingRoomRequired } from './bridge.js';
 import type { BridgePasswords } from './bridge-secrets.js';
-import type { Admittance, ApprovalAudience, JoinApprovalLevel, MicrophoneState, Room } from './room.js';
+import type { Admittance, ApprovalAudience, CameraState, JoinApprovalLevel, MicrophoneState, Room, RoomFeatures } from './room.js';
 
 /**
  * What a bridge keeps besides its room (`bridges.preferences`): RingCentral's preferences as last set
@@ -57,6 +57,8 @@ export interface BridgeRoomSettings {
   approvalAudience: ApprovalAudience;
   admittance: Admittance;
   microphoneState: MicrophoneState;
+  cameraState: CameraState;
+  features: Pick<RoomFeatures, 'screenSharing'>;
   recording: { autoRecord: boolean; recordOnlyOwner: boolean };
 }
 
@@ -64,7 +66,8 @@ export interface BridgeRoomSettings {
  * - Not joining before the host has everyone wait for the host; otherwise `waitingRoomRequired` says
  *   who waits for them (nobody, everybody, guests, or people from other accounts).
  * - `sameAccount` admits only the account's users; `noGuests` only signed-in users.
- * - Audio muted on join is the room's microphone forced off; automatic recording (`Auto`, `ForceAuto`)
+ * - Audio muted on join is the room's microphone forced off, video muted on join its cameras starting
+ *   off; screen sharing not allowed leaves it to hosts and co-hosts; automatic recording (`Auto`, `ForceAuto`)
  *   records from the start; recording controlled by the host only when not everyone may control it.
  */
 export function roomSettingsOf(preferences: BridgePreferences, security: Pick<BridgeSecurity, 'noGuests' | 'sameAccount'>): BridgeRoomSettings {
@@ -74,6 +77,8 @@ export function roomSettingsOf(preferences: BridgePreferences, security: Pick<Br
     approvalAudience: audience ?? 'everyone',
     admittance: security.sameAccount ? 'account_users' : security.noGuests ? 'users' : 'anyone',
     microphoneState: preferences.join.audioMuted ? 'off' : 'default',
+    cameraState: preferences.join.videoMuted ? 'off' : 'default',
+    features: { screenSharing: preferences.screenSharing },
     recording: { autoRecord: preferences.recordingsMode !== 'User', recordOnlyOwner: !preferences.recordings.everyoneCanControl.enabled },
   };
 }
@@ -111,7 +116,8 @@ export function bridgeOf(record: BridgeRecord, room: Room, passwords: BridgePass
     preferences: {
       ...preferences,
       joinBeforeHost: approval.joinBeforeHost,
-      join: { ...preferences.join, audioMuted: room.microphoneState === 'off', waitingRoomRequired: approval.waitingRoomRequired },
+      join: { ...preferences.join, audioMuted: room.microphoneState === 'off', videoMuted: room.cameraState === 'off', waitingRoomRequired: approval.waitingRoomRequired },
+      screenSharing: room.features.screenSharing,
       recordingsMode: room.recording.autoRecord ? (preferences.recordingsMode === 'User' ? 'Auto' : preferences.recordingsMode) : 'User',
       recordings: { ...preferences.recordings, everyoneCanControl: { ...preferences.recordings.everyoneCanControl, enabled: !room.recording.recordOnlyOwner } },
     },

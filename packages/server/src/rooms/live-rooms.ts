@@ -125,7 +125,8 @@ export class LiveRooms {
     });
     // `initial_join_options.microphone_state: off` has everyone start muted, whatever their page says.
     const audioMuted = request.audioMuted || room.microphoneState === 'off';
-    const as = { displayName, role, audioMuted, videoMuted: request.videoMuted, identity, userId: user?.userId ?? null };
+    const videoMuted = request.videoMuted || room.cameraState === 'off';
+    const as = { displayName, role, audioMuted, videoMuted, identity, userId: user?.userId ?? null };
     // A session that ends while we wait for its queue refuses us; the next attempt starts a new one.
     for (let attempt = 0; attempt < 3; attempt++) {
       let session = this.sessions.get(room.id);

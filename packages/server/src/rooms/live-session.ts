@@ -108,6 +108,7 @@ export class LiveSession {
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
       maxPresenters: deps.config.maxPresenters,
       receivesMedia: (participant) => this.stage?.receivesMedia(participant) ?? true,
+      features: () => this.features,
       logger: deps.logger,
     });
     this.controls = new MeetingControls(

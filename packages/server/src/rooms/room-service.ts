@@ -22,6 +22,7 @@ import {
   type MicrophoneState,
   type Room,
   type RoomFeatures,
+  type CameraState,
   type RoomKind,
   type RoomType,
 } from './room.js';
@@ -48,6 +49,7 @@ export interface RoomSettingsInput {
    */
   password?: string | null;
   microphoneState?: MicrophoneState;
+  cameraState?: CameraState;
   /** Merged into the room's: a key left out keeps its URL, a null one clears it. */
   callbackUrls?: Partial<Room['callbackUrls']>;
   /** Merged into the room's features. */
@@ -92,6 +94,7 @@ export const DEFAULT_ROOM_FEATURES: Readonly<RoomFeatures> = {
   whiteboard: true,
   localeSwitcher: false,
   captions: false,
+  screenSharing: true,
 };
 
 export const DEFAULT_ROOM_LANGUAGE: RoomLanguage = 'en';
@@ -144,6 +147,7 @@ export class RoomService {
       admittance: input.admittance ?? 'anyone',
       passwordHash: await passwordHashOf(input.password ?? null),
       microphoneState: input.microphoneState ?? 'default',
+      cameraState: input.cameraState ?? 'default',
       callbackUrls: { rooms: null, sessions: null, recordings: null, ...input.callbackUrls },
       features: { ...DEFAULT_ROOM_FEATURES, ...input.features },
       language: input.language ?? DEFAULT_ROOM_LANGUAGE,
@@ -194,6 +198,7 @@ export class RoomService {
     }
     if (input.password !== undefined) changes.passwordHash = await passwordHashOf(input.password);
     if (input.microphoneState !== undefined) changes.microphoneState = input.microphoneState;
+    if (input.cameraState !== undefined) changes.cameraState = input.cameraState;
     if (input.callbackUrls !== undefined) changes.callbackUrls = { ...room.callbackUrls, ...input.callbackUrls };
     if (input.features !== undefined) changes.features = { ...room.features, ...input.features };
     if (input.language !== undefined) changes.language = input.language;

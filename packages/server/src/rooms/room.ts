@@ -22,6 +22,8 @@ export interface Room {
   /** The scrypt hash of the password guests must give to join (see room-password.ts); null for none. */
   passwordHash: string | null;
   microphoneState: MicrophoneState;
+  /** How cameras start: `off` has everyone join with the camera off (they may turn it on). */
+  cameraState: CameraState;
   callbackUrls: { rooms: string | null; sessions: string | null; recordings: string | null };
   features: RoomFeatures;
   language: string;
@@ -49,6 +51,7 @@ export type ApprovalAudience = 'everyone' | 'guests' | 'other_accounts';
  */
 export type Admittance = 'anyone' | 'users' | 'account_users';
 export type MicrophoneState = 'default' | 'on' | 'off';
+export type CameraState = 'default' | 'off';
 
 export interface RoomFeatures {
   recording: boolean;
@@ -56,6 +59,8 @@ export interface RoomFeatures {
   whiteboard: boolean;
   localeSwitcher: boolean;
   captions: boolean;
+  /** Everyone may share a screen; when off, only hosts and co-hosts may (RingCentral's `screenSharing`). */
+  screenSharing: boolean;
 }
 
 /** The languages of the meeting page (`ui_settings.language`). */

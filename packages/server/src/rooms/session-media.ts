@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import { canPublish, type PublishRequest, type ServerMessage, type StreamSource, type VideoTileView } from '@parley/protocol';
+import { canModerate, canPublish, type PublishRequest, type ServerMessage, type StreamSource, type VideoTileView } from '@parley/protocol';
 import { ParleyError } from '../errors.js';
 import type { PublishedStream } from '../media/media-backend.js';
 import type { LiveParticipant } from './live-participant.js';
+import type { RoomFeatures } from './room.js';
 import { offeredSources, publishRefusal } from './publish-policy.js';
 import { SerialQueue } from './serial-queue.js';
 import { planReception, type RemoteStream } from './video-reception.js';
@@ -15,6 +16,8 @@ interface Dependencies {
   maxPresenters: number;
   /** Whether a participant receives the others' media now (a webinar's audience does only while it is live). */
   receivesMedia: (participant: LiveParticipant) => boolean;
+  /** The room's features as they are now: whether everyone may share a screen. */
+  features: () => Pick<RoomFeatures, 'screenSharing'>;
   logger: Logger;
 }
 
@@ -71,8 +74,8 @@ export class SessionMedia {
   }
 
   /**
-   * Applies a publisher offer: refuses one that breaks the presenter limit or shares a second screen
-   * (a `ParleyError` saying why, with nothing changed), else publishes it and has everyone receive
+   * Applies a publisher offer: refuses one that breaks the presenter limit, shares a second screen, or
+   * shares a screen in a room where only moderators may (a `ParleyError` saying why, with nothing changed), else publishes it and has everyone receive
    * what changed. Resolves with the SFU's answer.
    */
   publish(participant: LiveParticipant, request: Pick<PublishRequest, 'sdp' | 'sources'>): Promise<string> {
@@ -82,6 +85,9 @@ export class SessionMedia {
         throw ParleyError.forbidden('Attendees watch and listen: only the panel sends audio and video');
       }
       const offered = offeredSources(request.sdp, request.sources);
+      if (offered.sending.has('screen') && !state.sources.has('screen') && !this.deps.features().screenSharing && !canModerate(participant.info.role)) {
+        throw ParleyError.forbidden('Only the host and co-hosts may share their screen in this meeting');
+      }
       const refusal = publishRefusal(offered.sending, this.others(participant), this.deps.maxPresenters);
       if (refusal) throw refusal;
       const before = state.sources;

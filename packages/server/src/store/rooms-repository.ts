@@ -178,6 +178,7 @@ function toRow(room: NewRoom): Insertable<RoomsTable> {
     admittance: room.admittance,
     join_password_hash: room.passwordHash,
     microphone_state: room.microphoneState,
+    camera_state: room.cameraState,
     rooms_callback_url: room.callbackUrls.rooms,
     sessions_callback_url: room.callbackUrls.sessions,
     recordings_callback_url: room.callbackUrls.recordings,
@@ -186,6 +187,7 @@ function toRow(room: NewRoom): Insertable<RoomsTable> {
     is_whiteboard_available: flag(room.features.whiteboard),
     is_locale_switcher_available: flag(room.features.localeSwitcher),
     is_captions_available: flag(room.features.captions),
+    is_screen_sharing_available: flag(room.features.screenSharing),
     language: room.language,
     host_participant_id: room.hostParticipantId,
     close_at: room.closeAt,
@@ -212,6 +214,7 @@ function toRowChanges(changes: RoomChanges): Updateable<RoomsTable> {
   if (changes.admittance !== undefined) row.admittance = changes.admittance;
   if (changes.passwordHash !== undefined) row.join_password_hash = changes.passwordHash;
   if (changes.microphoneState !== undefined) row.microphone_state = changes.microphoneState;
+  if (changes.cameraState !== undefined) row.camera_state = changes.cameraState;
   if (changes.callbackUrls !== undefined) {
     row.rooms_callback_url = changes.callbackUrls.rooms;
     row.sessions_callback_url = changes.callbackUrls.sessions;
@@ -223,6 +226,7 @@ function toRowChanges(changes: RoomChanges): Updateable<RoomsTable> {
     row.is_whiteboard_available = flag(changes.features.whiteboard);
     row.is_locale_switcher_available = flag(changes.features.localeSwitcher);
     row.is_captions_available = flag(changes.features.captions);
+    row.is_screen_sharing_available = flag(changes.features.screenSharing);
   }
   if (changes.language !== undefined) row.language = changes.language;
   if (changes.hostParticipantId !== undefined) row.host_participant_id = changes.hostParticipantId;
@@ -249,6 +253,7 @@ function fromRow(row: Selectable<RoomsTable>): Room {
     admittance: row.admittance,
     passwordHash: row.join_password_hash,
     microphoneState: row.microphone_state,
+    cameraState: row.camera_state,
     callbackUrls: {
       rooms: row.rooms_callback_url,
       sessions: row.sessions_callback_url,
@@ -260,6 +265,7 @@ function fromRow(row: Selectable<RoomsTable>): Room {
       whiteboard: row.is_whiteboard_available === 1,
       localeSwitcher: row.is_locale_switcher_available === 1,
       captions: row.is_captions_available === 1,
+      screenSharing: row.is_screen_sharing_available === 1,
     },
     language: row.language,
     hostParticipantId: row.host_participant_id,

@@ -90,6 +90,7 @@ export interface RoomsTable {
   /** The scrypt hash of the guests' join password, never the password itself; null for none. */
   join_password_hash: ColumnType<string | null, string | null | undefined, string | null>;
   microphone_state: 'default' | 'on' | 'off';
+  camera_state: ColumnType<'default' | 'off', 'default' | 'off' | undefined, 'default' | 'off'>;
   rooms_callback_url: string | null;
   sessions_callback_url: string | null;
   recordings_callback_url: string | null;
@@ -98,6 +99,7 @@ export interface RoomsTable {
   is_whiteboard_available: Flag;
   is_locale_switcher_available: Flag;
   is_captions_available: Flag;
+  is_screen_sharing_available: ColumnType<Flag, Flag | undefined, Flag>;
   language: string;
   /** The host's participant id, stable per room; host URLs carry a token naming it. */
   host_participant_id: string;

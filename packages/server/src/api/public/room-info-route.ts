@@ -56,6 +56,7 @@ function toPublicRoomInfo(room: Room, theme: Theme | null, publicUrl: string): P
     ...(room.isAvailable ? {} : { unavailableReason: 'expired' as const }),
     language: room.language,
     microphoneState: room.microphoneState,
+    cameraState: room.cameraState,
     features: { ...room.features },
     passwordRequired: room.passwordHash !== null,
     kind: room.kind,

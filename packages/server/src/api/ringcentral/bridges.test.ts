@@ -110,8 +110,8 @@ describe('RingCentral Video bridges', () => {
     assert.ok(room);
     assert.notEqual(room.passwordHash, null);
     assert.deepEqual(
-      [room.joinApprovalLevel, room.approvalAudience, room.admittance, room.microphoneState, room.recording, room.expireAfterUse],
-      ['after_owner_only', 'guests', 'account_users', 'off', { autoRecord: true, recordOnlyOwner: true }, false],
+      [room.joinApprovalLevel, room.approvalAudience, room.admittance, room.microphoneState, room.cameraState, room.features.screenSharing, room.recording, room.expireAfterUse],
+      ['after_owner_only', 'guests', 'account_users', 'off', 'off', false, { autoRecord: true, recordOnlyOwner: true }, false],
     );
     const sealed = await h.services.store.db.selectFrom('bridges').select('sealed_secrets').where('room_id', '=', bridge.id).executeTakeFirst();
     assert.doesNotMatch(sealed?.sealed_secrets ?? '', /Wq123ygs15/, 'the stored password is sealed');
@@ -215,18 +215,21 @@ describe('RingCentral Video bridges', () => {
       name: 'After',
       pins: { web: '5550002220001' },
       security: { password: 'new-pass-1', noGuests: true },
-      preferences: { joinBeforeHost: false, join: { audioMuted: true }, recordingsMode: 'Auto' },
+      preferences: { joinBeforeHost: false, join: { audioMuted: true, videoMuted: true }, screenSharing: false, recordingsMode: 'Auto' },
     });
     assert.equal(patched.statusCode, 200, patched.body);
     const after = patched.json() as BridgeResponse;
     assert.deepEqual([after.name, after.pins.web, after.pins.pstn, after.security.password?.plainText, after.security.noGuests], ['After', '5550002220001', bridge.pins.pstn, 'new-pass-1', true]);
-    assert.deepEqual([after.preferences.joinBeforeHost, after.preferences.join.waitingRoomRequired, after.preferences.join.audioMuted, after.preferences.recordingsMode], [false, 'Nobody', true, 'Auto']);
+    assert.deepEqual(
+      [after.preferences.joinBeforeHost, after.preferences.join.waitingRoomRequired, after.preferences.join.audioMuted, after.preferences.join.videoMuted, after.preferences.screenSharing, after.preferences.recordingsMode],
+      [false, 'Nobody', true, true, false, 'Auto'],
+    );
     // What the body did not name kept its value.
     assert.deepEqual([after.preferences.musicOnHold, after.preferences.join.pstn], [true, { promptAnnouncement: true, promptParticipants: true }]);
     const room = await h.services.rooms.findById(bridge.id);
     assert.deepEqual(
-      [room?.displayName, room?.meetingCode, room?.admittance, room?.joinApprovalLevel, room?.approvalAudience, room?.microphoneState, room?.recording.autoRecord],
-      ['After', '5550002220001', 'users', 'after_owner_only', 'everyone', 'off', true],
+      [room?.displayName, room?.meetingCode, room?.admittance, room?.joinApprovalLevel, room?.approvalAudience, room?.microphoneState, room?.cameraState, room?.features.screenSharing, room?.recording.autoRecord],
+      ['After', '5550002220001', 'users', 'after_owner_only', 'everyone', 'off', 'off', false, true],
     );
     const byAdmin = await h.call('PATCH', `/rcvideo/v2/bridges/${bridge.id}`, admin, { security: { passwordProtected: false }, preferences: { joinBeforeHost: true } });
     assert.equal(byAdmin.statusCode, 200, byAdmin.body);

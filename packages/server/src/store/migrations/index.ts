@@ -12,6 +12,7 @@ import * as recordingPipeline from './0010-recording-pipeline.js';
 import * as roomKind from './0011-room-kind.js';
 import * as webinars from './0012-webinars.js';
 import * as webinarRuntime from './0013-webinar-runtime.js';
+import * as roomCameraAndScreenSharing from './0014-room-camera-and-screen-sharing.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0011-room-kind': roomKind,
   '0012-webinars': webinars,
   '0013-webinar-runtime': webinarRuntime,
+  '0014-room-camera-and-screen-sharing': roomCameraAndScreenSharing,
 };

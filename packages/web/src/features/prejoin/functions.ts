@@ -32,3 +32,8 @@ export function normalizeDisplayName(name: string): string {
 export function microphoneStartOf(state: PublicRoomInfo['microphoneState']): { enabled: boolean; fixed: boolean } {
   return { enabled: state !== 'off', fixed: state !== 'default' };
 }
+
+/** How the camera starts: `off` is the room's decision for everyone (a bridge's video muted on join). */
+export function cameraStartOf(state: PublicRoomInfo['cameraState']): { enabled: boolean; fixed: boolean } {
+  return { enabled: state !== 'off', fixed: state === 'off' };
+}

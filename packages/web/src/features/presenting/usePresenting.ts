@@ -17,13 +17,17 @@ export interface Presenting {
    */
   setCamera(enabled: boolean): Promise<void>;
   toggleScreenShare(): void;
+  /** Whether one may share a screen: everyone may, unless the room leaves it to hosts and co-hosts. */
+  mayShare: boolean;
 }
 
 /**
  * What one sends that the server may refuse: the camera (the room's presenter limit) and a screen
- * share (that too, and one share at a time). Refusals become a notice; the meeting goes on.
+ * share (that too, one share at a time, and only by moderators where the room says so). Refusals become
+ * a notice; the meeting goes on. A share the room stops allowing (the API changed it, or a co-host was
+ * made a guest again) ends here; the server refuses new ones.
  */
-export function usePresenting(room: ParleyRoom, media: LocalMedia, remotes: readonly RemoteTileState[]): Presenting {
+export function usePresenting(room: ParleyRoom, media: LocalMedia, remotes: readonly RemoteTileState[], mayShare: boolean): Presenting {
   const screenShare = useScreenShare(room);
   const { notice, show, dismiss } = useMediaNotice();
   const { setEnabled } = media;
@@ -52,10 +56,13 @@ export function usePresenting(room: ParleyRoom, media: LocalMedia, remotes: read
   );
 
   const { stream, start, stop } = screenShare;
+  useEffect(() => {
+    if (!mayShare && stream) stop();
+  }, [mayShare, stream, stop]);
   const toggleScreenShare = useCallback(() => {
     if (stream) stop();
     else start().catch((error: unknown) => show(refusalNotice(error, sharerName, 'screenShare.failed')));
   }, [stream, start, stop, show, sharerName]);
 
-  return { screenShare, notice, dismissNotice: dismiss, setCamera, toggleScreenShare };
+  return { screenShare, notice, dismissNotice: dismiss, setCamera, toggleScreenShare, mayShare };
 }

@@ -8,6 +8,7 @@ export const NO_ROOM_FEATURES: Readonly<RoomFeatures> = {
   whiteboard: false,
   localeSwitcher: false,
   captions: false,
+  screenSharing: false,
 };
 
 /**

@@ -15,7 +15,7 @@ import { useOnStage } from '../../webinar/useOnStage';
 import { isPasswordError, joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
 import type { DisconnectReason } from '../../meeting/useRoom';
 import { Prejoin } from '../../prejoin/components/Prejoin';
-import { microphoneStartOf, normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
+import { cameraStartOf, microphoneStartOf, normalizeDisplayName, rememberDisplayName, storedDisplayName } from '../../prejoin/functions';
 import { Loading } from '../../room-info/components/Loading';
 import { RoomUnavailable } from '../../room-info/components/RoomUnavailable';
 import { LiveRoomFeatures } from '../../room-settings/components/LiveRoomFeatures';
@@ -50,6 +50,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   // Hosts (the host URL) are never asked; a guest whose link carries a token or the password only once the server asks.
   const [passwordAsked, setPasswordAsked] = useState(!params.participantToken && !params.linkPassword);
   const microphoneStart = microphoneStartOf(info.microphoneState);
+  const cameraStart = cameraStartOf(info.cameraState);
   // A webinar's public link brings people into its audience: they never send, so no camera or microphone is opened.
   const audienceLink = info.kind === 'webinar' && !params.participantToken;
   const onStage = useOnStage(phase.kind === 'meeting' ? phase.room : null);
@@ -59,7 +60,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   const media = useLocalMedia({
     // Released wherever this visit is not about to join: the camera light goes off.
     active: !['left', 'gone', 'locked', 'denied'].includes(phase.kind) && !inAudience,
-    initiallyEnabled: { audio: microphoneStart.enabled, video: true },
+    initiallyEnabled: { audio: microphoneStart.enabled, video: cameraStart.enabled },
     onTrackReplaced: room ? (track) => room.replaceTrack(track) : undefined,
     // The others see the camera off (or the microphone muted) rather than a frozen or silent feed.
     onDeviceLost: room ? (kind) => (kind === 'audio' ? room.setMicrophoneEnabled(false) : room.setCameraEnabled(false)) : undefined,
@@ -207,6 +208,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
               : undefined
           }
           microphoneFixedBy={microphoneStart.fixed ? t(microphoneStart.enabled ? 'admission.microphoneStartsOn' : 'admission.microphoneStartsOff') : undefined}
+          cameraFixedBy={cameraStart.fixed ? t('admission.cameraStartsOff') : undefined}
         />
       );
   }

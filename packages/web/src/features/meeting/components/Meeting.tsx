@@ -66,16 +66,17 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const chat = useChat(room);
   const { locked } = useMeetingSettings(room);
   const lobby = useLobby(room);
+  const features = useRoomFeatures();
   // The toolbar offers the chat panel while the room's chat is on (the API may turn it off meanwhile).
-  const chatEnabled = useRoomFeatures().chat;
+  const chatEnabled = features.chat;
   const speakers = useSpeakers(room);
-  const presenting = usePresenting(room, media, remotes);
-  const layout = useLayoutMode(remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id));
-  const reportVisible = useVideoView(room);
-  const chatOpen = chatEnabled && chat.open;
   const moderation = useModeration(room, media);
   // Follows promotion to co-host and back.
   const moderator = canModerate(moderation.self.role);
+  const presenting = usePresenting(room, media, remotes, features.screenSharing || moderator);
+  const layout = useLayoutMode(remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id));
+  const reportVisible = useVideoView(room);
+  const chatOpen = chatEnabled && chat.open;
   const hands = useRaisedHands(room);
   const reactions = useReactions(room);
   const recording = useRecording(room);
@@ -180,7 +181,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
           onOpenSettings: () => setSettingsOpen(true),
         }}
         screenShare={
-          presenting.screenShare.supported
+          presenting.screenShare.supported && presenting.mayShare
             ? { sharing: presenting.screenShare.stream !== null, starting: presenting.screenShare.starting, onToggle: presenting.toggleScreenShare }
             : undefined
         }

@@ -30,9 +30,11 @@ interface Props {
   password?: { value: string; onChange: (password: string) => void; error: string | null } | undefined;
   /** Why the microphone switch is fixed: the room decides whether everyone starts muted or not. */
   microphoneFixedBy?: string | undefined;
+  /** Why the camera switch is fixed (the room starts everyone with the camera off). */
+  cameraFixedBy?: string | undefined;
 }
 
-export function Prejoin({ roomName, displayName, onDisplayNameChange, media, audience = false, joining, error, onJoin, password, microphoneFixedBy }: Props) {
+export function Prejoin({ roomName, displayName, onDisplayNameChange, media, audience = false, joining, error, onJoin, password, microphoneFixedBy, cameraFixedBy }: Props) {
   const { t } = useTranslation();
   const nameId = useId();
   const nameErrorId = useId();
@@ -81,6 +83,7 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, aud
                 enabled={media.videoEnabled}
                 available={media.hasVideo}
                 onToggle={(on) => media.setEnabled('video', on)}
+                fixedBy={cameraFixedBy}
               />
             </Preview>
             {accessProblem && !joinWithoutDevices ? (
@@ -94,15 +97,21 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, aud
               />
             ) : (
               <DeviceErrors errors={media.errors} />
-          )}
-          <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} />
-          {microphoneFixedBy && (
-            <p className="prejoin__note" data-testid="microphone-fixed">
-              <Icon name={media.audioEnabled ? 'microphone' : 'microphoneOff'} size={18} />
-              <span>{microphoneFixedBy}</span>
-            </p>
-          )}
-        </div>
+            )}
+            <DeviceNotice notice={media.notice} onDismiss={media.dismissNotice} />
+            {microphoneFixedBy && (
+              <p className="prejoin__note" data-testid="microphone-fixed">
+                <Icon name={media.audioEnabled ? 'microphone' : 'microphoneOff'} size={18} />
+                <span>{microphoneFixedBy}</span>
+              </p>
+            )}
+            {cameraFixedBy && (
+              <p className="prejoin__note" data-testid="camera-fixed">
+                <Icon name="cameraOff" size={18} />
+                <span>{cameraFixedBy}</span>
+              </p>
+            )}
+          </div>
         )}
 
         <form ref={formRef} className="prejoin__panel" onSubmit={submit} noValidate>
