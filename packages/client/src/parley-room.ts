@@ -127,6 +127,13 @@ export interface RoomEvents {
   'unmute-requested': (kind: MediaKind, by: ParticipantRef) => void;
   /** The meeting started or stopped being recorded (see `recording`). */
   'recording-state': (state: RecordingState) => void;
+  /**
+   * The media server carrying the meeting was lost and the meeting is moving to another: one stays in
+   * it (chat, hands and everyone's place go on), while one's audio and video connect again by
+   * themselves. `media-reconnected` follows once one's media is published there again.
+   */
+  'media-reconnecting': () => void;
+  'media-reconnected': () => void;
   /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
   disconnected: (reason: DisconnectReason, message?: string, by?: ParticipantRef) => void;
 }
@@ -161,6 +168,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private currentSettings: MeetingSettings;
   private waiting: WaitingGuest[] = [];
   private recordingState: RecordingState = { active: false, automatic: false };
+  /** Counts media reconnections: only the latest one's end is told. */
+  private mediaReconnections = 0;
   /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
   private refusedCamera: ParleyClientError | undefined;
 
@@ -599,6 +608,29 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     }
   }
 
+  /**
+   * The server moved the meeting to another media server: both connections start again there. What
+   * one sent is published again as it was (the camera on or off, a screen share in progress); the
+   * next subscriber offer makes a new subscriber connection.
+   */
+  private async reconnectMedia(): Promise<void> {
+    const reconnection = ++this.mediaReconnections;
+    this.emit('media-reconnecting');
+    this.publishOffers.rejectAll(ParleyClientError.connectionLost('The media server was lost'));
+    // `startPublishing` replaces the publisher with one on a new connection.
+    this.publisher?.close();
+    this.subscriber?.close();
+    this.subscriber = undefined;
+    try {
+      if (this.localStream.getTracks().length > 0) await this.startPublishing();
+      const [screenVideo] = this.screen?.getVideoTracks() ?? [];
+      if (screenVideo && this.publisher) await this.publisher.startScreen(screenVideo, this.screen?.getAudioTracks()[0]);
+    } catch (error) {
+      console.warn('Parley: publishing again after the media server moved failed', error);
+    }
+    if (reconnection === this.mediaReconnections && !this.disconnected) this.emit('media-reconnected');
+  }
+
   private watchIce(pc: RTCPeerConnection, restart: () => void): void {
     // While the signaling connection is down a restart cannot be negotiated; resuming restarts both.
     this.iceWatchdogs.push(new IceWatchdog(pc, () => this.socket.connected && restart()));
@@ -642,6 +674,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     switch (message.type) {
       case 'publisher-answer':
         if (this.awaitedOffer !== undefined) this.publishOffers.resolve(this.awaitedOffer, message.sdp);
+        break;
+      case 'media-reconnect':
+        void this.reconnectMedia();
         break;
       case 'subscriber-offer':
         this.ensureSubscriber()

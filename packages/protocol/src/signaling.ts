@@ -655,6 +655,19 @@ export interface RecordingStateEvent {
   recording: RecordingState;
 }
 
+// ---- Media failover (server → client)
+
+/**
+ * To everyone: the media server carrying the meeting was lost, and the meeting is being moved to a
+ * healthy one (the same session, its people and chat unchanged). The page drops both of its media
+ * connections, publishes again what it was sending (microphone, camera as it was, a screen share in
+ * progress) on a new one, and takes the next `subscriber-offer` on a new subscriber connection. What
+ * it sends meanwhile waits on the server for the meeting to be back.
+ */
+export interface MediaReconnectEvent {
+  type: 'media-reconnect';
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -678,6 +691,7 @@ export type ServerMessage =
   | UnmuteRequestedEvent
   | RemovedEvent
   | AckEvent
-  | RecordingStateEvent;
+  | RecordingStateEvent
+  | MediaReconnectEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -104,7 +104,10 @@ export class LiveSession {
     this.recorder = new SessionRecorder(
       { id, room, mediaRoom, features: () => this.features, broadcast: (message) => this.broadcast(message) },
       deps,
-    );
+    );    mediaRoom.onInterrupted((restoring) => {
+      if (restoring) this.mediaReconnecting();
+      else void this.close({ type: 'error', code: 'media_unavailable', message: 'The media server was lost', fatal: true });
+    });
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -315,6 +318,17 @@ export class LiveSession {
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant did not reconnect in time');
       await this.remove(participant);
     });
+  }
+
+  /**
+   * The media server carrying the meeting was lost and the meeting moves to another: everyone's media
+   * starts again there, and each page is told to publish and subscribe afresh. Everything else (the
+   * people, chat, hands, moderation, the lock, the recording) goes on as it is.
+   */
+  private mediaReconnecting(): void {
+    this.deps.logger.warn({ sessionId: this.id }, 'the media server was lost; moving the meeting');
+    this.media.restart();
+    this.broadcast({ type: 'media-reconnect' });
   }
 
   private setReconnecting(participant: LiveParticipant, reconnecting: boolean): void {

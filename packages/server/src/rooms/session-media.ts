@@ -90,6 +90,20 @@ export class SessionMedia {
     });
   }
 
+  /**
+   * The SFU room was re-created: nothing is published or received there until each page publishes
+   * again. What each page sends stays claimed (a screen share is not up for grabs meanwhile), and what
+   * it shows is kept for the streams to come.
+   */
+  restart(): void {
+    for (const [id, state] of this.states) {
+      state.streams = [];
+      state.flowing = false;
+      const participant = [...this.deps.participants()].find((p) => p.id === id);
+      if (participant) this.setSpeaking(participant, false);
+    }
+  }
+
   /** What a participant's page now shows of the others' videos. */
   setVideoView(participant: LiveParticipant, tiles: readonly VideoTileView[]): void {
     this.stateOf(participant).view = tiles;

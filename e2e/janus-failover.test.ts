@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
+import type { Page } from 'playwright-core';
+import { JanusProcess } from '../packages/server/src/media/janus/janus-process.js';
+import { receivedFrom, waitForFlow } from './support/media-flow.js';
+import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
+import { RawClient } from './support/raw-client.js';
+import { saveScreenshot } from './support/screenshots.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { waitUntil } from './support/wait.js';
+
+/** From the death of the Janus holding the meeting to every page back, media flowing both ways. */
+const BACK_WITHIN_MS = 10_000;
+
+/** A Janus Parley does not spawn: the test runs it, and gives Parley its URL. */
+interface ExternalJanus {
+  process: JanusProcess;
+  url: string;
+  dataDir: string;
+}
+
+async function startExternalJanus(name: string, rtpPorts: { min: number; max: number }): Promise<ExternalJanus> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-failover-${name}-`));
+  const process = new JanusProcess({ binary: 'janus', dataDir, rtpPorts, logger: pino({ level: 'silent' }) });
+  return { process, url: await process.start(), dataDir };
+}
+
+/** Every tile of the page, as participant id and name. */
+async function tiles(page: Page): Promise<{ id: string; name: string }[]> {
+  return page.$$eval('[data-testid="tile"]', (all) => all.map((t) => ({ id: t.getAttribute('data-participant-id') ?? '', name: t.getAttribute('data-participant-name') ?? '' })));
+}
+
+async function chatTexts(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="chat-message-text"]', (all) => all.map((e) => e.textContent ?? ''));
+}
+
+async function sendChat(attendee: Attendee, text: string): Promise<void> {
+  await attendee.page.fill('[data-testid="chat-input"]', text);
+  await attendee.page.press('[data-testid="chat-input"]', 'Enter');
+}
+
+/** Waits until every attendee receives every other attendee's video and audio, by `deadline` (ms since the epoch). */
+async function mediaFlowsBetween(people: readonly Attendee[], deadline: number): Promise<void> {
+  for (const viewer of people) {
+    for (const other of people) {
+      if (other === viewer) continue;
+      const left = (): number => Math.max(1, deadline - Date.now());
+      await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).videoFrames, 'flowing', `${viewer.name} decoding ${other.name}'s video`, left());
+      await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).audioPackets, 'flowing', `${viewer.name} receiving ${other.name}'s audio`, left());
+    }
+  }
+}
+
+/** How many PeerConnections each page has made so far. */
+async function connectionCounts(people: readonly Attendee[]): Promise<number[]> {
+  return Promise.all(people.map((p) => p.page.evaluate(() => (window as unknown as { __parleyTestPeerConnections: RTCPeerConnection[] }).__parleyTestPeerConnections.length)));
+}
+
+/** Waits until each page closed the connections it had made before (`counts`): it dropped the lost media server's. */
+async function oldConnectionsClosed(people: readonly Attendee[], counts: readonly number[], deadline: number): Promise<void> {
+  for (const [index, person] of people.entries()) {
+    await waitUntil(async () => {
+      const open = await person.page.evaluate(
+        (before) => (window as unknown as { __parleyTestPeerConnections: RTCPeerConnection[] }).__parleyTestPeerConnections.slice(0, before).filter((pc) => pc.connectionState !== 'closed').length,
+        counts[index] ?? 0,
+      );
+      return open === 0 ? undefined : `${person.name} still has ${open} connections to the lost Janus`;
+    }, Math.max(1, deadline - Date.now()));
+  }
+}
+
+/** Each page shows everyone exactly once, as the same participants as before, by `deadline`. */
+async function everyoneShownOnce(people: readonly Attendee[], deadline: number): Promise<void> {
+  const expected = people.map((p) => p.id).sort().join(',');
+  for (const person of people) {
+    await waitUntil(async () => {
+      const shown = (await tiles(person.page)).map((t) => t.id).sort().join(',');
+      return shown === expected ? undefined : `${person.name} shows tiles ${shown}`;
+    }, Math.max(1, deadline - Date.now()));
+    assert.equal(await person.page.getAttribute('[data-testid="tile"][data-self="true"]', 'data-participant-id'), person.id, `${person.name} is still the same participant`);
+  }
+}
+
+/** The page no longer says its media is being moved. */
+async function bannerGone(people: readonly Attendee[], deadline: number): Promise<void> {
+  for (const person of people) {
+    await waitUntil(async () => {
+      const state = await person.page.getAttribute('[data-testid="connection-banner"]', 'data-state');
+      return state === 'moving-media' || state === 'reconnecting' ? `${person.name}'s banner says ${state}` : undefined;
+    }, Math.max(1, deadline - Date.now()));
+  }
+}
+
+describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', { timeout: 600_000 }, () => {
+  let first: ExternalJanus;
+  let second: ExternalJanus;
+  let server: TestServer;
+  let room: CreatedRoom;
+  const people: Attendee[] = [];
+
+  before(async () => {
+    first = await startExternalJanus('first', { min: 44000, max: 44499 });
+    second = await startExternalJanus('second', { min: 44500, max: 44999 });
+    server = await startTestServer({ janusUrls: [first.url, second.url] });
+    room = await createRoom(server, { display_name: 'Failover' });
+  });
+
+  after(async () => {
+    await Promise.all(people.map((p) => p.participant.close()));
+    await server?.close();
+    for (const janus of [first, second]) {
+      await janus?.process.stop();
+      if (janus) fs.rmSync(janus.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the meeting going, same session, chat and tiles, on the surviving Janus within 10 s of the kill', async () => {
+    people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
+    people.push(await enterMeeting(room._links.guest_url.href, 'Bob'));
+    people.push(await enterMeeting(room._links.guest_url.href, 'Carl'));
+    await everyoneShownOnce(people, Date.now() + 30_000);
+    await mediaFlowsBetween(people, Date.now() + 60_000);
+    const [ann, bob] = people as [Attendee, Attendee, Attendee];
+    for (const person of people) await person.page.click('[data-testid="chat-button"]');
+    await sendChat(bob, 'Before the crash');
+    for (const person of people) await waitUntil(async () => ((await chatTexts(person.page)).includes('Before the crash') ? undefined : `${person.name} has no message yet`));
+
+    const sessionBefore = server.server.liveRooms.find(room.id)?.id;
+    assert.ok(sessionBefore);
+    const holding = Object.entries(server.server.media.loadsByMember()).find(([, load]) => load.rooms === 1)?.[0];
+    const [killed, surviving] = holding === first.url ? [first, second] : [second, first];
+    assert.equal(holding, killed.url);
+
+    const counts = await connectionCounts(people);
+    const pid = killed.process.pid;
+    assert.ok(pid);
+    process.kill(pid, 'SIGKILL');
+    const killedAt = Date.now();
+    // Its supervisor here would start it again at once: this Janus stays dead, as a crashed host would.
+    await killed.process.stop();
+    const deadline = killedAt + BACK_WITHIN_MS;
+    await ann.page
+      .waitForSelector('[data-testid="connection-banner"][data-state="moving-media"]', { timeout: 2000 })
+      .then(() => saveScreenshot(ann.page, 'janus-failover-moving'))
+      .catch(() => undefined);
+
+    await oldConnectionsClosed(people, counts, deadline);
+    await everyoneShownOnce(people, deadline);
+    await mediaFlowsBetween(people, deadline);
+    await bannerGone(people, deadline);
+    const backAfterMs = Date.now() - killedAt;
+    assert.ok(backAfterMs <= BACK_WITHIN_MS, `everyone was back after ${backAfterMs} ms`);
+    await saveScreenshot(ann.page, 'janus-failover-back');
+
+    assert.equal(server.server.liveRooms.find(room.id)?.id, sessionBefore, 'the same session goes on');
+    assert.equal((await server.server.services.sessions.listForRoom(room.id)).length, 1);
+    assert.deepEqual(server.server.media.loadsByMember()[surviving.url]?.rooms, 1);
+    for (const person of people) assert.deepEqual(await chatTexts(person.page), ['Before the crash'], `${person.name}'s chat is intact`);
+    await sendChat(ann, 'After the crash');
+    for (const person of people) {
+      await waitUntil(async () => ((await chatTexts(person.page)).join('|') === 'Before the crash|After the crash' ? undefined : `${person.name} shows ${JSON.stringify(await chatTexts(person.page))}`));
+    }
+  });
+
+  it('starts new meetings on the surviving Janus', async () => {
+    const other = await createRoom(server, { display_name: 'After the crash' });
+    const client = await RawClient.connect(server.baseUrl);
+    try {
+      client.send({ type: 'join', meetingCode: other.meeting_code, guestId: 'failover-guest', displayName: 'Dora', audioMuted: true, videoMuted: true });
+      await client.next('joined');
+      const loads = server.server.media.loadsByMember();
+      const alive = Object.entries(loads).filter(([, load]) => load.ready);
+      assert.equal(alive.length, 1);
+      assert.equal(alive[0]?.[1].rooms, 2, JSON.stringify(loads));
+    } finally {
+      client.kill();
+    }
+  });
+});
+
+describe('Janus failover: Parley’s own Janus killed mid-meeting', { timeout: 600_000 }, () => {
+  let server: TestServer;
+  const people: Attendee[] = [];
+
+  before(async () => {
+    server = await startTestServer();
+  });
+
+  after(async () => {
+    await Promise.all(people.map((p) => p.participant.close()));
+    await server?.close();
+  });
+
+  it('restarts it and brings the meeting back on it, same session and chat, within 10 s', async () => {
+    const room = await createRoom(server, { display_name: 'Own Janus' });
+    people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
+    people.push(await enterMeeting(room._links.guest_url.href, 'Bob'));
+    await everyoneShownOnce(people, Date.now() + 30_000);
+    await mediaFlowsBetween(people, Date.now() + 60_000);
+    const [ann, bob] = people as [Attendee, Attendee];
+    await bob.page.click('[data-testid="chat-button"]');
+    await sendChat(bob, 'Still there?');
+    await ann.page.click('[data-testid="chat-button"]');
+    await waitUntil(async () => ((await chatTexts(ann.page)).includes('Still there?') ? undefined : 'Ann has no message yet'));
+    const sessionBefore = server.server.liveRooms.find(room.id)?.id;
+
+    const counts = await connectionCounts(people);
+    const pid = server.server.media.janusPid;
+    assert.ok(pid);
+    process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + BACK_WITHIN_MS;
+    await oldConnectionsClosed(people, counts, deadline);
+    await everyoneShownOnce(people, deadline);
+    await mediaFlowsBetween(people, deadline);
+    await bannerGone(people, deadline);
+    assert.notEqual(server.server.media.janusPid, pid, 'a new Janus carries the meeting');
+    assert.equal(server.server.liveRooms.find(room.id)?.id, sessionBefore, 'the same session goes on');
+    for (const person of [ann, bob]) assert.deepEqual(await chatTexts(person.page), ['Still there?']);
+  });
+});
