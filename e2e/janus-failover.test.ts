@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { JanusProcess } from '../packages/server/src/media/janus/janus-process.js';
-import { receivedFrom, waitForFlow } from './support/media-flow.js';
+import { receivedFrom, receivedOn, waitForFlow } from './support/media-flow.js';
 import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
 import { RawClient } from './support/raw-client.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -43,16 +43,39 @@ async function sendChat(attendee: Attendee, text: string): Promise<void> {
   await attendee.page.press('[data-testid="chat-input"]', 'Enter');
 }
 
-/** Waits until every attendee receives every other attendee's video and audio, by `deadline` (ms since the epoch). */
-async function mediaFlowsBetween(people: readonly Attendee[], deadline: number): Promise<void> {
+/**
+ * Waits until every attendee receives every other attendee's audio, and video from all but `cameraOff`,
+ * by `deadline` (ms since the epoch).
+ */
+async function mediaFlowsBetween(people: readonly Attendee[], deadline: number, cameraOff: readonly Attendee[] = []): Promise<void> {
+  const left = (): number => Math.max(1, deadline - Date.now());
   for (const viewer of people) {
     for (const other of people) {
       if (other === viewer) continue;
-      const left = (): number => Math.max(1, deadline - Date.now());
-      await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).videoFrames, 'flowing', `${viewer.name} decoding ${other.name}'s video`, left());
+      if (!cameraOff.includes(other)) {
+        await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).videoFrames, 'flowing', `${viewer.name} decoding ${other.name}'s video`, left());
+      }
       await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).audioPackets, 'flowing', `${viewer.name} receiving ${other.name}'s audio`, left());
     }
   }
+}
+
+/** Waits until everyone but `sharer` decodes the screen `sharer` shares, by `deadline`. */
+async function screenFlows(people: readonly Attendee[], sharer: Attendee, deadline: number): Promise<void> {
+  for (const viewer of people) {
+    if (viewer === sharer) continue;
+    const read = async (): Promise<number> => (await receivedOn(viewer.page, `[data-testid="screen-tile"][data-participant-id="${sharer.id}"]`)).videoFrames;
+    await waitForFlow(read, 'flowing', `${viewer.name} decoding ${sharer.name}'s screen`, Math.max(1, deadline - Date.now()));
+  }
+}
+
+/** A moderator picks an action from someone's menu in the participants panel. */
+async function moderate(moderator: Attendee, target: Attendee, action: string): Promise<void> {
+  const row = `[data-testid="participant-row"][data-participant-name="${target.name}"]`;
+  await moderator.page.click('[data-testid="participants-button"]');
+  await moderator.page.click(`${row} [data-testid="participant-menu-button"]`);
+  await moderator.page.click(`${row} [data-testid="participant-action"][data-action="${action}"]`);
+  await moderator.page.click('[data-testid="participants-button"]');
 }
 
 /** How many PeerConnections each page has made so far. */
@@ -118,16 +141,27 @@ describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', 
     }
   });
 
-  it('keeps the meeting going, same session, chat and tiles, on the surviving Janus within 10 s of the kill', async () => {
+  it('keeps the meeting going on the surviving Janus within 10 s of the kill: same session, tiles, chat, screen share, moderation', async (t) => {
     people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
     people.push(await enterMeeting(room._links.guest_url.href, 'Bob'));
     people.push(await enterMeeting(room._links.guest_url.href, 'Carl'));
     await everyoneShownOnce(people, Date.now() + 30_000);
     await mediaFlowsBetween(people, Date.now() + 60_000);
-    const [ann, bob] = people as [Attendee, Attendee, Attendee];
+    const [ann, bob, carl] = people as [Attendee, Attendee, Attendee];
+    // What the meeting is in when the Janus dies: Bob's camera stopped by the host, Carl's screen
+    // shared and his hand up, the meeting locked, something said in the chat.
+    await moderate(ann, bob, 'stopCamera');
+    await waitForFlow(async () => (await receivedFrom(carl.page, bob.name)).videoFrames, 'stopped', `Carl decoding Bob's video`);
+    await carl.page.click('[data-testid="toggle-screen-share"]');
+    await screenFlows(people, carl, Date.now() + 30_000);
+    await carl.page.click('[data-testid="raise-hand-button"]');
+    await ann.page.click('[data-testid="lock-button"]');
+    await ann.page.waitForSelector('[data-testid="lock-button"][aria-pressed="true"]');
     for (const person of people) await person.page.click('[data-testid="chat-button"]');
     await sendChat(bob, 'Before the crash');
     for (const person of people) await waitUntil(async () => ((await chatTexts(person.page)).includes('Before the crash') ? undefined : `${person.name} has no message yet`));
+    const session = server.server.liveRooms.find(room.id);
+    assert.deepEqual(session?.controls.raisedHands().map((h) => h.participantId), [carl.id]);
 
     const sessionBefore = server.server.liveRooms.find(room.id)?.id;
     assert.ok(sessionBefore);
@@ -150,11 +184,24 @@ describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', 
 
     await oldConnectionsClosed(people, counts, deadline);
     await everyoneShownOnce(people, deadline);
-    await mediaFlowsBetween(people, deadline);
+    await mediaFlowsBetween(people, deadline, [bob]);
+    await screenFlows(people, carl, deadline);
     await bannerGone(people, deadline);
     const backAfterMs = Date.now() - killedAt;
     assert.ok(backAfterMs <= BACK_WITHIN_MS, `everyone was back after ${backAfterMs} ms`);
+    t.diagnostic(`every page was back, media flowing both ways, ${backAfterMs} ms after the kill`);
     await saveScreenshot(ann.page, 'janus-failover-back');
+
+    // Moderation, hands and the lock are as they were; Bob's camera stays stopped.
+    const after = server.server.liveRooms.find(room.id);
+    assert.equal(after, session);
+    assert.deepEqual(after?.controls.raisedHands().map((h) => h.participantId), [carl.id]);
+    assert.equal(after?.door().locked, true);
+    const bobNow = after?.participantList().find((p) => p.id === bob.id);
+    assert.deepEqual([bobNow?.moderated.video, bobNow?.videoMuted], [true, true]);
+    assert.equal(after?.participantList().find((p) => p.id === carl.id)?.screenSharing, true);
+    assert.equal(await carl.page.getAttribute('[data-testid="toggle-screen-share"]', 'aria-pressed'), 'true');
+    assert.equal((await receivedFrom(ann.page, bob.name)).videoFrames, 0, 'no video of Bob reaches Ann');
 
     assert.equal(server.server.liveRooms.find(room.id)?.id, sessionBefore, 'the same session goes on');
     assert.equal((await server.server.services.sessions.listForRoom(room.id)).length, 1);
@@ -195,7 +242,7 @@ describe('Janus failover: Parley’s own Janus killed mid-meeting', { timeout: 6
     await server?.close();
   });
 
-  it('restarts it and brings the meeting back on it, same session and chat, within 10 s', async () => {
+  it('restarts it and brings the meeting back on it, same session and chat, within 10 s', async (t) => {
     const room = await createRoom(server, { display_name: 'Own Janus' });
     people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
     people.push(await enterMeeting(room._links.guest_url.href, 'Bob'));
@@ -217,6 +264,7 @@ describe('Janus failover: Parley’s own Janus killed mid-meeting', { timeout: 6
     await everyoneShownOnce(people, deadline);
     await mediaFlowsBetween(people, deadline);
     await bannerGone(people, deadline);
+    t.diagnostic(`every page was back, media flowing both ways, ${Date.now() - deadline + BACK_WITHIN_MS} ms after the kill`);
     assert.notEqual(server.server.media.janusPid, pid, 'a new Janus carries the meeting');
     assert.equal(server.server.liveRooms.find(room.id)?.id, sessionBefore, 'the same session goes on');
     for (const person of [ann, bob]) assert.deepEqual(await chatTexts(person.page), ['Still there?']);

@@ -617,10 +617,18 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     const reconnection = ++this.mediaReconnections;
     this.emit('media-reconnecting');
     this.publishOffers.rejectAll(ParleyClientError.connectionLost('The media server was lost'));
-    // `startPublishing` replaces the publisher with one on a new connection.
+    // `startPublishing` replaces the publisher with one on a new connection, watched afresh.
+    for (const watchdog of this.iceWatchdogs.splice(0)) watchdog.stop();
     this.publisher?.close();
     this.subscriber?.close();
     this.subscriber = undefined;
+    // The lost connection's tracks are over. The new one's may reuse their ids, and a stream refuses a
+    // track whose id it already holds.
+    for (const remote of this.remotes.values()) {
+      for (const stream of [remote.stream, remote.screenStream]) for (const track of stream.getTracks()) stream.removeTrack(track);
+    }
+    // From here on, what this page says of its media is for the new media server.
+    this.socket.send({ type: 'media-reconnect-ack' });
     try {
       if (this.localStream.getTracks().length > 0) await this.startPublishing();
       const [screenVideo] = this.screen?.getVideoTracks() ?? [];

@@ -423,6 +423,17 @@ export interface StopRecordingRequest {
 
 export type RecordingControlRequest = StartRecordingRequest | StopRecordingRequest;
 
+// ---- Media failover (client → server)
+
+/**
+ * The page dropped both media connections after `media-reconnect`: what it sends from now on is for the
+ * meeting's new media server. Until then the server ignores its offers, answers, candidates and ICE
+ * restarts, which belong to the connections the lost media server carried.
+ */
+export interface MediaReconnectAck {
+  type: 'media-reconnect-ack';
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -439,7 +450,8 @@ export type ClientMessage =
   | DenyRequest
   | VideoViewRequest
   | MeetingControlRequest
-  | RecordingControlRequest;
+  | RecordingControlRequest
+  | MediaReconnectAck;
 
 // ---------------------------------------------------------------- server → client
 
@@ -661,8 +673,9 @@ export interface RecordingStateEvent {
  * To everyone: the media server carrying the meeting was lost, and the meeting is being moved to a
  * healthy one (the same session, its people and chat unchanged). The page drops both of its media
  * connections, publishes again what it was sending (microphone, camera as it was, a screen share in
- * progress) on a new one, and takes the next `subscriber-offer` on a new subscriber connection. What
- * it sends meanwhile waits on the server for the meeting to be back.
+ * progress) on a new one, and takes the next `subscriber-offer` on a new subscriber connection. It
+ * says `media-reconnect-ack` first. What it sends afterwards waits on the server for the meeting to be
+ * back. A page that was away when this was sent gets it again just after `resumed`.
  */
 export interface MediaReconnectEvent {
   type: 'media-reconnect';

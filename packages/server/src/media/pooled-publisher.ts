@@ -1,20 +1,20 @@
 import type { IceCandidate, MediaKind, StreamSource } from '@parley/protocol';
+import { ParleyError } from '../errors.js';
 import type { MediaPublisher, MediaRoom, PublishResult } from './media-backend.js';
 
 /**
  * A participant's publisher in a pooled room: the same object for the whole session, over whichever
  * SFU publisher the room has now. When the room is re-created it joins again, stopped by moderators
  * as before, and waits for the browser's fresh offer; events come only from the current SFU publisher.
+ * What was asked before an interruption and still waits for the room is dropped: an offer or a
+ * candidate of the connection the lost SFU carried means nothing to the new one.
  */
 export class PooledPublisher implements MediaPublisher {
   private readonly moderated: Record<MediaKind, boolean> = { audio: false, video: false };
   private flowingListener: ((flowing: boolean) => void) | undefined;
   private talkingListener: ((talking: boolean) => void) | undefined;
-  /**
-   * Whether candidates are for the current SFU publisher: from an interruption until the browser's
-   * next offer, they belong to the connection it just dropped, and would only mislead the new one.
-   */
-  private candidatesCurrent = true;
+  /** Counts the room's interruptions, to tell what was asked before the latest one. */
+  private interruptions = 0;
   private closed = false;
 
   constructor(
@@ -35,7 +35,7 @@ export class PooledPublisher implements MediaPublisher {
    * it from the room's interruption, which stops everyone's media at once.)
    */
   interrupted(): void {
-    this.candidatesCurrent = false;
+    this.interruptions++;
   }
 
   /** Joins `room`, where the room was re-created, as the participant was: stopped media stays stopped. */
@@ -52,8 +52,9 @@ export class PooledPublisher implements MediaPublisher {
   }
 
   async publish(offer: { sdp: string; sources: ReadonlyMap<string, StreamSource> }): Promise<PublishResult> {
-    this.candidatesCurrent = true;
+    const asked = this.interruptions;
     await this.room.ready();
+    if (asked !== this.interruptions) throw new ParleyError('media_unavailable', 'The offer was for a media server that was lost');
     return this.inner.publish(offer);
   }
 
@@ -66,9 +67,9 @@ export class PooledPublisher implements MediaPublisher {
   }
 
   async trickle(candidate: IceCandidate | null): Promise<void> {
-    if (!this.candidatesCurrent) return;
+    const asked = this.interruptions;
     await this.room.ready();
-    await this.inner.trickle(candidate);
+    if (asked === this.interruptions) await this.inner.trickle(candidate);
   }
 
   async setModerated(kind: MediaKind, moderated: boolean): Promise<void> {

@@ -4,13 +4,13 @@ import type { MediaRoom, MediaSubscriber, StreamReception, SubscriberOfferDescri
 /**
  * A participant's subscriber in a pooled room: the same object for the whole session, over whichever
  * SFU subscriber the room has now. When the room is re-created it starts afresh there, and its first
- * offer is for a new connection; what the browser says of the lost one (a late answer or candidate)
- * is dropped until that offer.
+ * offer is for a new connection. What was asked before an interruption and still waits for the room
+ * (an answer or candidate of the lost connection) is dropped.
  */
 export class PooledSubscriber implements MediaSubscriber {
   private inner: MediaSubscriber | undefined;
-  /** Whether the browser's answers and candidates are for the current SFU subscriber (see the class). */
-  private browserCurrent = true;
+  /** Counts the room's interruptions, to tell what was asked before the latest one. */
+  private interruptions = 0;
   /** The latest reception asked for: while the room is restored, only it matters. */
   private wanted: readonly StreamReception[] | undefined;
   private closed = false;
@@ -28,9 +28,7 @@ export class PooledSubscriber implements MediaSubscriber {
     const inner = room.createSubscriber({
       participantId: this.options.participantId,
       onOffer: (offer) => {
-        if (this.inner !== inner) return;
-        this.browserCurrent = true;
-        this.options.onOffer(offer);
+        if (this.inner === inner) this.options.onOffer(offer);
       },
     });
     this.inner = inner;
@@ -39,7 +37,7 @@ export class PooledSubscriber implements MediaSubscriber {
 
   /** The room was lost: the connection the browser has is for an SFU subscriber that is gone. */
   interrupted(): void {
-    this.browserCurrent = false;
+    this.interruptions++;
   }
 
   async receive(streams: readonly StreamReception[]): Promise<void> {
@@ -50,21 +48,23 @@ export class PooledSubscriber implements MediaSubscriber {
     await this.inner?.receive(streams);
   }
 
-  async answer(sdp: string): Promise<void> {
-    if (!this.browserCurrent) return;
-    await this.room.ready();
-    await this.inner?.answer(sdp);
+  answer(sdp: string): Promise<void> {
+    return this.whenReady((inner) => inner.answer(sdp));
   }
 
-  async restartIce(): Promise<void> {
-    await this.room.ready();
-    await this.inner?.restartIce();
+  restartIce(): Promise<void> {
+    return this.whenReady((inner) => inner.restartIce());
   }
 
-  async trickle(candidate: IceCandidate | null): Promise<void> {
-    if (!this.browserCurrent) return;
+  trickle(candidate: IceCandidate | null): Promise<void> {
+    return this.whenReady((inner) => inner.trickle(candidate));
+  }
+
+  /** Runs `step` once the room is up, unless it was interrupted since it was asked. */
+  private async whenReady(step: (inner: MediaSubscriber) => Promise<void>): Promise<void> {
+    const asked = this.interruptions;
     await this.room.ready();
-    await this.inner?.trickle(candidate);
+    if (asked === this.interruptions && this.inner) await step(this.inner);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView, type WaitingGuest } from '@parley/protocol';
+import { canModerate, type ChatMessage, type ClientMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView, type WaitingGuest } from '@parley/protocol';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -12,6 +12,7 @@ import type { RoomsRepository } from '../store/rooms-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { MeetingDoor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { MediaReconnection } from './media-reconnection.js';
 import { MeetingControls } from './meeting-controls.js';
 import { ReconnectionGrace } from './reconnection-grace.js';
 import { closeAtAfterSession } from './room-deadlines.js';
@@ -62,6 +63,7 @@ export class LiveSession {
   private readonly chat: SessionChat;
   private readonly grace: ReconnectionGrace<LiveParticipant>;
   private readonly media: SessionMedia;
+  private readonly mediaReconnection = new MediaReconnection();
     /** Raised hands, reactions and moderation. */
   readonly controls: MeetingControls;
   /** Recording of this session. */
@@ -301,6 +303,8 @@ export class LiveSession {
         raisedHands: this.controls.raisedHands(),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
+      // The media moved while they were away: their connections are to a media server that is gone.
+      if (this.mediaReconnection.awaits(participant)) connection.send({ type: 'media-reconnect' });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
@@ -328,7 +332,21 @@ export class LiveSession {
   private mediaReconnecting(): void {
     this.deps.logger.warn({ sessionId: this.id }, 'the media server was lost; moving the meeting');
     this.media.restart();
+    this.mediaReconnection.begin(this.participants.values());
     this.broadcast({ type: 'media-reconnect' });
+  }
+
+  /**
+   * Whether a page's message is about media connections a lost media server carried: it is ignored
+   * (see `MediaReconnection`).
+   */
+  isStaleMedia(participant: LiveParticipant, message: Pick<ClientMessage, 'type'>): boolean {
+    return this.mediaReconnection.isStale(participant, message);
+  }
+
+  /** The participant's page dropped the media connections of the lost media server. */
+  mediaReconnectAcknowledged(participant: LiveParticipant): void {
+    this.mediaReconnection.acknowledged(participant);
   }
 
   private setReconnecting(participant: LiveParticipant, reconnecting: boolean): void {
@@ -346,6 +364,7 @@ export class LiveSession {
     this.chat.forget(participant.id);
     this.controls.forget(participant);
     this.grace.forget(participant);
+    this.mediaReconnection.forget(participant);
     const now = this.deps.clock.now().toISOString();
     await participant.releaseMedia();
     await this.deps.sessions.markParticipantLeft(participant.id, now);
