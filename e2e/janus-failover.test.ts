@@ -7,6 +7,7 @@ import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { JanusProcess } from '../packages/server/src/media/janus/janus-process.js';
 import { receivedFrom, receivedOn, waitForFlow } from './support/media-flow.js';
+import { isBlackAt, probeMedia } from './support/recording-checks.js';
 import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
 import { RawClient } from './support/raw-client.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -15,6 +16,9 @@ import { waitUntil } from './support/wait.js';
 
 /** From the death of the Janus holding the meeting to every page back, media flowing both ways. */
 const BACK_WITHIN_MS = 10_000;
+
+/** Raw video enough for a second or two of the fake camera: what a recording holds before and after the kill. */
+const RECORDED_VIDEO_BYTES = 150_000;
 
 /** A Janus Parley does not spawn: the test runs it, and gives Parley its URL. */
 interface ExternalJanus {
@@ -242,7 +246,7 @@ describe('Janus failover: Parley’s own Janus killed mid-meeting', { timeout: 6
     await server?.close();
   });
 
-  it('restarts it and brings the meeting back on it, same session and chat, within 10 s', async (t) => {
+  it('restarts it and brings the meeting back on it within 10 s: same session and chat, the recording going on', async (t) => {
     const room = await createRoom(server, { display_name: 'Own Janus' });
     people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
     people.push(await enterMeeting(room._links.guest_url.href, 'Bob'));
@@ -254,19 +258,68 @@ describe('Janus failover: Parley’s own Janus killed mid-meeting', { timeout: 6
     await ann.page.click('[data-testid="chat-button"]');
     await waitUntil(async () => ((await chatTexts(ann.page)).includes('Still there?') ? undefined : 'Ann has no message yet'));
     const sessionBefore = server.server.liveRooms.find(room.id)?.id;
+    const recording = await server.api('POST', `/v1/meetings/rooms/${room.id}/recording`);
+    assert.equal(recording.status, 201, JSON.stringify(recording.body));
+    const recordingId = (recording.body as { id: string }).id;
+    const rawFolder = path.join(server.server.services.config.dataDir, 'recordings', 'raw', recordingId);
+    const rawFiles = (): string[] => fs.readdirSync(rawFolder).filter((name) => name.endsWith('.mjr'));
+    /** Waits until `count` video files besides `skip` hold a good second or two of video each. */
+    const videoRecorded = (count: number, skip: readonly string[]): Promise<void> =>
+      waitUntil(() => {
+        const sizes = rawFiles()
+          .filter((name) => name.includes('-video-') && !skip.includes(name))
+          .map((name) => fs.statSync(path.join(rawFolder, name)).size);
+        return sizes.length === count && sizes.every((size) => size > RECORDED_VIDEO_BYTES) ? undefined : `recorded video files: ${sizes.join(', ')} bytes`;
+      }, 30_000);
+    await videoRecorded(2, []);
+    const filesBefore = rawFiles();
 
     const counts = await connectionCounts(people);
     const pid = server.server.media.janusPid;
     assert.ok(pid);
     process.kill(pid, 'SIGKILL');
-    const deadline = Date.now() + BACK_WITHIN_MS;
+    const killedAt = Date.now();
+    const deadline = killedAt + BACK_WITHIN_MS;
     await oldConnectionsClosed(people, counts, deadline);
     await everyoneShownOnce(people, deadline);
     await mediaFlowsBetween(people, deadline);
     await bannerGone(people, deadline);
+    const backAt = Date.now();
     t.diagnostic(`every page was back, media flowing both ways, ${Date.now() - deadline + BACK_WITHIN_MS} ms after the kill`);
     assert.notEqual(server.server.media.janusPid, pid, 'a new Janus carries the meeting');
     assert.equal(server.server.liveRooms.find(room.id)?.id, sessionBefore, 'the same session goes on');
     for (const person of [ann, bob]) assert.deepEqual(await chatTexts(person.page), ['Still there?']);
+
+    // The recording goes on into new files, beside those the dead Janus left, and makes one MP4 of both.
+    await videoRecorded(2, filesBefore);
+    assert.deepEqual(server.server.liveRooms.find(room.id)?.recorder.state().active, true);
+    const filesAfter = rawFiles().length - filesBefore.length;
+    const stopped = await server.api('DELETE', `/v1/meetings/rooms/${room.id}/recording`);
+    assert.equal(stopped.status, 200, JSON.stringify(stopped.body));
+    const { started_at: startedAt, ended_at: endedAt } = stopped.body as { started_at: string; ended_at: string };
+    let url = '';
+    await waitUntil(
+      async () => {
+        const listed = await server.api('GET', `/v1/meetings/recordings/${recordingId}`);
+        const body = listed.body as { state: string; _links?: { url?: { href: string } } };
+        url = body._links?.url?.href ?? '';
+        return body.state === 'uploaded' && url ? undefined : `the recording is ${body.state}`;
+      },
+      240_000,
+      500,
+    );
+    const file = path.join(server.server.services.config.dataDir, 'failover.mp4');
+    fs.writeFileSync(file, Buffer.from(await (await fetch(url)).arrayBuffer()));
+    const probed = await probeMedia(file);
+    assert.deepEqual([...new Set(probed.streams.map((stream) => stream.split(':')[0]))].sort(), ['audio', 'video']);
+    const recordedSeconds = (Date.parse(endedAt) - Date.parse(startedAt)) / 1000;
+    assert.ok(probed.seconds >= recordedSeconds * 0.9, `the MP4 lasts ${probed.seconds} s of the ${recordedSeconds} s recorded`);
+    // A camera shows in the picture before the kill and after the meeting came back: without the files
+    // recorded after the kill, the picture there would be the empty black canvas.
+    const at = (time: number): number => (time - Date.parse(startedAt)) / 1000;
+    for (const [when, time] of [['before the kill', (Date.parse(startedAt) + killedAt) / 2], ['after the meeting came back', (backAt + Date.parse(endedAt)) / 2]] as const) {
+      assert.equal(await isBlackAt(file, at(time), 320, 360), false, `the recording shows a camera ${when}`);
+    }
+    t.diagnostic(`the MP4 lasts ${probed.seconds} s of the ${recordedSeconds} s recorded, from ${filesBefore.length} raw files before the kill and ${filesAfter} after`);
   });
 });
