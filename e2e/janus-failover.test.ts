@@ -227,6 +227,12 @@ describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', 
       const alive = Object.entries(loads).filter(([, load]) => load.ready);
       assert.equal(alive.length, 1);
       assert.equal(alive[0]?.[1].rooms, 2, JSON.stringify(loads));
+      // Operators see the same on /metrics.
+      const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+      const [survivor] = alive[0] ?? [];
+      assert.match(metrics, new RegExp(`parley_media_server_up\\{server="${survivor}"\\} 1`));
+      assert.match(metrics, new RegExp(`parley_media_server_rooms\\{server="${survivor}"\\} 2`));
+      assert.equal(metrics.match(/parley_media_server_up\{server="[^"]+"\} 0/g)?.length, 1, 'the killed Janus is down');
     } finally {
       client.kill();
     }
