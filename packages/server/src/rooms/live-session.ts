@@ -106,9 +106,10 @@ export class LiveSession {
     this.recorder = new SessionRecorder(
       { id, room, mediaRoom, features: () => this.features, broadcast: (message) => this.broadcast(message) },
       deps,
-    );    mediaRoom.onInterrupted((restoring) => {
+    );
+    mediaRoom.onInterrupted((restoring) => {
       if (restoring) this.mediaReconnecting();
-      else void this.close({ type: 'error', code: 'media_unavailable', message: 'The media server was lost', fatal: true });
+      else void this.close({ type: 'error', code: 'media_unavailable', message: 'The media server was lost, and no other could take the meeting', fatal: true });
     });
   }
 

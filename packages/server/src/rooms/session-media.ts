@@ -96,11 +96,12 @@ export class SessionMedia {
    * it shows is kept for the streams to come.
    */
   restart(): void {
-    for (const [id, state] of this.states) {
+    for (const participant of this.deps.participants()) {
+      const state = this.states.get(participant.id);
+      if (!state) continue;
       state.streams = [];
       state.flowing = false;
-      const participant = [...this.deps.participants()].find((p) => p.id === id);
-      if (participant) this.setSpeaking(participant, false);
+      this.setSpeaking(participant, false);
     }
   }
 

@@ -49,8 +49,13 @@ export class JanusBackend implements MediaBackend {
 
   static async start(options: JanusBackendOptions): Promise<JanusBackend> {
     const backend = JanusBackend.create(options);
-    await backend.firstConnection();
-    if (!backend.client) throw new Error(`Cannot reach Janus at ${backend.url}: ${backend.notReadyReason}`);
+    try {
+      await backend.firstConnection();
+      if (!backend.client) throw new Error(`Cannot reach Janus at ${backend.url}: ${backend.notReadyReason}`);
+    } catch (error) {
+      await backend.close();
+      throw error;
+    }
     return backend;
   }
 

@@ -105,6 +105,44 @@ describe('JanusPool over two external Janus servers', () => {
   });
 });
 
+describe('JanusPool with a Janus that hangs', () => {
+  let first: Awaited<ReturnType<typeof externalJanus>>;
+  let second: Awaited<ReturnType<typeof externalJanus>>;
+  let pool: JanusPool;
+
+  before(async () => {
+    first = await externalJanus('hung', { min: 43000, max: 43499 });
+    second = await externalJanus('awake', { min: 43500, max: 43999 });
+    pool = await JanusPool.start({ urls: [first.url, second.url], binary: 'janus', dataDir: first.dataDir, rtpPorts: { min: 0, max: 0 }, requestTimeoutMs: 5000, logger });
+  });
+
+  after(async () => {
+    if (first?.janus.pid) process.kill(first.janus.pid, 'SIGCONT');
+    await pool?.close();
+    for (const { janus, dataDir } of [first, second]) {
+      await janus?.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives up a Janus that stops answering its ping, its connection still open, and moves its rooms', async () => {
+    const room = await pool.createRoom({ id: 'hanging', description: 'hanging', maxPublishers: 10 });
+    const publisher = await room.joinPublisher({ participantId: 'p', displayName: 'P' });
+    const interruptions: boolean[] = [];
+    room.onInterrupted((restoring) => interruptions.push(restoring));
+    assert.ok(first.janus.pid);
+    process.kill(first.janus.pid, 'SIGSTOP');
+    await waitFor(() => interruptions.length > 0);
+    assert.deepEqual(interruptions, [true]);
+    assert.equal(pool.loadsByMember()[first.url]?.ready, false);
+    assert.deepEqual(pool.health(), { ready: true });
+    await assert.rejects(room.joinPublisher({ participantId: 'p', displayName: 'P again' }), /already exists|in use/i);
+    assert.deepEqual(pool.loadsByMember()[second.url], { ready: true, rooms: 1, handles: 1 });
+    await publisher.close();
+    await room.destroy();
+  });
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
