@@ -80,9 +80,11 @@ export class PooledRoom implements MediaRoom {
   createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
     const subscriber = new PooledSubscriber(this, options, () => this.forget(subscriber));
     this.subscribers.add(subscriber);
+    // While the room is being restored, the subscriber starts with everyone else once it is back (and
+    // is counted on its new member then).
+    if (this.restoring) return subscriber;
     this.pool.carry(this.backend, { handles: 1 });
-    // While the room is being restored, the subscriber starts with everyone else once it is back.
-    if (!this.restoring) subscriber.startOn(this.inner);
+    subscriber.startOn(this.inner);
     return subscriber;
   }
 
@@ -149,7 +151,12 @@ export class PooledRoom implements MediaRoom {
       let inner: MediaRoom | undefined;
       try {
         inner = await backend.createRoom(this.options);
-        if (this.recordingFolder) await inner.startRecording(this.recordingFolder);
+        // A recording that cannot go on there does not keep the meeting from going on.
+        if (this.recordingFolder) {
+          await inner.startRecording(this.recordingFolder).catch((error: Error) =>
+            this.settings.logger.error({ err: error, room: this.id }, 'the recording could not go on where the room was re-created'),
+          );
+        }
         await Promise.all([...this.publishers].map((publisher) => publisher.rejoin(inner as MediaRoom)));
         if (this.destroyed) throw new ParleyError('media_unavailable', 'The room ended while it was being restored');
         for (const subscriber of this.subscribers) subscriber.startOn(inner);
