@@ -44,7 +44,7 @@ export class JanusPool extends MediaPool {
     const health = pool.health();
     if (!health.ready) {
       await pool.close();
-      throw new Error(`Cannot reach any Janus of PARLEY_JANUS_URLS: ${health.reason ?? ''}`);
+      throw new Error(`Cannot reach any Janus (PARLEY_JANUS_URL or PARLEY_JANUS_URLS): ${health.reason ?? ''}`);
     }
     return pool;
   }
