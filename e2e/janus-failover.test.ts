@@ -185,11 +185,11 @@ describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', 
     const session = server.server.liveRooms.find(room.id);
     assert.deepEqual(session?.controls.raisedHands().map((h) => h.participantId), [carl.id]);
 
-    const sessionBefore = server.server.liveRooms.find(room.id)?.id;
+    const sessionBefore = session?.id;
     assert.ok(sessionBefore);
     const holding = Object.entries(server.server.media.loadsByMember()).find(([, load]) => load.rooms === 1)?.[0];
+    assert.ok(holding === first.url || holding === second.url, `the room is on ${holding}`);
     const [killed, surviving] = holding === first.url ? [first, second] : [second, first];
-    assert.equal(holding, killed.url);
 
     await watchBanner(ann.page);
     const counts = await connectionCounts(people);
