@@ -11,8 +11,13 @@ export interface MediaCounters {
  * their tile plays, summed over every PeerConnection (as recorded by `launchParticipant`).
  */
 export async function receivedFrom(page: Page, participantName: string): Promise<MediaCounters> {
-  return page.evaluate(async (name) => {
-    const tile = Array.from(document.querySelectorAll('[data-testid="tile"]')).find((t) => t.getAttribute('data-participant-name') === name);
+  return receivedOn(page, `[data-testid="tile"][data-participant-name="${participantName}"]`);
+}
+
+/** What `page` has received of the tracks the first element matching `selector` (a tile) plays. */
+export async function receivedOn(page: Page, selector: string): Promise<MediaCounters> {
+  return page.evaluate(async (tileSelector) => {
+    const tile = document.querySelector(tileSelector);
     const stream = tile?.querySelector('video')?.srcObject as MediaStream | null | undefined;
     const trackIds = new Set(stream?.getTracks().map((track) => track.id) ?? []);
     const counters = { audioPackets: 0, videoFrames: 0 };
@@ -26,7 +31,7 @@ export async function receivedFrom(page: Page, participantName: string): Promise
       });
     }
     return counters;
-  }, participantName);
+  }, selector);
 }
 
 /** Packets `page` has sent of one kind, over every PeerConnection. */

@@ -150,6 +150,13 @@ export interface RoomEvents {
   'attendee-count': (count: number) => void;
   /** Webinars: a question was asked, answered or dismissed (see `questions`). */
   question: (question: WebinarQuestion) => void;
+  /**
+   * The media server carrying the meeting was lost and the meeting is moving to another: one stays in
+   * it (chat, hands and everyone's place go on), while one's audio and video connect again by
+   * themselves. `media-reconnected` follows once one's media is published there again.
+   */
+  'media-reconnecting': () => void;
+  'media-reconnected': () => void;
   /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
   disconnected: (reason: DisconnectReason, message?: string, by?: ParticipantRef) => void;
 }
@@ -185,6 +192,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private waiting: WaitingGuest[] = [];
   private recordingState: RecordingState = { active: false, automatic: false };
   private readonly webinar = new WebinarState();
+  /** Counts media reconnections: only the latest one's end is told. */
+  private mediaReconnections = 0;
   /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
   private refusedCamera: ParleyClientError | undefined;
 
@@ -683,6 +692,37 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     }
   }
 
+  /**
+   * The server moved the meeting to another media server: both connections start again there. What
+   * one sent is published again as it was (the camera on or off, a screen share in progress); the
+   * next subscriber offer makes a new subscriber connection.
+   */
+  private async reconnectMedia(): Promise<void> {
+    const reconnection = ++this.mediaReconnections;
+    this.emit('media-reconnecting');
+    this.publishOffers.rejectAll(ParleyClientError.connectionLost('The media server was lost'));
+    // `startPublishing` replaces the publisher with one on a new connection, watched afresh.
+    for (const watchdog of this.iceWatchdogs.splice(0)) watchdog.stop();
+    this.publisher?.close();
+    this.subscriber?.close();
+    this.subscriber = undefined;
+    // The lost connection's tracks are over. The new one's may reuse their ids, and a stream refuses a
+    // track whose id it already holds.
+    for (const remote of this.remotes.values()) {
+      for (const stream of [remote.stream, remote.screenStream]) for (const track of stream.getTracks()) stream.removeTrack(track);
+    }
+    // From here on, what this page says of its media is for the new media server.
+    this.socket.send({ type: 'media-reconnect-ack' });
+    try {
+      if (this.localStream.getTracks().length > 0) await this.startPublishing();
+      const [screenVideo] = this.screen?.getVideoTracks() ?? [];
+      if (screenVideo && this.publisher) await this.publisher.startScreen(screenVideo, this.screen?.getAudioTracks()[0]);
+    } catch (error) {
+      console.warn('Parley: publishing again after the media server moved failed', error);
+    }
+    if (reconnection === this.mediaReconnections && !this.disconnected) this.emit('media-reconnected');
+  }
+
   private watchIce(pc: RTCPeerConnection, restart: () => void): void {
     // While the signaling connection is down a restart cannot be negotiated; resuming restarts both.
     this.iceWatchdogs.push(new IceWatchdog(pc, () => this.socket.connected && restart()));
@@ -726,6 +766,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     switch (message.type) {
       case 'publisher-answer':
         if (this.awaitedOffer !== undefined) this.publishOffers.resolve(this.awaitedOffer, message.sdp);
+        break;
+      case 'media-reconnect':
+        void this.reconnectMedia();
         break;
       case 'subscriber-offer':
         this.ensureSubscriber()

@@ -485,6 +485,17 @@ export interface DismissQuestionRequest {
 
 export type WebinarRequest = SetRuntimeStatusRequest | AskQuestionRequest | AnswerQuestionRequest | DismissQuestionRequest;
 
+// ---- Media failover (client → server)
+
+/**
+ * The page dropped both media connections after `media-reconnect`: what it sends from now on is for the
+ * meeting's new media server. Until then the server ignores its offers, answers, candidates and ICE
+ * restarts, which belong to the connections the lost media server carried.
+ */
+export interface MediaReconnectAck {
+  type: 'media-reconnect-ack';
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -502,7 +513,8 @@ export type ClientMessage =
   | VideoViewRequest
   | MeetingControlRequest
   | RecordingControlRequest
-  | WebinarRequest;
+  | WebinarRequest
+  | MediaReconnectAck;
 
 // ---------------------------------------------------------------- server → client
 
@@ -765,6 +777,18 @@ export interface AttendeeCountEvent {
 export interface QuestionEvent {
   type: 'question';
   question: WebinarQuestion;
+// ---- Media failover (server → client)
+
+/**
+ * To everyone: the media server carrying the meeting was lost, and the meeting is being moved to a
+ * healthy one (the same session, its people and chat unchanged). The page drops both of its media
+ * connections, publishes again what it was sending (microphone, camera as it was, a screen share in
+ * progress) on a new one, and takes the next `subscriber-offer` on a new subscriber connection. It
+ * says `media-reconnect-ack` first. What it sends afterwards waits on the server for the meeting to be
+ * back. A page that was away when this was sent gets it again just after `resumed`.
+ */
+export interface MediaReconnectEvent {
+  type: 'media-reconnect';
 }
 
 export type ServerMessage =
@@ -794,6 +818,7 @@ export type ServerMessage =
   | WebinarStateEvent
   | WebinarStatusEvent
   | AttendeeCountEvent
-  | QuestionEvent;
+  | QuestionEvent
+  | MediaReconnectEvent;
 
 export const SIGNALING_PATH = '/signaling';

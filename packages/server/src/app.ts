@@ -8,7 +8,7 @@ import { recordingDownloadRoutes } from './api/public/recording-download-route.j
 import { roomInfoRoutes } from './api/public/room-info-route.js';
 import { ringCentralApi } from './api/ringcentral/ringcentral-api.js';
 import { logoUploadRoute } from './api/uploads/logo-upload-route.js';
-import type { MediaBackend } from './media/media-backend.js';
+import type { MediaPool } from './media/media-pool.js';
 import { healthRoutes } from './observability/health-route.js';
 import { metricsRoutes } from './observability/metrics-route.js';
 import type { LiveRooms } from './rooms/live-rooms.js';
@@ -17,7 +17,7 @@ import { signalingRoutes } from './signaling/signaling-route.js';
 
 /** The parts that carry live meetings; absent in tests that only exercise the REST APIs. */
 export interface LiveParts {
-  media: MediaBackend;
+  media: MediaPool;
   liveRooms: LiveRooms;
 }
 
@@ -44,7 +44,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // First: the OpenAPI document is built from the routes registered after it.
   await openApiDocs(app, { publicUrl: services.config.publicUrl });
   await app.register(healthRoutes, { services, media: options.live?.media });
-  await app.register(metricsRoutes, { liveRooms: options.live?.liveRooms });
+  await app.register(metricsRoutes, { liveRooms: options.live?.liveRooms, media: options.live?.media });
   await app.register(roomInfoRoutes, { services });
   await app.register(recordingDownloadRoutes, { services });
   await app.register(meetingsApi, { services, liveRooms: options.live?.liveRooms });

@@ -36,6 +36,11 @@ export const ConfigSchema = Type.Object({
   databaseUrl: Type.String({ minLength: 1 }),
   /** A Janus WebSocket URL; when empty the server spawns and supervises its own Janus. */
   janusUrl: Type.String(),
+  /**
+   * Several Janus WebSocket URLs to place rooms on (the least loaded healthy one), and to move a room
+   * to when the Janus holding it dies. Instead of `janusUrl`, not with it.
+   */
+  janusUrls: Type.Array(Type.String({ pattern: '^wss?://\\S+$' }), { maxItems: 64 }),
   janusBinary: Type.String({ minLength: 1 }),
   /** Janus RTP port range, `min-max`. */
   janusRtpPorts: Type.String({ pattern: '^\\d+-\\d+$' }),
@@ -102,6 +107,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   dataDir: { name: 'PARLEY_DATA_DIR', parse: String },
   databaseUrl: { name: 'PARLEY_DATABASE_URL', parse: String },
   janusUrl: { name: 'PARLEY_JANUS_URL', parse: String },
+  janusUrls: { name: 'PARLEY_JANUS_URLS', parse: (t) => t.split(',').map((url) => url.trim()).filter((url) => url !== '') },
   janusBinary: { name: 'PARLEY_JANUS_BINARY', parse: String },
   janusRtpPorts: { name: 'PARLEY_JANUS_RTP_PORTS', parse: String },
   janusRequestTimeoutMs: { name: 'PARLEY_JANUS_TIMEOUT_MS', parse: Number },
@@ -145,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: `http://localhost:${merged.port ?? port}`,
     databaseUrl: `sqlite:${path.join(dataDir, 'parley.db')}`,
     janusUrl: '',
+    janusUrls: [],
     janusBinary: 'janus',
     janusRtpPorts: '20000-40000',
     janusRequestTimeoutMs: 10_000,
@@ -175,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       return `${variable}${where}: ${e.message} (got ${typeof got === 'object' ? JSON.stringify(got) : String(got)})`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  if (config.janusUrl && config.janusUrls.length > 0) {
+    throw new ConfigError('Invalid configuration:\n  PARLEY_JANUS_URL and PARLEY_JANUS_URLS are both set: list every Janus in PARLEY_JANUS_URLS');
   }
   return config;
 }

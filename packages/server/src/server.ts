@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { bootstrapDevelopment, type DevBootstrap } from './dev-bootstrap.js';
-import { JanusBackend } from './media/janus/janus-backend.js';
+import { JanusPool } from './media/janus/janus-pool.js';
 import { LiveRooms } from './rooms/live-rooms.js';
 import { RoomLifecycle } from './rooms/room-lifecycle.js';
 import { LogoUploads } from './themes/logo-uploads.js';
@@ -13,7 +13,7 @@ import { WebhookDeliveryWorker } from './webhooks/webhook-delivery-worker.js';
 export interface RunningServer {
   app: FastifyInstance;
   services: Services;
-  media: JanusBackend;
+  media: JanusPool;
   liveRooms: LiveRooms;
   lifecycle: RoomLifecycle;
   webhookDelivery: WebhookDeliveryWorker;
@@ -30,10 +30,10 @@ export interface RunningServer {
 export async function startServer(config: Config, options: ServiceOptions & { webRoot?: string } = {}): Promise<RunningServer> {
   const services = await createServices(config, options);
   const { logger } = services;
-  let media: JanusBackend;
+  let media: JanusPool;
   try {
-    media = await JanusBackend.start({
-      url: config.janusUrl,
+    media = await JanusPool.start({
+      urls: config.janusUrls.length > 0 ? config.janusUrls : [config.janusUrl].filter((url) => url !== ''),
       binary: config.janusBinary,
       dataDir: config.dataDir,
       rtpPorts: parsePortRange(config.janusRtpPorts),

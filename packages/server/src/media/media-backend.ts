@@ -7,9 +7,9 @@ import type { IceCandidate, MediaKind, StreamSource, SubscribedStream } from '@p
 export interface MediaBackend {
   /** Whether the SFU can take requests now, and if not, why. */
   health(): MediaHealth;
+  /** Called whenever `health()` changes. Returns an unsubscribe function. */
+  onHealthChanged(listener: (health: MediaHealth) => void): () => void;
   createRoom(options: MediaRoomOptions): Promise<MediaRoom>;
-  /** Called when the SFU restarted and every room on it is gone. Returns an unsubscribe function. */
-  onReset(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -43,6 +43,14 @@ export interface MediaRoom {
   startRecording(folder: string): Promise<void>;
   /** Stops recording every stream; once this resolves, every file is complete. */
   stopRecording(): Promise<void>;
+  /**
+   * Called when the SFU holding the room died, or the connection to it did: every stream of the room
+   * stopped. With `restoring`, the room is being re-created on a healthy SFU: its publishers and
+   * subscribers stay valid, calls made meanwhile wait for it, and each must negotiate anew (a fresh
+   * publish, a fresh subscriber offer). Without, the room is gone for good. A room already interrupted
+   * calls a listener added later at once.
+   */
+  onInterrupted(listener: (restoring: boolean) => void): void;
   destroy(): Promise<void>;
 }
 

@@ -70,7 +70,6 @@ export class LiveRooms {
       onWaitingChanged: (roomId, waiting) => this.sessions.get(roomId)?.sendToModerators({ type: 'waiting-room', waiting }),
     });
     this.stopListening = [
-      deps.media.onReset(() => void this.closeAll('media_unavailable', 'The media server restarted')),
       deps.roomClosures.onClosed((roomId) => {
         this.entrance.close(roomId);
         return this.endSessionOf(roomId);

@@ -4,6 +4,7 @@ import {
   canModerate,
   type AssignableRole,
   type ChatMessage,
+  type ClientMessage,
   type MeetingSettings,
   type ParticipantInfo,
   type ParticipantRole,
@@ -26,6 +27,7 @@ import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { WebinarStageRepository } from '../store/webinar-stage-repository.js';
 import type { MeetingDoor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { MediaReconnection } from './media-reconnection.js';
 import { MeetingControls } from './meeting-controls.js';
 import { ReconnectionGrace } from './reconnection-grace.js';
 import { closeAtAfterSession } from './room-deadlines.js';
@@ -83,6 +85,7 @@ export class LiveSession {
   private readonly media: SessionMedia;
   /** What makes a webinar's session one: its stage and audience, runtime status and Q&A; none in a meeting. */
   private readonly stage: WebinarStage | undefined;
+  private readonly mediaReconnection = new MediaReconnection();
     /** Raised hands, reactions and moderation. */
   readonly controls: MeetingControls;
   /** Recording of this session. */
@@ -146,6 +149,10 @@ export class LiveSession {
       { id, room, mediaRoom, features: () => this.features, broadcast: (message) => this.broadcast(message) },
       deps,
     );
+    mediaRoom.onInterrupted((restoring) => {
+      if (restoring) this.mediaReconnecting();
+      else void this.close({ type: 'error', code: 'media_unavailable', message: 'The media server was lost, and no other could take the meeting', fatal: true });
+    });
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -345,6 +352,8 @@ export class LiveSession {
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
       if (this.stage) connection.send(this.stage.stateFor(participant));
+      // The media moved while they were away: their connections are to a media server that is gone.
+      if (this.mediaReconnection.awaits(participant)) connection.send({ type: 'media-reconnect' });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
@@ -364,6 +373,31 @@ export class LiveSession {
     });
   }
 
+  /**
+   * The media server carrying the meeting was lost and the meeting moves to another: everyone's media
+   * starts again there, and each page is told to publish and subscribe afresh. Everything else (the
+   * people, chat, hands, moderation, the lock, the recording) goes on as it is.
+   */
+  private mediaReconnecting(): void {
+    this.deps.logger.warn({ sessionId: this.id }, 'the media server was lost; moving the meeting');
+    this.media.restart();
+    this.mediaReconnection.begin(this.participants.values());
+    this.broadcast({ type: 'media-reconnect' });
+  }
+
+  /**
+   * Whether a page's message is about media connections a lost media server carried: it is ignored
+   * (see `MediaReconnection`).
+   */
+  isStaleMedia(participant: LiveParticipant, message: Pick<ClientMessage, 'type'>): boolean {
+    return this.mediaReconnection.isStale(participant, message);
+  }
+
+  /** The participant's page dropped the media connections of the lost media server. */
+  mediaReconnectAcknowledged(participant: LiveParticipant): void {
+    this.mediaReconnection.acknowledged(participant);
+  }
+
   private setReconnecting(participant: LiveParticipant, reconnecting: boolean): void {
     if ((participant.info.reconnecting ?? false) === reconnecting) return;
     const { reconnecting: _, ...info } = participant.info;
@@ -379,6 +413,7 @@ export class LiveSession {
     this.chat.forget(participant.id);
     this.controls.forget(participant);
     this.grace.forget(participant);
+    this.mediaReconnection.forget(participant);
     const now = this.deps.clock.now().toISOString();
     await participant.releaseMedia();
     await this.deps.sessions.markParticipantLeft(participant.id, now);

@@ -107,6 +107,21 @@ export class SessionMedia {
     });
   }
 
+  /**
+   * The SFU room was re-created: nothing is published or received there until each page publishes
+   * again. What each page sends stays claimed (a screen share is not up for grabs meanwhile), and what
+   * it shows is kept for the streams to come.
+   */
+  restart(): void {
+    for (const participant of this.deps.participants()) {
+      const state = this.states.get(participant.id);
+      if (!state) continue;
+      state.streams = [];
+      state.flowing = false;
+      this.setSpeaking(participant, false);
+    }
+  }
+
   /** What a participant's page now shows of the others' videos. */
   setVideoView(participant: LiveParticipant, tiles: readonly VideoTileView[]): void {
     this.stateOf(participant).view = tiles;

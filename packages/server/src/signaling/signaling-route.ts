@@ -67,6 +67,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         return;
       }
       const { session, participant } = joined;
+      if (session.isStaleMedia(participant, message)) return;
       const acknowledge = (requestId: string | undefined) => (): void => {
         if (requestId !== undefined) connection.send({ type: 'ack', requestId });
       };
@@ -106,6 +107,9 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'admit':
         case 'deny':
           handle(options.liveRooms.answerWaiting(session, participant, message.waitingIds, message.type === 'admit'));
+          break;
+        case 'media-reconnect-ack':
+          session.mediaReconnectAcknowledged(participant);
           break;
         case 'video-view':
           session.setVideoView(participant, message.tiles);

@@ -53,15 +53,26 @@ describe('JanusBackend with its own supervised Janus', () => {
     await room.destroy();
   });
 
-  it('restarts a Janus that dies and tells listeners every room is gone', async () => {
+  it('restarts a Janus that dies, tells its rooms they are gone, and is healthy again once it is back', async () => {
     const pid = backend.janusPid;
     assert.ok(pid);
-    const reset = new Promise<void>((resolve) => backend.onReset(resolve));
+    const room = await backend.createRoom({ id: 'before-crash', description: 'test', maxPublishers: 2 });
+    const interrupted = new Promise<boolean>((resolve) => room.onInterrupted(resolve));
+    const healthChanges: boolean[] = [];
+    const back = new Promise<void>((resolve) =>
+      backend.onHealthChanged((health) => {
+        healthChanges.push(health.ready);
+        if (health.ready) resolve();
+      }),
+    );
     process.kill(pid, 'SIGKILL');
-    await reset;
+    assert.equal(await interrupted, false);
+    await back;
+    assert.deepEqual(healthChanges, [false, true]);
     assert.deepEqual(backend.health(), { ready: true });
     assert.notEqual(backend.janusPid, pid);
-    const room = await backend.createRoom({ id: 'after-restart', description: 'test', maxPublishers: 2 });
+    const again = await backend.createRoom({ id: 'before-crash', description: 'test', maxPublishers: 2 });
+    await again.destroy();
     await room.destroy();
   });
 });

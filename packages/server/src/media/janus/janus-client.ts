@@ -40,6 +40,11 @@ export class JanusClient {
     this.session.once('session_destroyed', () => fire('session destroyed'));
   }
 
+  /** Asks Janus for its `info`: a Janus that does not answer in time is as good as dead. */
+  async ping(timeoutMs: number): Promise<void> {
+    await withTimeout(this.connection.getInfo(), timeoutMs, 'ping Janus');
+  }
+
   async attachVideoRoom(): Promise<JanodeHandle> {
     return withTimeout(this.session.attach(VideoRoomPlugin), this.timeoutMs, 'attach to the VideoRoom plugin');
   }

@@ -8,20 +8,29 @@ import { VideoRoomSubscriber } from './videoroom-subscriber.js';
 /** A Janus VideoRoom holding one live session. */
 export class VideoRoom implements MediaRoom {
   private destroyed = false;
+  private interrupted = false;
+  private readonly interruptionListeners = new Set<(restoring: boolean) => void>();
 
   private constructor(
     private readonly client: JanusClient,
     private readonly manager: JanodeHandle,
     readonly id: string,
     private readonly logger: Logger,
+    private readonly onDestroyed: () => void,
   ) {}
 
+  /** Creates the room; `onDestroyed` is called once it is destroyed, so a backend can stop following it. */
   static async create(
     client: JanusClient,
     manager: JanodeHandle,
     options: { id: string; description: string; maxPublishers: number },
     logger: Logger,
+    onDestroyed: () => void = () => undefined,
   ): Promise<VideoRoom> {
+    // A room re-created where the connection to Janus was lost, Janus itself running on, is still
+    // there (empty: the handles died with our session): it gives way to the new one.
+    const existing = await client.request(manager, { request: 'exists', room: options.id });
+    if (existing.plugindata?.data.exists === true) await client.request(manager, { request: 'destroy', room: options.id });
     await client.request(manager, {
       request: 'create',
       room: options.id,
@@ -39,7 +48,7 @@ export class VideoRoom implements MediaRoom {
       audio_level_average: 60,
       notify_joining: false,
     });
-    return new VideoRoom(client, manager, options.id, logger);
+    return new VideoRoom(client, manager, options.id, logger, onDestroyed);
   }
 
   joinPublisher(options: { participantId: string; displayName: string }): Promise<MediaPublisher> {
@@ -63,13 +72,29 @@ export class VideoRoom implements MediaRoom {
   }
 
   async stopRecording(): Promise<void> {
-    if (this.destroyed) return;
+    if (this.destroyed || this.interrupted) return;
     await this.client.request(this.manager, { request: 'enable_recording', room: this.id, record: false });
+  }
+
+  onInterrupted(listener: (restoring: boolean) => void): void {
+    if (this.interrupted) listener(false);
+    else this.interruptionListeners.add(listener);
+  }
+
+  /** Its Janus was lost, and the room with it: listeners learn it is gone for good. */
+  interrupt(): void {
+    if (this.interrupted || this.destroyed) return;
+    this.interrupted = true;
+    for (const listener of this.interruptionListeners) listener(false);
+    this.interruptionListeners.clear();
   }
 
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.onDestroyed();
+    // Nothing to destroy on a Janus that was lost: a request there would only wait for its timeout.
+    if (this.interrupted) return;
     await this.client.request(this.manager, { request: 'destroy', room: this.id }).catch((error: Error) => {
       this.logger.debug({ err: error, room: this.id }, 'destroying the VideoRoom failed (Janus may have restarted)');
     });

@@ -1,8 +1,12 @@
 import type { ParleyRoom } from '@parley/client';
 import { useEffect, useState } from 'react';
 
-/** `reconnected`: back after a drop, for a few seconds, so the person hears that it worked. */
-export type ConnectionState = 'connected' | 'reconnecting' | 'reconnected';
+/**
+ * `reconnecting`: the connection to the server dropped. `moving-media`: the media server was lost and
+ * the meeting moves to another (one is still in it; audio and video come back by themselves).
+ * `reconnected`: back after either, for a few seconds, so the person hears that it worked.
+ */
+export type ConnectionState = 'connected' | 'reconnecting' | 'moving-media' | 'reconnected';
 
 const RECONNECTED_SHOWN_MS = 4_000;
 
@@ -16,11 +20,19 @@ export function useConnectionState(room: ParleyRoom): ConnectionState {
         clearTimeout(timer);
         setState('reconnecting');
       }),
-      room.on('reconnected', () => {
-        setState('reconnected');
-        timer = setTimeout(() => setState('connected'), RECONNECTED_SHOWN_MS);
+      room.on('media-reconnecting', () => {
+        clearTimeout(timer);
+        setState('moving-media');
       }),
     ];
+    for (const back of ['reconnected', 'media-reconnected'] as const) {
+      off.push(
+        room.on(back, () => {
+          setState('reconnected');
+          timer = setTimeout(() => setState('connected'), RECONNECTED_SHOWN_MS);
+        }),
+      );
+    }
     return () => {
       clearTimeout(timer);
       for (const stop of off) stop();

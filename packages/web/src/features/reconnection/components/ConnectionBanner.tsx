@@ -3,7 +3,7 @@ import { Icon } from '../../base/ui/Icon';
 import type { ConnectionState } from '../useConnectionState';
 import '../reconnection.css';
 
-/** Tells the person their connection dropped and is being restored, then that it is back. */
+/** Tells the person their connection (or the meeting's media server) dropped and is being restored, then that it is back. */
 export function ConnectionBanner({ state }: { state: ConnectionState }) {
   const { t } = useTranslation();
   // Always rendered, so screen readers announce each change of the live region.
@@ -14,6 +14,14 @@ export function ConnectionBanner({ state }: { state: ConnectionState }) {
           <span className="connection-banner__spinner" aria-hidden="true" />
           <span>
             <strong>{t('resilience.reconnecting.title')}</strong> {t('resilience.reconnecting.body')}
+          </span>
+        </>
+      )}
+      {state === 'moving-media' && (
+        <>
+          <span className="connection-banner__spinner" aria-hidden="true" />
+          <span>
+            <strong>{t('mediaFailover.title')}</strong> {t('mediaFailover.body')}
           </span>
         </>
       )}

@@ -1,0 +1,189 @@
+import type { Logger } from 'pino';
+import { ParleyError } from '../errors.js';
+import type { MediaBackend, MediaPublisher, MediaRoom, MediaRoomOptions, MediaSubscriber, SubscriberOfferDescription } from './media-backend.js';
+import { PooledPublisher } from './pooled-publisher.js';
+import { PooledSubscriber } from './pooled-subscriber.js';
+
+/** What a pooled room needs of its pool. */
+export interface RoomPlacement {
+  whenPlaceable(deadline: number, cancelled: () => boolean): Promise<MediaBackend>;
+  carry(backend: MediaBackend, change: { handles?: number; rooms?: number }): void;
+}
+
+/** A try to re-create the room that failed (its new SFU died too, say) is followed by another this much later. */
+const RETRY_DELAY_MS = 250;
+
+/**
+ * A room of the pool, on one member at a time. When that member loses it, the room is re-created on
+ * the least loaded healthy member (the same one, once it is back, when it is the only one), under the
+ * same id; every publisher joins it again (as muted by moderators as before), every subscriber starts
+ * afresh, and a recording in progress goes on into the same folder, in new files that start where the
+ * old ones stopped. Publishers and subscribers keep their identity throughout: what is asked of them
+ * meanwhile waits for the room to be back.
+ */
+export class PooledRoom implements MediaRoom {
+  private readonly publishers = new Set<PooledPublisher>();
+  private readonly subscribers = new Set<PooledSubscriber>();
+  private readonly interruptionListeners = new Set<(restoring: boolean) => void>();
+  /** Settles once the room is back after an interruption; undefined while it is up. */
+  private restoring: Promise<void> | undefined;
+  private recordingFolder: string | undefined;
+  private gone = false;
+  private destroyed = false;
+
+  private constructor(
+    private readonly pool: RoomPlacement,
+    private backend: MediaBackend,
+    private inner: MediaRoom,
+    private readonly options: MediaRoomOptions,
+    private readonly settings: { restoreTimeoutMs: number; logger: Logger },
+  ) {}
+
+  static async create(pool: RoomPlacement, backend: MediaBackend, options: MediaRoomOptions, settings: { restoreTimeoutMs: number; logger: Logger }): Promise<PooledRoom> {
+    const inner = await backend.createRoom(options);
+    const room = new PooledRoom(pool, backend, inner, options, settings);
+    room.follow(inner, backend);
+    return room;
+  }
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  /** Resolves once the room is up (at once, unless it is being restored); rejects once it is gone. */
+  async ready(): Promise<MediaRoom> {
+    await this.restoring;
+    if (this.gone) throw new ParleyError('media_unavailable', 'The media server holding the meeting was lost');
+    return this.inner;
+  }
+
+  async joinPublisher(options: { participantId: string; displayName: string }): Promise<MediaPublisher> {
+    for (;;) {
+      const room = await this.ready();
+      const inner = await room.joinPublisher(options).catch((error: unknown) => {
+        // Joined into a room that was lost meanwhile: join again where it is restored.
+        if (room !== this.inner || this.restoring) return undefined;
+        throw error;
+      });
+      if (!inner) continue;
+      if (room !== this.inner || this.restoring) {
+        void inner.close().catch(() => undefined);
+        continue;
+      }
+      const publisher = new PooledPublisher(this, options, inner, () => this.forget(publisher));
+      this.publishers.add(publisher);
+      this.pool.carry(this.backend, { handles: 1 });
+      return publisher;
+    }
+  }
+
+  createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
+    const subscriber = new PooledSubscriber(this, options, () => this.forget(subscriber));
+    this.subscribers.add(subscriber);
+    // While the room is being restored, the subscriber starts with everyone else once it is back (and
+    // is counted on its new member then).
+    if (this.restoring) return subscriber;
+    this.pool.carry(this.backend, { handles: 1 });
+    subscriber.startOn(this.inner);
+    return subscriber;
+  }
+
+  async startRecording(folder: string): Promise<void> {
+    const room = await this.ready();
+    this.recordingFolder = folder;
+    await room.startRecording(folder);
+  }
+
+  async stopRecording(): Promise<void> {
+    this.recordingFolder = undefined;
+    const room = await this.ready();
+    await room.stopRecording();
+  }
+
+  onInterrupted(listener: (restoring: boolean) => void): void {
+    if (this.gone) listener(false);
+    else this.interruptionListeners.add(listener);
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    // A room being restored (or given up) was already taken off its lost member's load.
+    if (!this.restoring && !this.gone) this.pool.carry(this.backend, { rooms: -1 });
+    await this.inner.destroy();
+  }
+
+  private follow(inner: MediaRoom, backend: MediaBackend): void {
+    this.inner = inner;
+    this.backend = backend;
+    this.pool.carry(backend, { rooms: 1, handles: this.publishers.size + this.subscribers.size });
+    inner.onInterrupted(() => {
+      if (this.inner === inner) this.interrupt();
+    });
+  }
+
+  private interrupt(): void {
+    if (this.restoring || this.destroyed || this.gone) return;
+    this.pool.carry(this.backend, { rooms: -1, handles: -(this.publishers.size + this.subscribers.size) });
+    for (const publisher of this.publishers) publisher.interrupted();
+    for (const subscriber of this.subscribers) subscriber.interrupted();
+    this.settings.logger.warn({ room: this.id }, 'the media server holding the room was lost; re-creating the room');
+    this.restoring = this.restore().then(
+      () => {
+        this.restoring = undefined;
+      },
+      (error: Error) => {
+        this.restoring = undefined;
+        this.gone = true;
+        this.settings.logger.error({ err: error, room: this.id }, 'the room could not be re-created on any media server');
+        this.tell(false);
+      },
+    );
+    this.tell(true);
+  }
+
+  /** Re-creates the room on a healthy member, with everyone in it as they were. */
+  private async restore(): Promise<void> {
+    const deadline = Date.now() + this.settings.restoreTimeoutMs;
+    const started = Date.now();
+    for (;;) {
+      const backend = await this.pool.whenPlaceable(deadline, () => this.destroyed);
+      let inner: MediaRoom | undefined;
+      try {
+        inner = await backend.createRoom(this.options);
+        // A recording that cannot go on there does not keep the meeting from going on.
+        if (this.recordingFolder) {
+          await inner.startRecording(this.recordingFolder).catch((error: Error) =>
+            this.settings.logger.error({ err: error, room: this.id }, 'the recording could not go on where the room was re-created'),
+          );
+        }
+        await Promise.all([...this.publishers].map((publisher) => publisher.rejoin(inner as MediaRoom)));
+        if (this.destroyed) throw new ParleyError('media_unavailable', 'The room ended while it was being restored');
+        for (const subscriber of this.subscribers) subscriber.startOn(inner);
+        this.follow(inner, backend);
+        this.settings.logger.info({ room: this.id, ms: Date.now() - started, publishers: this.publishers.size }, 'room re-created on a healthy media server');
+        return;
+      } catch (error) {
+        void inner?.destroy().catch(() => undefined);
+        if (this.destroyed || Date.now() >= deadline) throw error;
+        this.settings.logger.warn({ err: error, room: this.id }, 're-creating the room failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      }
+    }
+  }
+
+  private forget(member: PooledPublisher | PooledSubscriber): void {
+    const removed = member instanceof PooledPublisher ? this.publishers.delete(member) : this.subscribers.delete(member);
+    if (removed && !this.restoring) this.pool.carry(this.backend, { handles: -1 });
+  }
+
+  private tell(restoring: boolean): void {
+    for (const listener of this.interruptionListeners) {
+      try {
+        listener(restoring);
+      } catch (error) {
+        this.settings.logger.error({ err: error, room: this.id }, 'a media interruption listener failed');
+      }
+    }
+  }
+}
