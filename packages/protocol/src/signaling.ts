@@ -413,6 +413,21 @@ export interface StopRecordingRequest {
 
 export type RecordingControlRequest = StartRecordingRequest | StopRecordingRequest;
 
+// ---- Live captions (client → server). Only moderators (`canModerate`) may send this; anyone else gets
+// `forbidden`. It may carry a `requestId`, answered with an `ack` once done or an `error` saying why not.
+// Everyone in the meeting then gets `captions-state`.
+
+/**
+ * Turns live captions on or off for everyone in the meeting (nothing changes when they already are).
+ * Turning them on is refused with `captions_unavailable` when the room's captions are off, and with
+ * `speech_recognizer_unavailable` when the server has no speech recognizer installed.
+ */
+export interface SetCaptionsRequest {
+  type: 'set-captions';
+  active: boolean;
+  requestId?: string;
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -429,7 +444,8 @@ export type ClientMessage =
   | DenyRequest
   | VideoViewRequest
   | MeetingControlRequest
-  | RecordingControlRequest;
+  | RecordingControlRequest
+  | SetCaptionsRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -645,6 +661,41 @@ export interface RecordingStateEvent {
   recording: RecordingState;
 }
 
+// ---- Live captions (server → client)
+
+/** Whether live captions run in the meeting: what every page's captions switch shows. */
+export interface CaptionsState {
+  active: boolean;
+  /**
+   * The language the server recognises speech in (BCP 47, `en-US`): captions transcribe speech in this
+   * language only, whatever language the page is shown in.
+   */
+  language: string;
+}
+
+/** To everyone: the meeting's captions state, sent just after `joined` (and `resumed`) and on every change. */
+export interface CaptionsStateEvent {
+  type: 'captions-state';
+  captions: CaptionsState;
+}
+
+/** Something a participant said, as the server's speech recognizer heard it: one utterance. */
+export interface Caption {
+  participantId: string;
+  /** The speaker's display name when they said it. */
+  displayName: string;
+  /** Plain text, never markup; lower-case words without punctuation, as the recognizer gives them. */
+  text: string;
+  /** ISO-8601, stamped by the server when the utterance ended. */
+  at: string;
+}
+
+/** To everyone, while captions are on: one utterance recognised, the speaker's own included. */
+export interface CaptionEvent {
+  type: 'caption';
+  caption: Caption;
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -668,6 +719,8 @@ export type ServerMessage =
   | UnmuteRequestedEvent
   | RemovedEvent
   | AckEvent
-  | RecordingStateEvent;
+  | RecordingStateEvent
+  | CaptionsStateEvent
+  | CaptionEvent;
 
 export const SIGNALING_PATH = '/signaling';
