@@ -1,5 +1,7 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { PocketsphinxRecognizer } from './captions/pocketsphinx-recognizer.js';
+import type { SpeechRecognizer } from './captions/speech-recognizer.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
@@ -75,6 +77,8 @@ export interface Services {
   roomPasswordLinks: RoomPasswordLinks;
   /** Seals bridges' passwords, which their owners may read back. */
   bridgeSecrets: BridgeSecrets;
+  /** Turns what participants say into live captions. */
+  speechRecognizer: SpeechRecognizer;
 }
 
 export interface ServiceOptions {
@@ -114,6 +118,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     oauthClients: new OAuthClientsRepository(store.db),
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
+    speechRecognizer: new PocketsphinxRecognizer({ ffmpeg: config.ffmpegBinary, modelDir: config.pocketsphinxModelDir }),
   };
   const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
   return { ...services, recordingWorker };

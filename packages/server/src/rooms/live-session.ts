@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { canModerate, type ChatMessage, type MeetingSettings, type ParticipantInfo, type ParticipantRole, type PublishRequest, type ServerMessage, type VideoTileView, type WaitingGuest } from '@parley/protocol';
+import { SessionCaptions, type SessionCaptionsDeps } from '../captions/session-captions.js';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -37,12 +38,12 @@ export interface JoinAs {
   userId: string | null;
 }
 
-interface Dependencies extends SessionRecorderDeps {
+interface Dependencies extends SessionRecorderDeps, SessionCaptionsDeps {
   media: MediaBackend;
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
-  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];
@@ -66,6 +67,8 @@ export class LiveSession {
   readonly controls: MeetingControls;
   /** Recording of this session. */
   readonly recorder: SessionRecorder;
+  /** Live captions of this session. */
+  readonly captions: SessionCaptions;
   private ended = false;
   private locked = false;
   private hostHasJoined = false;
@@ -103,6 +106,16 @@ export class LiveSession {
     );
     this.recorder = new SessionRecorder(
       { id, room, mediaRoom, features: () => this.features, broadcast: (message) => this.broadcast(message) },
+      deps,
+    );
+    this.captions = new SessionCaptions(
+      {
+        id,
+        mediaRoom,
+        features: () => this.features,
+        displayNameOf: (participantId) => this.participants.get(participantId)?.info.displayName,
+        broadcast: (message) => this.broadcast(message),
+      },
       deps,
     );
   }
@@ -160,6 +173,7 @@ export class LiveSession {
     if (features.every((feature) => room.features[feature] === this.features[feature])) return;
     this.features = { ...room.features };
     this.broadcast({ type: 'room-updated', settings: this.settings() });
+    void this.captions.followFeatures().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping captions failed'));
   }
 
   /** A moderator starts or stops recording the meeting. */
@@ -220,6 +234,7 @@ export class LiveSession {
         raisedHands: this.controls.raisedHands(),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
+      connection.send({ type: 'captions-state', captions: this.captions.state() });
       this.broadcast({ type: 'participant-joined', participant: participant.info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.media.subscribe(participant);
@@ -298,6 +313,7 @@ export class LiveSession {
         raisedHands: this.controls.raisedHands(),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
+      connection.send({ type: 'captions-state', captions: this.captions.state() });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
@@ -373,6 +389,7 @@ export class LiveSession {
     this.grace.clear();
     this.onEnded(this);
     await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
+    await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
     const endedAt = this.deps.clock.now();
     await this.mediaRoom.destroy();
     // The room may have changed since the session started (a new expires_at, say): its deadline follows

@@ -96,6 +96,7 @@ export const ClientMessageSchema = Type.Union([
   Type.Object({ type: Type.Literal('end-meeting'), requestId: RequestId }),
   Type.Object({ type: Type.Literal('start-recording'), requestId: RequestId }),
   Type.Object({ type: Type.Literal('stop-recording'), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('set-captions'), active: Type.Boolean(), requestId: RequestId }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.
