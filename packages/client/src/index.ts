@@ -9,6 +9,8 @@ export {
   REACTIONS,
   RECONNECT_GRACE_MS,
   canModerate,
+  type Caption,
+  type CaptionsState,
   type ChatMessage,
   type MediaKind,
   type MeetingSettings,
