@@ -42,6 +42,8 @@ export class SessionCaptions {
   private active = false;
   private closed = false;
   private readonly transcribers = new Map<string, ParticipantTranscriber>();
+  /** Transcribers of taps that closed, until their processes are gone. */
+  private readonly stopping = new Set<Promise<void>>();
   private readonly queue = new SerialQueue();
 
   constructor(
@@ -115,16 +117,23 @@ export class SessionCaptions {
     await this.session.mediaRoom.stopAudioTaps().catch((error: Error) =>
       this.deps.logger.warn({ err: error, sessionId: this.session.id }, 'the media server did not stop copying microphones'),
     );
-    const transcribers = [...this.transcribers.values()];
-    this.transcribers.clear();
-    await Promise.all(transcribers.map((transcriber) => transcriber.stop()));
+    for (const participantId of [...this.transcribers.keys()]) this.stopTranscriber(participantId);
+    await Promise.all(this.stopping);
+  }
+
+  private stopTranscriber(participantId: string): void {
+    const transcriber = this.transcribers.get(participantId);
+    if (!transcriber) return;
+    this.transcribers.delete(participantId);
+    const stopped = transcriber.stop().finally(() => this.stopping.delete(stopped));
+    this.stopping.add(stopped);
   }
 
   /** Where the media server copies each microphone: a transcriber of its own, listening on a free port. */
   private taps(): AudioTaps {
     return {
       open: async (participantId: string, format: RtpAudioFormat) => {
-        await this.transcribers.get(participantId)?.stop();
+        this.stopTranscriber(participantId);
         const port = await freeRtpPortPair();
         const transcriber = new ParticipantTranscriber({
           port,
@@ -139,11 +148,7 @@ export class SessionCaptions {
         transcriber.start();
         return { port };
       },
-      close: (participantId: string) => {
-        const transcriber = this.transcribers.get(participantId);
-        this.transcribers.delete(participantId);
-        void transcriber?.stop();
-      },
+      close: (participantId: string) => this.stopTranscriber(participantId),
     };
   }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** How long a tool asked to stop may take before it is killed outright. */
-const STOP_GRACE_MS = 2_000;
+/** How long a tool may take to finish once its input ended, before it is killed. */
+const END_INPUT_GRACE_MS = 2_000;
 /** How much of a failing tool's stderr explains the failure. */
 const STDERR_TAIL_CHARS = 1_000;
 
@@ -15,9 +15,9 @@ export interface ToolProcessOptions {
 
 /**
  * A long-running media tool that live captions start (ffmpeg decoding a microphone, a speech
- * recognizer) and must stop: Parley keeps its PID and ends it by that PID alone, with SIGTERM and,
- * should it linger, SIGKILL. Its stdin and stdout are pipes to Parley, so a tool outliving a crashed
- * Parley gets EPIPE or end-of-file at its next read or write.
+ * recognizer) and must stop: Parley keeps its PID and ends it by that PID alone. Its stdin and stdout
+ * are pipes to Parley, so a tool outliving a crashed Parley gets EPIPE or end-of-file at its next read
+ * or write.
  */
 export class ToolProcess {
   private readonly child: ChildProcess;
@@ -64,22 +64,22 @@ export class ToolProcess {
     if (stdin && !stdin.destroyed && !stdin.writableEnded) stdin.write(chunk);
   }
 
-  /** Closes the tool's stdin and waits for it to finish what it read; one that lingers is stopped. */
+  /** Closes the tool's stdin and waits for it to finish what it read; one that lingers is killed. */
   async endInput(): Promise<void> {
     this.stopping = true;
     this.child.stdin?.end();
-    const timer = setTimeout(() => void this.stop(), STOP_GRACE_MS);
+    const timer = setTimeout(() => void this.stop(), END_INPUT_GRACE_MS);
     await this.exited;
     clearTimeout(timer);
   }
 
-  /** Ends the tool by its PID and waits until it is gone. */
+  /**
+   * Ends the tool at once, by its PID, and waits until it is gone. SIGKILL: nothing it would still do is
+   * wanted, and ffmpeg waiting for a stream that stopped ignores SIGTERM until it gives up on it.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    if (this.pid === undefined) return this.exited;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
+    if (this.pid !== undefined) this.child.kill('SIGKILL');
     await this.exited;
-    clearTimeout(timer);
   }
 }
