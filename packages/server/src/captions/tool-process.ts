@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** How long a tool may take to finish once its input ended, before it is killed. */
-const END_INPUT_GRACE_MS = 2_000;
+/**
+ * How long a tool may take to finish once its input ended, before it is killed: a recognizer that fell
+ * behind on a busy machine still has seconds of speech to get through.
+ */
+const END_INPUT_GRACE_MS = 15_000;
 /** How much of a failing tool's stderr explains the failure. */
 const STDERR_TAIL_CHARS = 1_000;
 
