@@ -3,6 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeakers } from '../../active-speaker/useSpeakers';
 import { Icon } from '../../base/ui/Icon';
+import { CaptionsButton } from '../../captions/components/CaptionsButton';
+import { CaptionsOverlay } from '../../captions/components/CaptionsOverlay';
+import { useCaptions } from '../../captions/useCaptions';
 import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
 import { DeviceNotice } from '../../devices/components/DeviceNotice';
@@ -69,6 +72,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const hands = useRaisedHands(room);
   const reactions = useReactions(room);
   const recording = useRecording(room);
+  const captions = useCaptions(room);
   // One side panel at a time: opening one closes the other.
   const [participantsOpen, setParticipantsOpen] = useState(false);
   const panelOpen = chatOpen || participantsOpen;
@@ -161,6 +165,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         handPositions={hands.positions}
         reactions={reactions.byParticipant}
       />
+      <CaptionsOverlay captions={captions} />
       <RemoteAudio remotes={remotes} playAttempt={playAttempt} onAutoplayBlocked={onAutoplayBlocked} />
 
       {remotes.length === 0 && (
@@ -203,6 +208,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
           )
         }
       >
+        <CaptionsButton captions={captions} moderator={moderator} />
         <ReactionsButton onSend={reactions.send} />
         <RaiseHandButton raised={ownHandRaised} onToggle={() => moderation.run(ownHandRaised ? () => hands.lower() : hands.raise)} />
         <ParticipantsButton
