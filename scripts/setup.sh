@@ -11,9 +11,12 @@ want_tests=0
 [ "${1:-}" = "--tests" ] && want_tests=1
 
 # python3, make and g++ build the native npm modules (better-sqlite3, unix-dgram) during npm ci.
-packages=(janus janus-tools ffmpeg python3 make g++)
+# Live captions recognise speech offline with Pocketsphinx, which Debian's ffmpeg is built with; it
+# needs the US English model.
+packages=(janus janus-tools ffmpeg pocketsphinx-en-us python3 make g++)
 # The emoji font: reactions on screenshots look as they do on people’s own machines.
-[ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux postgresql redis-server fonts-noto-color-emoji)
+# espeak-ng speaks the phrase the captions suite plays into a participant's fake microphone.
+[ "$want_tests" = 1 ] && packages+=(chromium iproute2 util-linux postgresql redis-server fonts-noto-color-emoji espeak-ng)
 
 missing=()
 for p in "${packages[@]}"; do

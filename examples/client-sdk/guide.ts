@@ -157,6 +157,15 @@ export function admitting(): void {
   if (first) room.deny([first.id]);
 }
 
+export async function captioning(): Promise<void> {
+  room.on('captions-state', ({ active }) => render({ captionsOn: active })); // for everyone, on every change
+  room.on('caption', (caption) => show(`${caption.displayName}: ${caption.text}`)); // one utterance, at caption.at
+  if (canModerate(room.self.role) && !room.captions.active) {
+    await room.startCaptions(); // captions_unavailable (the room offers none), speech_recognizer_unavailable (the server has none)
+  }
+  await room.stopCaptions(); // moderators; guests are refused with forbidden
+}
+
 export async function renaming(): Promise<void> {
   await room.setDisplayName('Ada King'); // everyone sees it; validation_failed, rate_limited
 }

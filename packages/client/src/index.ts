@@ -10,6 +10,8 @@ export {
   RECONNECT_GRACE_MS,
   canModerate,
   canPublish,
+  type Caption,
+  type CaptionsState,
   type ChatMessage,
   type MediaKind,
   type MeetingSettings,

@@ -1,5 +1,7 @@
 import {
   CHAT_MESSAGE_MAX_LENGTH,
+  type Caption,
+  type CaptionsState,
   type ChatMessage,
   type MediaKind,
   type MeetingControlRequest,
@@ -12,6 +14,7 @@ import {
   type RecordingState,
   type ResumedEvent,
   type ServerMessage,
+  type SetCaptionsRequest,
   type StreamSource,
   type VideoTileView,
   type SettableRuntimeStatus,
@@ -157,6 +160,10 @@ export interface RoomEvents {
    */
   'media-reconnecting': () => void;
   'media-reconnected': () => void;
+  /** Live captions were turned on or off for everyone (see `captions`). */
+  'captions-state': (state: CaptionsState) => void;
+  /** While captions are on: something someone (oneself included) said. Plain text: render it as text. */
+  caption: (caption: Caption) => void;
   /** The end: `by` is the moderator, when one was `removed` or `blocked`. */
   disconnected: (reason: DisconnectReason, message?: string, by?: ParticipantRef) => void;
 }
@@ -194,6 +201,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private readonly webinar = new WebinarState();
   /** Counts media reconnections: only the latest one's end is told. */
   private mediaReconnections = 0;
+  /** The server tells the real state (and language) right after `joined`. */
+  private captionsState: CaptionsState = { active: false, language: 'en-US' };
   /** Why the camera could not be turned on when joining (the presenter limit), if it could not. */
   private refusedCamera: ParleyClientError | undefined;
 
@@ -392,6 +401,25 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   /** Moderators: stops recording; rejects with `forbidden` when the room records every meeting (`recording.automatic`). */
   stopRecording(): Promise<void> {
     return this.control({ type: 'stop-recording' });
+  }
+
+  /** Whether live captions run in the meeting now, and the language they recognise; changes are told by `captions-state`. */
+  get captions(): CaptionsState {
+    return this.captionsState;
+  }
+
+  /**
+   * Moderators: turns live captions on for everyone; each utterance then arrives as a `caption` event.
+   * Rejects with `captions_unavailable` when the room does not offer captions, and with
+   * `speech_recognizer_unavailable` when the server cannot recognise speech.
+   */
+  startCaptions(): Promise<void> {
+    return this.control({ type: 'set-captions', active: true });
+  }
+
+  /** Moderators: turns live captions off for everyone. */
+  stopCaptions(): Promise<void> {
+    return this.control({ type: 'set-captions', active: false });
   }
 
   /** For moderators: who waits to be let in, longest waiting first (always empty for guests). */
@@ -668,10 +696,10 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     for (const track of this.localStream.getVideoTracks()) track.enabled = !this.selfInfo.videoMuted;
   }
 
-  /** Sends a hand, reaction, moderation, rename or recording request; settles with the server's `ack` or `error`. */
-  private control(request: DistributiveOmit<MeetingControlRequest | RecordingControlRequest | WebinarRequest, 'requestId'>): Promise<void> {
+  /** Sends a hand, reaction, moderation, rename, recording, webinar or captions request; settles with the server's `ack` or `error`. */
+  private control(request: DistributiveOmit<ControlRequest, 'requestId'>): Promise<void> {
     if (this.disconnected) return Promise.reject(ParleyClientError.connectionLost());
-    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as MeetingControlRequest | RecordingControlRequest | WebinarRequest));
+    return this.controlRequests.start((requestId) => this.socket.send({ ...request, requestId } as ControlRequest));
   }
 
   private async startPublishing(): Promise<void> {
@@ -862,6 +890,13 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         this.recordingState = message.recording;
         this.emit('recording-state', message.recording);
         break;
+      case 'captions-state':
+        this.captionsState = message.captions;
+        this.emit('captions-state', message.captions);
+        break;
+      case 'caption':
+        this.emit('caption', message.caption);
+        break;
       case 'waiting-room':
         this.waiting = message.waiting;
         this.emit('waiting-room', message.waiting);
@@ -964,6 +999,9 @@ function rethrowAsClientError(error: unknown): never {
   if (error instanceof ParleyClientError) throw error;
   throw new ParleyClientError('media_failed', `Publishing failed: ${(error as Error).message}`);
 }
+
+/** The requests answered with an `ack` or an `error` naming them. */
+type ControlRequest = MeetingControlRequest | RecordingControlRequest | WebinarRequest | SetCaptionsRequest;
 
 /** `Omit` applied to each member of a union, so each request keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -8,7 +8,7 @@
  * `EmbedResultMessage` for every command.
  */
 import type { ErrorCode } from './errors.js';
-import type { ChatMessage, ParticipantInfo, ParticipantRef, RaisedHand } from './signaling.js';
+import type { Caption, ChatMessage, ParticipantInfo, ParticipantRef, RaisedHand } from './signaling.js';
 
 export const EMBED_PROTOCOL_VERSION = 1;
 
@@ -118,6 +118,8 @@ export interface EmbedEvents {
   'recording-started': { startedAt: string; automatic: boolean };
   /** The meeting stopped being recorded. */
   'recording-stopped': Record<string, never>;
+  /** While live captions are on: one utterance someone said (oneself included). Plain text, never markup. */
+  caption: { caption: Caption };
 }
 
 export type EmbedEventName = keyof EmbedEvents;

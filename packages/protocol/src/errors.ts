@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   chat_unavailable: { status: 403 },
   /** The room's recording is turned off (`available_features.is_recording_available`). */
   recording_unavailable: { status: 403 },
+  /** The room's live captions are turned off (`available_features.is_captions_available`). */
+  captions_unavailable: { status: 403 },
+  /** This server cannot recognise speech: its speech recognizer (or its model) is not installed. */
+  speech_recognizer_unavailable: { status: 503 },
   /** A host removed this participant and blocked them from coming back to the room. */
   participant_blocked: { status: 403 },
   /** A moderator stopped this media: it can be turned on only once a moderator asks and one accepts. */

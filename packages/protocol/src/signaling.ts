@@ -496,6 +496,21 @@ export interface MediaReconnectAck {
   type: 'media-reconnect-ack';
 }
 
+// ---- Live captions (client → server). Only moderators (`canModerate`) may send this; anyone else gets
+// `forbidden`. It may carry a `requestId`, answered with an `ack` once done or an `error` saying why not.
+// Everyone in the meeting then gets `captions-state`.
+
+/**
+ * Turns live captions on or off for everyone in the meeting (nothing changes when they already are).
+ * Turning them on is refused with `captions_unavailable` when the room's captions are off, and with
+ * `speech_recognizer_unavailable` when the server has no speech recognizer installed.
+ */
+export interface SetCaptionsRequest {
+  type: 'set-captions';
+  active: boolean;
+  requestId?: string;
+}
+
 export type ClientMessage =
   | JoinRequest
   | PublishRequest
@@ -514,7 +529,8 @@ export type ClientMessage =
   | MeetingControlRequest
   | RecordingControlRequest
   | WebinarRequest
-  | MediaReconnectAck;
+  | MediaReconnectAck
+  | SetCaptionsRequest;
 
 // ---------------------------------------------------------------- server → client
 
@@ -777,6 +793,8 @@ export interface AttendeeCountEvent {
 export interface QuestionEvent {
   type: 'question';
   question: WebinarQuestion;
+}
+
 // ---- Media failover (server → client)
 
 /**
@@ -789,6 +807,41 @@ export interface QuestionEvent {
  */
 export interface MediaReconnectEvent {
   type: 'media-reconnect';
+}
+
+// ---- Live captions (server → client)
+
+/** Whether live captions run in the meeting: what every page's captions switch shows. */
+export interface CaptionsState {
+  active: boolean;
+  /**
+   * The language the server recognises speech in (BCP 47, `en-US`): captions transcribe speech in this
+   * language only, whatever language the page is shown in.
+   */
+  language: string;
+}
+
+/** To everyone: the meeting's captions state, sent just after `joined` (and `resumed`) and on every change. */
+export interface CaptionsStateEvent {
+  type: 'captions-state';
+  captions: CaptionsState;
+}
+
+/** Something a participant said, as the server's speech recognizer heard it: one utterance. */
+export interface Caption {
+  participantId: string;
+  /** The speaker's display name when they said it. */
+  displayName: string;
+  /** Plain text, never markup; lower-case words without punctuation, as the recognizer gives them. */
+  text: string;
+  /** ISO-8601, stamped by the server when the utterance ended. */
+  at: string;
+}
+
+/** To everyone, while captions are on: one utterance recognised, the speaker's own included. */
+export interface CaptionEvent {
+  type: 'caption';
+  caption: Caption;
 }
 
 export type ServerMessage =
@@ -819,6 +872,8 @@ export type ServerMessage =
   | WebinarStatusEvent
   | AttendeeCountEvent
   | QuestionEvent
-  | MediaReconnectEvent;
+  | MediaReconnectEvent
+  | CaptionsStateEvent
+  | CaptionEvent;
 
 export const SIGNALING_PATH = '/signaling';

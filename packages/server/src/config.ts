@@ -77,10 +77,15 @@ export const ConfigSchema = Type.Object({
    * may, a file opened from disk included (no header is sent).
    */
   frameAncestors: Type.String({ pattern: FRAME_ANCESTORS_PATTERN }),
-  /** The ffmpeg that composes recordings (a name on the PATH, or a path). */
+  /** The ffmpeg that composes recordings and decodes and recognises speech for live captions (a name on the PATH, or a path). */
   ffmpegBinary: Type.String({ minLength: 1 }),
   /** The janus-pp-rec that turns Janus's `.mjr` recordings into playable files. */
   janusPpRecBinary: Type.String({ minLength: 1 }),
+  /**
+   * Pocketsphinx's US English model folder (`en-us/`, `en-us.lm.bin`, `cmudict-en-us.dict`), which live
+   * captions recognise speech with (through ffmpeg's `asr` filter).
+   */
+  pocketsphinxModelDir: Type.String({ minLength: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -124,6 +129,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   frameAncestors: { name: 'PARLEY_FRAME_ANCESTORS', parse: (t) => t.trim().split(/\s+/).join(' ') },
   ffmpegBinary: { name: 'PARLEY_FFMPEG', parse: String },
   janusPpRecBinary: { name: 'PARLEY_JANUS_PP_REC', parse: String },
+  pocketsphinxModelDir: { name: 'PARLEY_POCKETSPHINX_MODEL', parse: String },
 };
 
 export class ConfigError extends Error {
@@ -169,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     frameAncestors: '',
     ffmpegBinary: 'ffmpeg',
     janusPpRecBinary: 'janus-pp-rec',
+    // Where Debian's pocketsphinx-en-us puts it.
+    pocketsphinxModelDir: '/usr/share/pocketsphinx/model/en-us',
     ...merged,
     dataDir,
   };

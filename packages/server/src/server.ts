@@ -7,6 +7,7 @@ import { LiveRooms } from './rooms/live-rooms.js';
 import { RoomLifecycle } from './rooms/room-lifecycle.js';
 import { LogoUploads } from './themes/logo-uploads.js';
 import { warnOfMissingRecordingTools } from './recording/recording-tools.js';
+import { warnIfCaptionsCannotRun } from './captions/captions-readiness.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 import { WebhookDeliveryWorker } from './webhooks/webhook-delivery-worker.js';
 
@@ -48,6 +49,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   const orphaned = await liveRooms.endOrphanedSessions();
   if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');
   await warnOfMissingRecordingTools(config, logger);
+  await warnIfCaptionsCannotRun(services.speechRecognizer, services.rooms, logger);
   // Ends the recordings of those sessions, and processes what a previous run left unprocessed.
   await services.recordingWorker.start();
   const lifecycle = new RoomLifecycle(services.rooms, services.clock, logger, config.lifecycleIntervalMs, services.roomUpdates);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { PocketsphinxRecognizer } from './captions/pocketsphinx-recognizer.js';
+import type { SpeechRecognizer } from './captions/speech-recognizer.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
@@ -78,7 +80,8 @@ export interface Services {
   bridgeSecrets: BridgeSecrets;
   /** Webinar sessions' runtime status and Q&A. */
   webinarStage: WebinarStageRepository;
-  /** Webinar sessions moving on (Practice, Live, Break, Debrief), for whoever reports it. */
+  /** Turns what participants say into live captions. */
+  speechRecognizer: SpeechRecognizer;
 }
 
 export interface ServiceOptions {
@@ -119,6 +122,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
     webinarStage: new WebinarStageRepository(store.db),
+    speechRecognizer: new PocketsphinxRecognizer({ ffmpeg: config.ffmpegBinary, modelDir: config.pocketsphinxModelDir }),
   };
   const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
   return { ...services, recordingWorker };

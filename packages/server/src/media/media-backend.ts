@@ -51,7 +51,37 @@ export interface MediaRoom {
    * calls a listener added later at once.
    */
   onInterrupted(listener: (restoring: boolean) => void): void;
+  /**
+   * Copies every microphone published in the room to `taps` until `stopAudioTaps`: those published now
+   * and those published later (people who join, a microphone published again after its connection
+   * dropped). Live captions listen to them.
+   */
+  startAudioTaps(taps: AudioTaps): Promise<void>;
+  /** Stops copying microphones; every tap still open is closed first. */
+  stopAudioTaps(): Promise<void>;
   destroy(): Promise<void>;
+}
+
+/**
+ * Where a room's microphones are copied to, one tap per participant: each as plain RTP to a UDP port on
+ * 127.0.0.1 (so the media server must run on the same machine as the Parley node).
+ */
+export interface AudioTaps {
+  /**
+   * A participant's microphone is published: resolves with the local UDP port its RTP, in `format`, is
+   * to be sent to. A failure leaves that microphone untapped.
+   */
+  open(participantId: string, format: RtpAudioFormat): Promise<{ port: number }>;
+  /** Their microphone no longer reaches the tap: they left, it stopped being published, or taps stopped. */
+  close(participantId: string): void;
+}
+
+/** How a tapped microphone's RTP is encoded: what an SDP's `a=rtpmap` line says. */
+export interface RtpAudioFormat {
+  codec: 'opus';
+  payloadType: number;
+  clockRate: number;
+  channels: number;
 }
 
 export interface MediaPublisher {

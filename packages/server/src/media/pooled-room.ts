@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { ParleyError } from '../errors.js';
-import type { MediaBackend, MediaPublisher, MediaRoom, MediaRoomOptions, MediaSubscriber, SubscriberOfferDescription } from './media-backend.js';
+import type { AudioTaps, MediaBackend, MediaPublisher, MediaRoom, MediaRoomOptions, MediaSubscriber, SubscriberOfferDescription } from './media-backend.js';
 import { PooledPublisher } from './pooled-publisher.js';
 import { PooledSubscriber } from './pooled-subscriber.js';
 
@@ -18,7 +18,7 @@ const RETRY_DELAY_MS = 250;
  * the least loaded healthy member (the same one, once it is back, when it is the only one), under the
  * same id; every publisher joins it again (as muted by moderators as before), every subscriber starts
  * afresh, and a recording in progress goes on into the same folder, in new files that start where the
- * old ones stopped. Publishers and subscribers keep their identity throughout: what is asked of them
+ * old ones stopped, and live captions go on listening to the microphones published there. Publishers and subscribers keep their identity throughout: what is asked of them
  * meanwhile waits for the room to be back.
  */
 export class PooledRoom implements MediaRoom {
@@ -28,6 +28,8 @@ export class PooledRoom implements MediaRoom {
   /** Settles once the room is back after an interruption; undefined while it is up. */
   private restoring: Promise<void> | undefined;
   private recordingFolder: string | undefined;
+  /** Live captions' taps, while they run: started again where the room is re-created. */
+  private audioTaps: AudioTaps | undefined;
   private gone = false;
   private destroyed = false;
 
@@ -100,6 +102,18 @@ export class PooledRoom implements MediaRoom {
     await room.stopRecording();
   }
 
+  async startAudioTaps(taps: AudioTaps): Promise<void> {
+    const room = await this.ready();
+    this.audioTaps = taps;
+    await room.startAudioTaps(taps);
+  }
+
+  async stopAudioTaps(): Promise<void> {
+    this.audioTaps = undefined;
+    const room = await this.ready();
+    await room.stopAudioTaps();
+  }
+
   onInterrupted(listener: (restoring: boolean) => void): void {
     if (this.gone) listener(false);
     else this.interruptionListeners.add(listener);
@@ -155,6 +169,12 @@ export class PooledRoom implements MediaRoom {
         if (this.recordingFolder) {
           await inner.startRecording(this.recordingFolder).catch((error: Error) =>
             this.settings.logger.error({ err: error, room: this.id }, 'the recording could not go on where the room was re-created'),
+          );
+        }
+        // Captions pick each microphone up again as its page publishes it there.
+        if (this.audioTaps) {
+          await inner.startAudioTaps(this.audioTaps).catch((error: Error) =>
+            this.settings.logger.error({ err: error, room: this.id }, 'live captions could not go on where the room was re-created'),
           );
         }
         await Promise.all([...this.publishers].map((publisher) => publisher.rejoin(inner as MediaRoom)));

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest, type RoomClosedEvent } from '@parley/protocol';
+import type { SpeechRecognizer } from '../captions/speech-recognizer.js';
 import type { Clock, Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -40,7 +41,8 @@ interface Dependencies {
   recordings: RecordingsRepository;
   recordingWorker: { wake(): void };
   webinarStage: WebinarStageRepository;
-  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
+  speechRecognizer: SpeechRecognizer;
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;

@@ -15,6 +15,7 @@ import {
   type WaitingGuest,
   type WebinarRequest,
 } from '@parley/protocol';
+import { SessionCaptions, type SessionCaptionsDeps } from '../captions/session-captions.js';
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -57,12 +58,12 @@ export interface JoinAs {
   userId: string | null;
 }
 
-interface Dependencies extends SessionRecorderDeps {
+interface Dependencies extends SessionRecorderDeps, SessionCaptionsDeps {
   media: MediaBackend;
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
   chatMessages: Pick<ChatMessagesRepository, 'insert'>;
-  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir'>;
+  config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
   webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
@@ -90,6 +91,8 @@ export class LiveSession {
   readonly controls: MeetingControls;
   /** Recording of this session. */
   readonly recorder: SessionRecorder;
+  /** Live captions of this session. */
+  readonly captions: SessionCaptions;
   private ended = false;
   private locked = false;
   private hostHasJoined = false;
@@ -153,6 +156,16 @@ export class LiveSession {
       if (restoring) this.mediaReconnecting();
       else void this.close({ type: 'error', code: 'media_unavailable', message: 'The media server was lost, and no other could take the meeting', fatal: true });
     });
+    this.captions = new SessionCaptions(
+      {
+        id,
+        mediaRoom,
+        features: () => this.features,
+        displayNameOf: (participantId) => this.participants.get(participantId)?.info.displayName,
+        broadcast: (message) => this.broadcast(message),
+      },
+      deps,
+    );
   }
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
@@ -209,6 +222,7 @@ export class LiveSession {
     if (features.every((feature) => room.features[feature] === this.features[feature])) return;
     this.features = { ...room.features };
     this.broadcast({ type: 'room-updated', settings: this.settings() });
+    void this.captions.followFeatures().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping captions failed'));
   }
 
   /** A moderator starts or stops recording the meeting. */
@@ -269,6 +283,7 @@ export class LiveSession {
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
       if (this.stage) connection.send(this.stage.stateFor(participant));
+      connection.send({ type: 'captions-state', captions: this.captions.state() });
       this.broadcast({ type: 'participant-joined', participant: participant.info }, info.id);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id, role: info.role }, 'participant joined');
       this.media.subscribe(participant);
@@ -352,6 +367,7 @@ export class LiveSession {
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
       if (this.stage) connection.send(this.stage.stateFor(participant));
+      connection.send({ type: 'captions-state', captions: this.captions.state() });
       // The media moved while they were away: their connections are to a media server that is gone.
       if (this.mediaReconnection.awaits(participant)) connection.send({ type: 'media-reconnect' });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
@@ -457,6 +473,7 @@ export class LiveSession {
     this.stage?.close();
     this.onEnded(this);
     await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
+    await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
     const endedAt = this.deps.clock.now();
     await this.mediaRoom.destroy();
     // The room may have changed since the session started (a new expires_at, say): its deadline follows

@@ -155,8 +155,8 @@ describe('meeting controls', { timeout: 60_000 }, () => {
     for (const request of attempts) await assert.rejects(act(ann, request), { code: 'forbidden', message: /^Only hosts and co-hosts can / }, request.type);
     await assert.rejects(suite.liveRooms.endMeeting(ann.session, ann.participant), parleyErrorWith('forbidden', 'Only a host can end the meeting for everyone'));
     assert.deepEqual(host.session.participantList().map((p) => [p.displayName, p.role, p.audioMuted]), [['Host', 'host', false], ['Ann', 'guest', false], ['Bob', 'guest', false]]);
-    // Beyond what joining brings (the recording state; a moderator is shown the waiting room on arrival), nothing reached anyone.
-    const arrival = new Set(['joined', 'recording-state', 'participant-joined', 'waiting-room']);
+    // Beyond what joining brings (the recording and captions states; a moderator is shown the waiting room on arrival), nothing reached anyone.
+    const arrival = new Set(['joined', 'recording-state', 'captions-state', 'participant-joined', 'waiting-room']);
     for (const person of [host, bob]) assert.deepEqual(person.connection.received.filter((m) => !arrival.has(m.type)), []);
     assert.equal(await suite.services.roomBlocks.isBlocked(room.id, 'guest:guest-bob-id'), false);
     await leaveAll(host, ann, bob);

@@ -107,6 +107,7 @@ export const ClientMessageSchema = Type.Union([
   Type.Object({ type: Type.Literal('answer-question'), questionId: QuestionId, text: Type.String({ maxLength: 4000 }), requestId: RequestId }),
   Type.Object({ type: Type.Literal('dismiss-question'), questionId: QuestionId, requestId: RequestId }),
   Type.Object({ type: Type.Literal('media-reconnect-ack') }),
+  Type.Object({ type: Type.Literal('set-captions'), active: Type.Boolean(), requestId: RequestId }),
 ]);
 
 // The schema and the protocol's hand-written types must agree; this line fails to compile if not.

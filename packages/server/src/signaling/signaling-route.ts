@@ -127,6 +127,9 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         case 'dismiss-question':
           handle(session.handleWebinar(participant, message).then(acknowledge(message.requestId)), message.requestId);
           break;
+        case 'set-captions':
+          handle(session.captions.set(participant.info, message.active).then(acknowledge(message.requestId)), message.requestId);
+          break;
         default:
           // Hands, reactions and moderation: carried out, then acknowledged to the page that asked.
           handle(session.controls.handle(participant, message).then(acknowledge(message.requestId)), message.requestId);

@@ -150,6 +150,16 @@ export class RoomsRepository {
     });
   }
 
+  /** How many rooms that can still be joined offer live captions (`is_captions_available`). */
+  async countOfferingCaptions(): Promise<number> {
+    const row = await this.existing()
+      .where('is_available', '=', 1)
+      .where('is_captions_available', '=', 1)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** Every room that was not deleted. */
   private existing() {
     return this.db.selectFrom('rooms').where('deleted_at', 'is', null);

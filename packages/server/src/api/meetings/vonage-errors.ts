@@ -43,6 +43,8 @@ const NAMES: Record<ErrorCode, string> = {
   screen_share_busy: 'ConflictError',
   chat_unavailable: 'ForbiddenError',
   recording_unavailable: 'ForbiddenError',
+  captions_unavailable: 'ForbiddenError',
+  speech_recognizer_unavailable: 'ServiceUnavailableError',
   participant_blocked: 'ForbiddenError',
   media_moderated: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',

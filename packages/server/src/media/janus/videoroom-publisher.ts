@@ -35,6 +35,9 @@ export class VideoRoomPublisher implements MediaPublisher {
 
   private flowingListener: ((flowing: boolean) => void) | undefined;
   private talkingListener: ((talking: boolean) => void) | undefined;
+  /** The mid of the microphone this publisher sends now, if it sends one: what audio taps copy. */
+  private microphoneMid: string | undefined;
+  private microphoneListener: ((mid: string | undefined) => void) | undefined;
 
   private constructor(
     private readonly client: JanusClient,
@@ -44,7 +47,11 @@ export class VideoRoomPublisher implements MediaPublisher {
   ) {
     // Janus refuses subscribers until the publisher's PeerConnection is up ("No such feed").
     handle.on('handle_webrtcup', () => this.flowingListener?.(true));
-    handle.on('handle_hangup', () => this.flowingListener?.(false));
+    handle.on('handle_hangup', () => {
+      this.flowingListener?.(false);
+      // Janus drops a publisher's streams, and their forwarders, with its connection.
+      this.setMicrophone(undefined);
+    });
     // Every publisher in the room hears everyone's talking events; this handle reports its own feed's.
     handle.on(VideoRoomPlugin.EVENT.VIDEOROOM_TALKING, (event: { feed?: unknown; talking?: unknown }) => {
       if (String(event.feed) === participantId) this.talkingListener?.(event.talking === true);
@@ -57,6 +64,11 @@ export class VideoRoomPublisher implements MediaPublisher {
 
   onTalking(listener: (talking: boolean) => void): void {
     this.talkingListener = listener;
+  }
+
+  /** Called with the microphone's mid whenever what this publisher sends on it changes; `undefined` once it sends none. */
+  onMicrophone(listener: (mid: string | undefined) => void): void {
+    this.microphoneListener = listener;
   }
 
   static async join(client: JanusClient, room: VideoRoomAdministration, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
@@ -89,6 +101,7 @@ export class VideoRoomPublisher implements MediaPublisher {
       streams.push({ mid: stream.mid, kind: stream.type, source, simulcast: stream.simulcast === true });
     }
     this.mids = moderatableMids(offer.sources);
+    this.setMicrophone(streams.find((stream) => stream.source === 'microphone')?.mid);
     // Janus holds the streams from the offer on; moderation reaches them before the browser gets the
     // answer, so not one packet of stopped media gets through.
     for (const kind of ['audio', 'video'] as const) {
@@ -120,7 +133,14 @@ export class VideoRoomPublisher implements MediaPublisher {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.setMicrophone(undefined);
     await this.client.detach(this.handle);
+  }
+
+  private setMicrophone(mid: string | undefined): void {
+    if (this.microphoneMid === mid) return;
+    this.microphoneMid = mid;
+    this.microphoneListener?.(mid);
   }
 
   private async moderate(kind: MediaKind, mute: boolean): Promise<void> {

@@ -1,7 +1,8 @@
 import type { JanodeHandle } from 'janode';
 import type { Logger } from 'pino';
-import type { MediaPublisher, MediaRoom, MediaSubscriber, SubscriberOfferDescription } from '../media-backend.js';
+import type { AudioTaps, MediaPublisher, MediaRoom, MediaSubscriber, SubscriberOfferDescription } from '../media-backend.js';
 import type { JanusClient } from './janus-client.js';
+import { VideoRoomAudioTaps } from './videoroom-audio-taps.js';
 import { VideoRoomPublisher } from './videoroom-publisher.js';
 import { VideoRoomSubscriber } from './videoroom-subscriber.js';
 
@@ -10,6 +11,9 @@ export class VideoRoom implements MediaRoom {
   private destroyed = false;
   private interrupted = false;
   private readonly interruptionListeners = new Set<(restoring: boolean) => void>();
+  /** Every publisher's microphone mid, while they send one: what audio taps started later pick up. */
+  private readonly microphones = new Map<string, string>();
+  private audioTaps: VideoRoomAudioTaps | undefined;
 
   private constructor(
     private readonly client: JanusClient,
@@ -51,8 +55,15 @@ export class VideoRoom implements MediaRoom {
     return new VideoRoom(client, manager, options.id, logger, onDestroyed);
   }
 
-  joinPublisher(options: { participantId: string; displayName: string }): Promise<MediaPublisher> {
-    return VideoRoomPublisher.join(this.client, { roomId: this.id, manager: this.manager }, options.participantId, options.displayName);
+  async joinPublisher(options: { participantId: string; displayName: string }): Promise<MediaPublisher> {
+    const { participantId } = options;
+    const publisher = await VideoRoomPublisher.join(this.client, { roomId: this.id, manager: this.manager }, participantId, options.displayName);
+    publisher.onMicrophone((mid) => {
+      if (mid === undefined) this.microphones.delete(participantId);
+      else this.microphones.set(participantId, mid);
+      this.audioTaps?.microphoneChanged(participantId, mid);
+    });
+    return publisher;
   }
 
   createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
@@ -87,6 +98,19 @@ export class VideoRoom implements MediaRoom {
     this.interrupted = true;
     for (const listener of this.interruptionListeners) listener(false);
     this.interruptionListeners.clear();
+  }
+
+  async startAudioTaps(taps: AudioTaps): Promise<void> {
+    await this.stopAudioTaps();
+    const audioTaps = new VideoRoomAudioTaps(this.client, { roomId: this.id, manager: this.manager }, taps, this.logger);
+    this.audioTaps = audioTaps;
+    for (const [participantId, mid] of this.microphones) audioTaps.microphoneChanged(participantId, mid);
+  }
+
+  async stopAudioTaps(): Promise<void> {
+    const audioTaps = this.audioTaps;
+    this.audioTaps = undefined;
+    await audioTaps?.stop();
   }
 
   async destroy(): Promise<void> {

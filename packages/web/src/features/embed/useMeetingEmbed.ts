@@ -68,6 +68,7 @@ export function useMeetingEmbed({ room, hasDevice, setMedia, leave, hands, chat,
       room.on('hand-lowered', (participantId) => channel.event('hand-lowered', { participantId })),
       room.on('disconnected', (reason) => channel.event('left', { reason })),
       room.on('recording-state', (state) => announceRecording(state)),
+      room.on('caption', (caption) => channel.event('caption', { caption })),
     ];
     // Said on joining a meeting already recorded, then on every change (not on repeats of the same state).
     let recording = false;

@@ -166,6 +166,12 @@ const PATHS = {
       <rect x="8.5" y="8.5" width="7" height="7" rx="1.2" fill="currentColor" stroke="none" />
     </>
   ),
+  captions: (
+    <>
+      <rect x="3" y="5" width="18" height="14" rx="3" />
+      <path d="M10.5 10.2a2.1 2.1 0 1 0 0 3.6M16.5 10.2a2.1 2.1 0 1 0 0 3.6" />
+    </>
+  ),
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeakers } from '../../active-speaker/useSpeakers';
 import { Icon } from '../../base/ui/Icon';
+import { CaptionsButton } from '../../captions/components/CaptionsButton';
+import { CaptionsOverlay } from '../../captions/components/CaptionsOverlay';
+import { useCaptions } from '../../captions/useCaptions';
 import { ChatPanel } from '../../chat/components/ChatPanel';
 import { useChat } from '../../chat/useChat';
 import { DeviceNotice } from '../../devices/components/DeviceNotice';
@@ -80,6 +83,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const hands = useRaisedHands(room);
   const reactions = useReactions(room);
   const recording = useRecording(room);
+  const captions = useCaptions(room);
   // One side panel at a time: opening one closes the other.
   const [participantsOpen, setParticipantsOpen] = useState(false);
   const [qaOpen, setQaOpen] = useState(false);
@@ -165,6 +169,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
         handPositions={hands.positions}
         reactions={reactions.byParticipant}
       />
+      <CaptionsOverlay captions={captions} />
       <RemoteAudio remotes={remotes} playAttempt={playAttempt} onAutoplayBlocked={onAutoplayBlocked} />
 
       {remotes.length === 0 && (
@@ -211,6 +216,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
           )
         }
       >
+        <CaptionsButton captions={captions} moderator={moderator} />
         <ReactionsButton onSend={reactions.send} />
         <RaiseHandButton raised={ownHandRaised} onToggle={() => moderation.run(ownHandRaised ? () => hands.lower() : hands.raise)} />
         <ParticipantsButton
