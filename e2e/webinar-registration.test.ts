@@ -98,7 +98,8 @@ describe('webinar registration in the browser', { timeout: 300_000 }, () => {
     joinUrl.searchParams.set('display_name', 'Grace Hopper');
     joinUrl.searchParams.set('skip_prejoin', '1');
     await page.goto(joinUrl.toString());
-    await page.waitForSelector('[data-testid="meeting"]').catch(async (error: Error) => {
+    // In the audience: the session is in practice until a host goes live, so they wait on its screen.
+    await page.waitForSelector('[data-testid="audience-screen"][data-status="Practice"]').catch(async (error: Error) => {
       throw new Error(`Grace never reached the webinar; the page shows: ${await page.innerText('body').catch(() => '?')}`, { cause: error });
     });
     const participants = `/webinar/history/v1/webinars/${webinar.id}/sessions/${session.id}/participants`;
