@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import RingCentral from '@rc-ex/core';
 import { SDK } from '@ringcentral/sdk';
 import type { ParticipantExtendedModel } from '../packages/server/src/api/ringcentral/webinar-history-json.js';
 import type { RegistrantModel, RegSessionModel, SessionResource, WebinarResource } from '../packages/server/src/api/ringcentral/webinar-json.js';
@@ -23,6 +24,8 @@ describe('webinar registration in the browser', { timeout: 300_000 }, () => {
   let server: TestServer;
   let person: Participant;
   let platform: ReturnType<SDK['platform']>;
+  /** The same host, logged in with the other official SDK. */
+  let rc: RingCentral;
 
   before(async () => {
     server = await startTestServer();
@@ -31,6 +34,8 @@ describe('webinar registration in the browser', { timeout: 300_000 }, () => {
     const host = await new UserService(services).create({ accountId: application.accountId, name: 'Hana Host', email: 'hana@acme.example' });
     platform = new SDK({ server: server.baseUrl, clientId: clientCredentials.clientId, clientSecret: clientCredentials.clientSecret }).platform();
     await platform.login({ jwt: (await services.userJwtCredentials.issue(host.id)).jwt });
+    rc = new RingCentral({ server: server.baseUrl, clientId: clientCredentials.clientId, clientSecret: clientCredentials.clientSecret });
+    await rc.authorize({ jwt: (await services.userJwtCredentials.issue(host.id)).jwt });
     person = await launchParticipant({ viewport: { width: 375, height: 812 } });
     person.page.setDefaultTimeout(PATIENCE_MS);
   });
@@ -38,6 +43,7 @@ describe('webinar registration in the browser', { timeout: 300_000 }, () => {
   after(async () => {
     await person?.close();
     await platform?.logout().catch(() => undefined);
+    await rc?.revoke().catch(() => undefined);
     await server?.close();
   });
 
@@ -112,6 +118,47 @@ describe('webinar registration in the browser', { timeout: 300_000 }, () => {
     assert.ok(Date.parse(grace?.leaveTime ?? '') >= Date.parse(grace?.joinTime ?? ''));
     const attended = (await (await platform.get(`/webinar/registration/v1/sessions/${session.id}/registrants/${registrant.id}`)).json()) as RegistrantModel;
     assert.equal(attended.participantId, grace?.id, 'the registrant attended');
+  });
+  it('a real session with a Chromium panelist and a Chromium attendee: both official SDKs read who took part', async () => {
+    const config = rc.webinar().configuration().v1();
+    const webinar = await config.webinars().post({ title: 'Panel and audience', settings: { registrationEnabled: true } });
+    const session = await config.webinars(webinar.id!).sessions().post({ scheduledStartTime: '2030-04-03T16:00:00.000Z', scheduledDuration: 3600, timeZone: 'UTC' });
+    const bulk = await config.webinars(webinar.id!).sessions(session.id!).invitees().patch({ addedInvitees: [{ role: 'Panelist', firstName: 'Pia', lastName: 'Panel', email: 'pia@example.com', sendInvite: false }] });
+    const pia = bulk.addedInvitees?.[0];
+    const registrant = await rc.webinar().registration().v1().sessions(session.id!).registrants().post({ firstName: 'Ada', lastName: 'Audience', email: 'ada@example.com' });
+    assert.ok(pia?.joinUri && registrant.joinUri);
+
+    const panelist = await launchParticipant();
+    try {
+      panelist.page.setDefaultTimeout(PATIENCE_MS);
+      const withName = (uri: string, name: string) => {
+        const url = new URL(uri);
+        url.searchParams.set('display_name', name);
+        url.searchParams.set('skip_prejoin', '1');
+        return url.toString();
+      };
+      await panelist.page.goto(withName(pia.joinUri, 'Pia Panel'));
+      await panelist.page.waitForSelector('[data-testid="meeting"]');
+      await person.page.goto(withName(registrant.joinUri, 'Ada Audience'));
+      await person.page.waitForSelector('[data-testid="audience-screen"]');
+      // The panelist's page counts the audience: the attendee is in.
+      await panelist.page.waitForSelector('[data-testid="attendee-count"][data-count="1"]');
+      await Promise.all([panelist.page.goto('about:blank'), person.page.goto('about:blank')]);
+    } finally {
+      await panelist.close();
+    }
+
+    const participants = rc.webinar().history().v1().webinars(webinar.id!).sessions(session.id!).participants();
+    let byRole: Record<string, { leaveTime?: string; registrantId?: string; email?: string } | undefined> = {};
+    await waitUntil(async () => {
+      const { records = [] } = await participants.get();
+      byRole = Object.fromEntries(records.map((p) => [p.role, p]));
+      return byRole.Panelist?.leaveTime && byRole.Attendee?.leaveTime ? undefined : `who took part, as rc-ex reads it: ${JSON.stringify(records)}`;
+    }, PATIENCE_MS);
+    assert.deepEqual([byRole.Panelist?.email, byRole.Attendee?.registrantId], ['pia@example.com', registrant.id]);
+    // The other SDK reads the same report.
+    const viaSdk = (await (await platform.get(`/webinar/history/v1/webinars/${webinar.id}/sessions/${session.id}/participants`)).json()) as { records: ParticipantExtendedModel[] };
+    assert.deepEqual(viaSdk.records.map((p) => p.role).sort(), ['Attendee', 'Panelist']);
   });
 });
 
