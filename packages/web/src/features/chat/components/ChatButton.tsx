@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../base/ui/Icon';
+import { PanelToggleButton } from '../../base/ui/PanelToggleButton';
 
 interface Props {
   open: boolean;
@@ -12,23 +12,14 @@ export function ChatButton({ open, unread, onToggle }: Props) {
   const { t } = useTranslation();
   const label = open ? t('chat.close') : unread > 0 ? t('chat.openUnread', { count: unread }) : t('chat.open');
   return (
-    <button
-      type="button"
-      className="icon-button chat-button"
-      data-testid="chat-button"
-      data-open={open ? 'true' : 'false'}
-      aria-label={label}
-      aria-expanded={open}
-      aria-controls="chat-panel"
-      title={label}
-      onClick={onToggle}
-    >
-      <Icon name="chat" />
-      {unread > 0 && (
-        <span className="chat-button__badge" data-testid="chat-unread" data-count={unread} aria-hidden="true">
-          {unread > 99 ? '99+' : unread}
-        </span>
-      )}
-    </button>
+    <PanelToggleButton
+      panelId="chat-panel"
+      testId="chat-button"
+      icon="chat"
+      label={label}
+      open={open}
+      onToggle={onToggle}
+      badge={{ count: unread, tone: 'accent', testId: 'chat-unread' }}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../base/ui/Icon';
+import { PanelToggleButton } from '../../base/ui/PanelToggleButton';
 
 interface Props {
   count: number;
@@ -11,25 +11,15 @@ interface Props {
 export function LobbyButton({ count, open, onToggle }: Props) {
   const { t } = useTranslation();
   if (count === 0 && !open) return null;
-  const label = t('admission.lobbyButton', { count });
   return (
-    <button
-      type="button"
-      className="icon-button lobby-button"
-      data-testid="lobby-button"
-      data-open={open ? 'true' : 'false'}
-      aria-label={label}
-      aria-expanded={open}
-      aria-controls="lobby-panel"
-      title={label}
-      onClick={onToggle}
-    >
-      <Icon name="personAdd" />
-      {count > 0 && (
-        <span className="lobby-button__badge" data-testid="lobby-count" data-count={count} aria-hidden="true">
-          {count > 99 ? '99+' : count}
-        </span>
-      )}
-    </button>
+    <PanelToggleButton
+      panelId="lobby-panel"
+      testId="lobby-button"
+      icon="personAdd"
+      label={t('admission.lobbyButton', { count })}
+      open={open}
+      onToggle={onToggle}
+      badge={{ count, tone: 'warning', testId: 'lobby-count' }}
+    />
   );
 }
