@@ -1,4 +1,4 @@
-export { ParleyRoom, type JoinOptions, type RemoteParticipant, type RoomEvents, type DisconnectReason, type Reaction } from './parley-room.js';
+export { ParleyRoom, type JoinOptions, type RemoteParticipant, type RoomEvents, type Reaction } from './parley-room.js';
 export { fetchRoomInfo, type RoomInfoOptions } from './room-info.js';
 export { ParleyClientError, type ClientErrorCode } from './client-error.js';
 export { classifyNetworkQuality, NETWORK_QUALITY_THRESHOLDS, type NetworkQuality, type NetworkSample } from './network-quality.js';
@@ -10,6 +10,7 @@ export {
   RECONNECT_GRACE_MS,
   canModerate,
   canPublish,
+  type DisconnectReason,
   type Caption,
   type CaptionsState,
   type ChatMessage,

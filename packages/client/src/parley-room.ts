@@ -3,6 +3,7 @@ import {
   type Caption,
   type CaptionsState,
   type ChatMessage,
+  type DisconnectReason,
   type MediaKind,
   type MeetingControlRequest,
   type MeetingSettings,
@@ -75,24 +76,6 @@ export interface RemoteParticipant {
   /** Their screen share and its sound, while they share (`info.screenSharing`). */
   screenStream: MediaStream;
 }
-
-/**
- * Why one is no longer in the meeting: `left` (one left), `ended` (the room was closed), `ended_by_host`
- * (a host ended it for everyone), `expired`, `removed` or `blocked` (a moderator took one out; a blocked
- * person cannot join the room again), `connection_lost`, `refused` (the server turned one away),
- * `reconnect_failed` (the connection dropped and the server no longer held one's place when it came back).
- */
-export type DisconnectReason =
-  | 'left'
-  | 'ended'
-  | 'ended_by_host'
-  | 'webinar_ended'
-  | 'expired'
-  | 'removed'
-  | 'blocked'
-  | 'connection_lost'
-  | 'refused'
-  | 'reconnect_failed';
 
 /** A reaction someone sent; show it briefly over their tile. */
 export interface Reaction {

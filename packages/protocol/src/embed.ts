@@ -7,6 +7,7 @@
  * host page → meeting page: `EmbedCommandMessage`. meeting page → host page: `EmbedEventMessage`, and one
  * `EmbedResultMessage` for every command.
  */
+import type { DisconnectReason } from './disconnect-reason.js';
 import type { ErrorCode } from './errors.js';
 import type { Caption, ChatMessage, ParticipantInfo, ParticipantRef, RaisedHand } from './signaling.js';
 
@@ -78,19 +79,6 @@ export type EmbedResultMessage = {
   requestId?: string;
 } & ({ ok: true } | { ok: false; error: EmbedError });
 
-/** Why one is no longer in the meeting: the SDK's `DisconnectReason` (docs/client-sdk.md). */
-export type EmbedLeftReason =
-  | 'left'
-  | 'ended'
-  | 'ended_by_host'
-  | 'webinar_ended'
-  | 'expired'
-  | 'removed'
-  | 'blocked'
-  | 'connection_lost'
-  | 'refused'
-  | 'reconnect_failed';
-
 /** What the meeting page tells the host page, by event name. */
 export interface EmbedEvents {
   /** The page takes commands: sent once, when it first shows a screen that can carry some out. */
@@ -98,7 +86,7 @@ export interface EmbedEvents {
   /** In the meeting: oneself, everyone already there, the meeting's name. */
   joined: { self: ParticipantInfo; participants: ParticipantInfo[]; roomName: string };
   /** Out of the meeting, and why. The page then shows its own "you left" screen, with Rejoin. */
-  left: { reason: EmbedLeftReason };
+  left: { reason: DisconnectReason };
   /** One's own name, media, role or moderation changed (by a command, the page's own buttons or a moderator). */
   'self-updated': { self: ParticipantInfo };
   'participant-joined': { participant: ParticipantInfo };

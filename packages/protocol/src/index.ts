@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './room-info.js';
 export * from './webhooks.js';
 export * from './embed.js';
+export * from './disconnect-reason.js';

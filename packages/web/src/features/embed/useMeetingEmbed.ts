@@ -1,5 +1,5 @@
-import type { ParleyRoom, RoomEvents } from '@parley/client';
-import type { EmbedLeftReason, RecordingState } from '@parley/protocol';
+import type { ParleyRoom } from '@parley/client';
+import type { RecordingState } from '@parley/protocol';
 import { useEffect, useRef } from 'react';
 import type { Chat } from '../chat/useChat';
 import type { MediaKind } from '../devices/functions';
@@ -7,10 +7,6 @@ import type { RaisedHands } from '../hands/useRaisedHands';
 import { parentChannel } from './channel';
 import { EmbedCommandError } from './functions';
 import { useEmbedCommands } from './useEmbedCommands';
-
-// Every way the SDK says one is out of the meeting is a reason the protocol names.
-const leftReasonsAgree: Parameters<RoomEvents['disconnected']>[0] extends EmbedLeftReason ? true : false = true;
-void leftReasonsAgree;
 
 interface Options {
   room: ParleyRoom;
