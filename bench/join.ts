@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { launchParticipant } from '../e2e/support/browser.js';
 import { startTestServer } from '../e2e/support/test-server.js';
+import { percentile } from './load/percentile.js';
 
 const joins = Number(process.env.BENCH_JOINS ?? 10);
 
@@ -27,11 +28,6 @@ const MARKS_SCRIPT = `(() => {
     for (const video of document.querySelectorAll('[data-testid="tile"]:not([data-self="true"]) video')) watchVideo(video);
   }).observe(document, { childList: true, subtree: true });
 })();`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function main(): Promise<void> {
   const server = await startTestServer();

@@ -26,24 +26,13 @@ import type { LoadFigures } from './room/load-figures.js';
 import { measureLoad, type LoadSettings, type PathUnderTest } from './room/load-phase.js';
 import { ParleyProcess } from './room/parley-process.js';
 import { SEED_ROOM, seedRoomVerdict } from './room/seed-room-capacity.js';
+import { count, percent, sentLine } from './room/format.js';
+import { parseSteps, type Step } from './room/step-settings.js';
 
 /** Parley's path must forward at least this share of bare Janus's packets per core. */
 const RATIO_GOAL = 0.95;
 
-interface Step {
-  publishers: number;
-  subscribers: number;
-}
-
-function parseSteps(text: string): Step[] {
-  return text.split(',').map((step) => {
-    const match = /^\s*(\d+)\s*x\s*(\d+)\s*$/.exec(step);
-    if (!match) throw new Error(`BENCH_STEPS: "${step}" is not PUBLISHERSxSUBSCRIBERS`);
-    return { publishers: Number(match[1]), subscribers: Number(match[2]) };
-  });
-}
-
-const steps = parseSteps(process.env.BENCH_STEPS ?? '1x10,2x25,3x50');
+const steps = parseSteps(process.env.BENCH_STEPS ?? '1x10,2x25,3x50', 'BENCH_STEPS');
 const camera = parseCamera(process.env.BENCH_VIDEO ?? '640x480@20', 'BENCH_VIDEO');
 const settings: Omit<LoadSettings, 'publishers' | 'subscribers'> = {
   camera,
@@ -52,9 +41,6 @@ const settings: Omit<LoadSettings, 'publishers' | 'subscribers'> = {
   warmUpSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 5),
   measureSeconds: Number(process.env.BENCH_SECONDS ?? 10),
 };
-
-const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
-const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 function row(path: string, f: LoadFigures): string {
   return [
@@ -83,17 +69,6 @@ const LEGEND = [
   'machine: how busy all cores were, whoever used them (the machine is shared)',
   'drops/s: UDP packets the kernel dropped because Janus (J) or a bot (b) read its socket too late',
 ];
-
-/** What one publisher sent, per outgoing stream. */
-function sentLine(f: LoadFigures, publishers: number): string {
-  return Object.entries(f.sent)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([stream, s]) => {
-      const size = s.width > 0 ? ` ${s.width}x${s.height} ${(s.framesPerSecond / publishers).toFixed(0)} fps` : '';
-      return `${stream}${size} ${count(s.packetsPerSecond / publishers)} pkt/s ${count(s.kilobitsPerSecond / publishers)} kbit/s`;
-    })
-    .join('; ');
-}
 
 async function main(): Promise<void> {
   const cpu = os.cpus();

@@ -23,21 +23,15 @@ import { parseCamera } from './bots/camera-settings.js';
 import type { LoadFigures } from './room/load-figures.js';
 import { measureLoad, type LoadSettings, type PathUnderTest } from './room/load-phase.js';
 import { ParleyProcess } from './room/parley-process.js';
+import { count, percent } from './room/format.js';
+import { parseCounts } from './room/step-settings.js';
 
 /** The stream a webinar's attendee is sized for: a 720p camera and its sound. */
 const STREAM_MEGABITS = 1.8;
 /** Attendees one core of Janus should serve at `STREAM_MEGABITS`. */
 const ATTENDEES_PER_CORE_GOAL = 250;
 
-function parseAttendees(text: string): number[] {
-  return text.split(',').map((step) => {
-    const attendees = Number(step.trim());
-    if (!Number.isInteger(attendees) || attendees < 1) throw new Error(`BENCH_ATTENDEES: "${step}" is not a number of attendees`);
-    return attendees;
-  });
-}
-
-const steps = parseAttendees(process.env.BENCH_ATTENDEES ?? '25,50,100');
+const steps = parseCounts(process.env.BENCH_ATTENDEES ?? '25,50,100', 'BENCH_ATTENDEES', 'attendees');
 const camera = parseCamera(process.env.BENCH_VIDEO ?? '1280x720@30', 'BENCH_VIDEO');
 const settings: Omit<LoadSettings, 'subscribers'> = {
   publishers: 1,
@@ -55,9 +49,6 @@ const settings: Omit<LoadSettings, 'subscribers'> = {
 function attendeesPerCore(f: LoadFigures): number {
   return f.janusCpu > 0 ? f.megabitsPerSecond / (f.janusCpu * STREAM_MEGABITS) : Number.POSITIVE_INFINITY;
 }
-
-const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
-const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 const HEADER = `${'attendees'.padStart(9)} ${'Janus CPU'.padStart(9)} ${'per att.'.padStart(9)} ${'Parley CPU'.padStart(10)} ${'out pkt/s'.padStart(10)} ${'Mbit/s/att'.padStart(10)} ${'fps'.padStart(6)} ${'loss'.padStart(8)} ${'att/core'.padStart(9)} ${'machine'.padStart(8)}`;
 
