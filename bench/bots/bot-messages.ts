@@ -12,7 +12,8 @@ export interface PublisherBotsStart {
   access: RoomAccess;
   /** One publisher per id: its feed id on bare Janus, its display name in Parley. */
   ids: string[];
-  camera: CameraSettings;
+  /** Absent: the publishers only speak (an audio-only room). */
+  camera?: CameraSettings;
   /** Publish the camera as three simulcast layers (rids q, h, f: ¼, ½ and full size). */
   simulcast: boolean;
 }
@@ -23,6 +24,14 @@ export interface SubscriberBotsStart {
   ids: string[];
 }
 
+/**
+ * What the subscribers of one process received, and how long each took to get in: from sending its
+ * `join` to its first RTP packet (a bot that has received nothing yet is not listed).
+ */
+export interface SubscriberTotals extends RtpTotals {
+  joinMilliseconds: number[];
+}
+
 export type BotCommand<Start> = Start | { type: 'report' } | { type: 'stop' };
 
 /** What the publishers of one process sent, per outgoing stream ("audio", "video", "video q"…). */
@@ -31,4 +40,4 @@ export type PublisherTotals = Record<string, { packets: number; bytes: number; f
 export type BotEvent<Totals> = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'report'; totals: Totals };
 
 export type PublisherBotEvent = BotEvent<PublisherTotals>;
-export type SubscriberBotEvent = BotEvent<RtpTotals>;
+export type SubscriberBotEvent = BotEvent<SubscriberTotals>;

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { SIGNALING_PATH, type ClientMessage, type ServerMessage } from '@parley/protocol';
-import type { PublisherSignaling, RoomAccess, SubscriberSignaling } from './room-access.js';
+import type { MediaSent, PublisherSignaling, RoomAccess, SubscriberSignaling } from './room-access.js';
 
 const ANSWER_TIMEOUT_MS = 30_000;
 
@@ -26,8 +26,8 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
     socket.on('close', () => this.fail(new Error('Parley closed the signaling connection')));
   }
 
-  /** `publishing`: whether the bot says it has its camera and microphone on. */
-  static async join(access: Extract<RoomAccess, { path: 'parley' }>, displayName: string, publishing: boolean): Promise<ParleyBotSignaling> {
+  /** `sends`: what the bot says it has on, its microphone and its camera; a subscriber sends neither. */
+  static async join(access: Extract<RoomAccess, { path: 'parley' }>, displayName: string, sends: MediaSent): Promise<ParleyBotSignaling> {
     const url = new URL(SIGNALING_PATH, access.serverUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url);
@@ -43,8 +43,9 @@ export class ParleyBotSignaling implements PublisherSignaling, SubscriberSignali
       socket.on('message', onMessage);
     });
     const signaling = new ParleyBotSignaling(socket, displayName);
+    const publishing = sends.audio || sends.video;
     const token = publishing && access.publisherToken !== undefined ? { participantToken: access.publisherToken } : {};
-    signaling.send({ type: 'join', meetingCode: access.meetingCode, ...token, displayName, audioMuted: !publishing, videoMuted: !publishing });
+    signaling.send({ type: 'join', meetingCode: access.meetingCode, ...token, displayName, audioMuted: !sends.audio, videoMuted: !sends.video });
     await joined;
     return signaling;
   }

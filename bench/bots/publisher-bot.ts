@@ -1,6 +1,6 @@
 /**
- * Publisher bots, run as a child process by `bench/room.ts`: each publishes the synthetic camera and
- * microphone through @roamhq/wrtc (libwebrtc's own encoder and packetizer, so the SFU gets packets as a
+ * Publisher bots, run as a child process by the benchmarks: each publishes the synthetic camera (unless
+ * it only speaks) and microphone through @roamhq/wrtc (libwebrtc's own encoder and packetizer, so the SFU gets packets as a
  * browser would send them). Reports what each outgoing stream sent, per simulcast layer.
  */
 import wrtc from '@roamhq/wrtc';
@@ -35,19 +35,23 @@ interface Publisher {
 }
 
 const publishers: Publisher[] = [];
-let devices: { camera: SyntheticCamera; microphone: SyntheticMicrophone } | undefined;
+let devices: { camera: SyntheticCamera | undefined; microphone: SyntheticMicrophone } | undefined;
 
 async function publish(command: PublisherBotsStart, id: string): Promise<void> {
-  const { camera, microphone } = (devices ??= { camera: new SyntheticCamera(command.camera), microphone: new SyntheticMicrophone() });
-  const signaling = await publisherSignaling(command.access, id);
+  const { camera, microphone } = (devices ??= {
+    camera: command.camera && new SyntheticCamera(command.camera),
+    microphone: new SyntheticMicrophone(),
+  });
+  const signaling = await publisherSignaling(command.access, id, { audio: true, video: camera !== undefined });
   const pc = new wrtc.RTCPeerConnection();
   publishers.push({ pc, signaling });
   pc.addTransceiver(microphone.createTrack(), { direction: 'sendonly' });
-  pc.addTransceiver(camera.createTrack(), { direction: 'sendonly', ...(command.simulcast ? { sendEncodings: SIMULCAST_LAYERS } : {}) });
+  if (camera) pc.addTransceiver(camera.createTrack(), { direction: 'sendonly', ...(command.simulcast ? { sendEncodings: SIMULCAST_LAYERS } : {}) });
   await pc.setLocalDescription(await pc.createOffer());
   const answer = await signaling.publish(await gatheredDescription(pc));
   // Simulcast layers keep libwebrtc's own bitrates: a floor would apply to the whole, not per layer.
-  await pc.setRemoteDescription({ type: 'answer', sdp: command.simulcast ? answer : withMinimumVideoBitrate(answer, minimumVideoKilobits(command.camera)) });
+  const floored = command.camera && !command.simulcast ? withMinimumVideoBitrate(answer, minimumVideoKilobits(command.camera)) : answer;
+  await pc.setRemoteDescription({ type: 'answer', sdp: floored });
   await waitFor(
     () => pc.connectionState === 'connected',
     () => `${id} is ${pc.connectionState}`,
@@ -80,7 +84,7 @@ runBotProcess<PublisherBotsStart, PublisherTotals>({
   },
   totals,
   leave: async () => {
-    devices?.camera.stop();
+    devices?.camera?.stop();
     devices?.microphone.stop();
     await Promise.all(publishers.map(({ signaling }) => signaling.close()));
   },

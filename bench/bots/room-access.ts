@@ -27,11 +27,17 @@ export interface SubscriberSignaling {
   close(): Promise<void>;
 }
 
+/** What a bot sends: a speaker in an audio-only room has no camera. */
+export interface MediaSent {
+  audio: boolean;
+  video: boolean;
+}
+
 /** `id`: the bot's feed id on bare Janus, its display name in Parley. */
-export function publisherSignaling(access: RoomAccess, id: string): Promise<PublisherSignaling> {
-  return access.path === 'parley' ? ParleyBotSignaling.join(access, id, true) : JanusPublisherSignaling.join(access, id);
+export function publisherSignaling(access: RoomAccess, id: string, sends: MediaSent): Promise<PublisherSignaling> {
+  return access.path === 'parley' ? ParleyBotSignaling.join(access, id, sends) : JanusPublisherSignaling.join(access, id);
 }
 
 export function subscriberSignaling(access: RoomAccess, id: string): Promise<SubscriberSignaling> {
-  return access.path === 'parley' ? ParleyBotSignaling.join(access, id, false) : Promise.resolve(new JanusSubscriberSignaling(access));
+  return access.path === 'parley' ? ParleyBotSignaling.join(access, id, { audio: false, video: false }) : Promise.resolve(new JanusSubscriberSignaling(access));
 }

@@ -1,20 +1,22 @@
 /**
- * Count-only subscriber bots, run as a child process by `bench/room.ts`: werift completes ICE and
+ * Count-only subscriber bots, run as a child process by the benchmarks: werift completes ICE and
  * DTLS-SRTP with Janus like a browser, then counts every received RTP packet from its clear-text
  * header instead of decrypting and depacketizing it (DESIGN.md), so the load generator spends a few
  * microseconds per packet and the machine's CPU goes to the SFU under test.
  */
 import { RTCPeerConnection, type RTCDtlsTransport } from 'werift';
-import type { SubscriberBotsStart } from './bot-messages.js';
+import type { SubscriberBotsStart, SubscriberTotals } from './bot-messages.js';
 import { runBotProcess } from './bot-runtime.js';
 import { gatheredDescription, waitFor } from './peer-connection-waits.js';
-import { addTotals, NO_RTP, RtpCounter, videoPayloadTypes, type RtpTotals } from './rtp-counter.js';
+import { addTotals, isRtpPacket, NO_RTP, RtpCounter, videoPayloadTypes } from './rtp-counter.js';
 import { subscriberSignaling, type SubscriberSignaling } from './room-access.js';
 
 interface Subscriber {
   pc: RTCPeerConnection;
   counter: RtpCounter;
   signaling: SubscriberSignaling;
+  /** From its first `join` sent to its first RTP packet; undefined until that packet arrives. */
+  joinMilliseconds(): number | undefined;
 }
 
 const subscribers: Subscriber[] = [];
@@ -63,9 +65,11 @@ function enlargeReceiveBuffers(pc: RTCPeerConnection): void {
 }
 
 async function subscribe(command: SubscriberBotsStart, id: string): Promise<void> {
+  // A rejoin counts from the first attempt, as the person waiting would.
+  const joinSentAt = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      subscribers.push(await connect(command, id));
+      subscribers.push(await connect(command, id, joinSentAt));
       return;
     } catch (error) {
       if (attempt === ATTEMPTS) throw error;
@@ -74,8 +78,9 @@ async function subscribe(command: SubscriberBotsStart, id: string): Promise<void
   }
 }
 
-async function connect(command: SubscriberBotsStart, id: string): Promise<Subscriber> {
+async function connect(command: SubscriberBotsStart, id: string, joinSentAt: number): Promise<Subscriber> {
   const signaling = await subscriberSignaling(command.access, id);
+  let firstPacketAt: number | undefined;
   // No STUN server: nothing leaves the machine, and host candidates are all Janus needs here.
   const pc = new RTCPeerConnection({ iceServers: [], iceUseIpv6: false, bundlePolicy: 'max-bundle' });
   const videoTypes = new Set<number>();
@@ -87,7 +92,10 @@ async function connect(command: SubscriberBotsStart, id: string): Promise<Subscr
     for (const transport of pc.dtlsTransports) {
       if (patched.has(transport)) continue;
       patched.add(transport);
-      countWithoutDecrypting(transport, (packet) => counter.count(packet));
+      countWithoutDecrypting(transport, (packet) => {
+        if (firstPacketAt === undefined && isRtpPacket(packet)) firstPacketAt = performance.now();
+        counter.count(packet);
+      });
     }
     await pc.setLocalDescription(await pc.createAnswer());
     const answer = await gatheredDescription(pc);
@@ -106,10 +114,10 @@ async function connect(command: SubscriberBotsStart, id: string): Promise<Subscr
     await Promise.all([signaling.close(), pc.close()]);
     throw error;
   }
-  return { pc, counter, signaling };
+  return { pc, counter, signaling, joinMilliseconds: () => (firstPacketAt === undefined ? undefined : firstPacketAt - joinSentAt) };
 }
 
-runBotProcess<SubscriberBotsStart, RtpTotals>({
+runBotProcess<SubscriberBotsStart, SubscriberTotals>({
   start: async (command) => {
     const waiting = [...command.ids];
     const joinNext = async (): Promise<void> => {
@@ -117,7 +125,10 @@ runBotProcess<SubscriberBotsStart, RtpTotals>({
     };
     await Promise.all(Array.from({ length: JOINING_AT_ONCE }, joinNext));
   },
-  totals: async () => subscribers.reduce((sum, { counter }) => addTotals(sum, counter.totals()), NO_RTP),
+  totals: async () => ({
+    ...subscribers.reduce((sum, { counter }) => addTotals(sum, counter.totals()), NO_RTP),
+    joinMilliseconds: subscribers.flatMap((subscriber) => subscriber.joinMilliseconds() ?? []),
+  }),
   leave: async () => {
     await Promise.all(subscribers.map(({ signaling, pc }) => Promise.all([signaling.close(), pc.close()])));
   },

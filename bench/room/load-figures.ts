@@ -2,8 +2,7 @@
  * The figures of one measured window, from two snapshots of the counters: the bots' totals and the
  * CPU seconds of each process.
  */
-import type { PublisherTotals } from '../bots/bot-messages.js';
-import type { RtpTotals } from '../bots/rtp-counter.js';
+import type { PublisherTotals, SubscriberTotals } from '../bots/bot-messages.js';
 import { dropsBetween, type MachineCounters } from './machine-counters.js';
 
 export interface Snapshot {
@@ -16,7 +15,7 @@ export interface Snapshot {
   parleyCpuSeconds?: number;
   publisherBotsCpuSeconds: number;
   subscriberBotsCpuSeconds: number;
-  received: RtpTotals;
+  received: SubscriberTotals;
   sent: PublisherTotals;
   machine: MachineCounters;
   /** Inodes of Janus's sockets, to tell its drops from the bots'. */
@@ -61,6 +60,8 @@ export interface LoadFigures {
   botDropsPerSecond: number;
   /** What the publisher bots sent, per outgoing stream ("audio", "video", "video q"…). */
   sent: Record<string, LayerFigures>;
+  /** Per subscriber bot: from its `join` sent to its first RTP packet, in milliseconds. */
+  joinMilliseconds: number[];
 }
 
 export function loadFigures(before: Snapshot, after: Snapshot): LoadFigures {
@@ -100,5 +101,6 @@ export function loadFigures(before: Snapshot, after: Snapshot): LoadFigures {
     janusDropsPerSecond: drops.owned / seconds,
     botDropsPerSecond: drops.others / seconds,
     sent,
+    joinMilliseconds: after.received.joinMilliseconds,
   };
 }

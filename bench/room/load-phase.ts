@@ -5,10 +5,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { waitUntil } from '../../e2e/support/wait.js';
-import type { PublisherBotsStart, PublisherTotals, SubscriberBotsStart } from '../bots/bot-messages.js';
+import type { PublisherBotsStart, PublisherTotals, SubscriberBotsStart, SubscriberTotals } from '../bots/bot-messages.js';
 import { BotProcess } from '../bots/bot-process.js';
 import type { RoomAccess } from '../bots/room-access.js';
-import { addTotals, NO_RTP, type RtpTotals } from '../bots/rtp-counter.js';
+import { addTotals, NO_RTP } from '../bots/rtp-counter.js';
 import type { CameraSettings } from '../bots/camera-settings.js';
 import { loadFigures, type LoadFigures, type Snapshot } from './load-figures.js';
 import { readMachineCounters, socketInodes } from './machine-counters.js';
@@ -34,14 +34,15 @@ export interface LoadSettings {
   publishers: number;
   subscribers: number;
   subscribersPerProcess: number;
-  camera: CameraSettings;
+  /** Absent: the publishers only speak (an audio-only room). */
+  camera?: CameraSettings;
   simulcast: boolean;
   warmUpSeconds: number;
   measureSeconds: number;
 }
 
 type PublisherBots = BotProcess<PublisherBotsStart, PublisherTotals>;
-type SubscriberBots = BotProcess<SubscriberBotsStart, RtpTotals>;
+type SubscriberBots = BotProcess<SubscriberBotsStart, SubscriberTotals>;
 
 export async function measureLoad(path: PathUnderTest, settings: LoadSettings): Promise<LoadFigures> {
   const { publishers: p, subscribers: s } = settings;
@@ -54,21 +55,21 @@ export async function measureLoad(path: PathUnderTest, settings: LoadSettings): 
       type: 'start',
       access: room.access,
       ids: publisherIds,
-      camera: settings.camera,
+      ...(settings.camera ? { camera: settings.camera } : {}),
       simulcast: settings.simulcast,
     });
     const starting: Promise<SubscriberBots>[] = [];
     for (let first = 0; first < s; first += settings.subscribersPerProcess) {
       const ids = Array.from({ length: Math.min(settings.subscribersPerProcess, s - first) }, (_, i) => `subscriber-${first + i + 1}`);
-      starting.push(BotProcess.start<SubscriberBotsStart, RtpTotals>(SUBSCRIBER_BOT, { type: 'start', access: room.access, ids }));
+      starting.push(BotProcess.start<SubscriberBotsStart, SubscriberTotals>(SUBSCRIBER_BOT, { type: 'start', access: room.access, ids }));
     }
     const started = await Promise.allSettled(starting);
     for (const result of started) if (result.status === 'fulfilled') subscriberBots.push(result.value);
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
 
-    // Every subscriber gets an audio and a video stream from every publisher.
-    const wanted = 2 * p * s;
+    // Every subscriber gets an audio stream, and a video stream unless they only speak, from every publisher.
+    const wanted = (settings.camera ? 2 : 1) * p * s;
     await waitUntil(async () => {
       const { streams } = await receivedTotals(subscriberBots);
       return streams >= wanted ? undefined : `${path.name}: ${streams} of ${wanted} streams reach the subscribers`;
@@ -99,7 +100,7 @@ export async function measureLoad(path: PathUnderTest, settings: LoadSettings): 
   }
 }
 
-async function receivedTotals(bots: SubscriberBots[]): Promise<RtpTotals> {
+async function receivedTotals(bots: SubscriberBots[]): Promise<SubscriberTotals> {
   const totals = await Promise.all(bots.map((b) => b.totals()));
-  return totals.reduce(addTotals, NO_RTP);
+  return { ...totals.reduce(addTotals, NO_RTP), joinMilliseconds: totals.flatMap((t) => t.joinMilliseconds) };
 }

@@ -67,3 +67,8 @@ export function dropsBetween(before: Map<string, number>, after: Map<string, num
   }
   return drops;
 }
+
+/** The machine's load averages over 1, 5 and 15 minutes, as `/proc/loadavg` gives them. */
+export function readLoadAverages(): string {
+  return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
