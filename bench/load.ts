@@ -1,7 +1,7 @@
 /**
  * `npm run bench:load`: LiveKit-style load scenarios on Parley, scaled to this machine.
  *
- * Parley runs in a child process with its own Janus, as for `bench:room`. Each scenario
+ * Parley runs in a child process with its own Janus, as for `bench:room` (or see BENCH_PARLEY_URL). Each scenario
  * (`bench/load/scenarios.ts`) loads a fresh room per step, joined through Parley's signaling with the
  * room's meeting code as guests do: publisher bots (@roamhq/wrtc: a synthetic camera and a tone, or
  * only the tone) and count-only subscriber bots (werift). Prints per step: publishers × subscribers,
@@ -23,16 +23,20 @@
  *   BENCH_SECONDS                  measured window per step, default 10
  *   BENCH_WARMUP_SECONDS           wait once every stream flows, before measuring, default 5
  *   BENCH_SUBSCRIBERS_PER_PROCESS  subscriber bots per bot process, default 25
+ *   BENCH_PARLEY_URL               load a Parley already running there instead of starting one; then also
+ *   BENCH_PARLEY_CREDENTIALS       a JSON file with its application_id and private_key (dev-application.json)
+ *   BENCH_JANUS_PID                the pid of the Janus its rooms go to, on this machine (its CPU is measured)
+ *   BENCH_PARLEY_PID               optional: the pid of its Parley process, to measure its CPU
  */
 import os from 'node:os';
 import { capacityPerCore, LOSS_LIMIT, type Capacity, type MeasuredStep } from './load/capacity.js';
+import { parleyUnderTest } from './load/parley-under-test.js';
 import { percentile } from './load/percentile.js';
 import { scenariosFrom, type Scenario } from './load/scenarios.js';
 import { count, percent, sentLine } from './room/format.js';
 import type { LoadFigures } from './room/load-figures.js';
 import { measureLoad, type LoadSettings, type PathUnderTest } from './room/load-phase.js';
 import { readLoadAverages } from './room/machine-counters.js';
-import { ParleyProcess } from './room/parley-process.js';
 
 const scenarios = scenariosFrom(process.env);
 const settings: Pick<LoadSettings, 'subscribersPerProcess' | 'warmUpSeconds' | 'measureSeconds'> = {
@@ -130,20 +134,11 @@ async function main(): Promise<void> {
   console.log(`${settings.warmUpSeconds} s warm-up, ${settings.measureSeconds} s measured per step; scenarios: ${scenarios.map((s) => s.name).join(', ')}`);
   console.log(LEGEND.join('\n'));
 
-  const parley = await ParleyProcess.start();
-  const path: PathUnderTest = {
-    name: 'Parley',
-    janusPid: parley.janusPid,
-    parleyPid: parley.pid,
-    async openRoom(label) {
-      const meetingCode = await parley.createRoom(label);
-      // The session ends by itself when the last bot leaves.
-      return { access: { path: 'parley', serverUrl: parley.serverUrl, meetingCode }, close: async () => undefined };
-    },
-  };
+  const parley = await parleyUnderTest(process.env);
+  console.log(`loading ${parley.description}`);
   const results: { scenario: Scenario; capacity: Capacity | undefined }[] = [];
   try {
-    for (const scenario of scenarios) results.push({ scenario, capacity: capacityPerCore(await runScenario(path, scenario)) });
+    for (const scenario of scenarios) results.push({ scenario, capacity: capacityPerCore(await runScenario(parley.path, scenario)) });
   } finally {
     await parley.stop();
   }
