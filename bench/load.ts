@@ -37,6 +37,7 @@ import { count, percent, sentLine } from './room/format.js';
 import type { LoadFigures } from './room/load-figures.js';
 import { measureLoad, type LoadSettings, type PathUnderTest } from './room/load-phase.js';
 import { readLoadAverages } from './room/machine-counters.js';
+import type { Step } from './room/step-settings.js';
 
 const scenarios = scenariosFrom(process.env);
 const settings: Pick<LoadSettings, 'subscribersPerProcess' | 'warmUpSeconds' | 'measureSeconds'> = {
@@ -63,7 +64,7 @@ const HEADER = [
   'load avg'.padStart(15),
 ].join(' ');
 
-function row(step: MeasuredStep['step'], f: LoadFigures, loadAverages: string): string {
+function row(step: Step, f: LoadFigures, loadAverages: string): string {
   return [
     `${step.publishers} × ${step.subscribers}`.padEnd(10),
     percent(f.janusCpu).padStart(9),
