@@ -11,6 +11,7 @@ import type { CameraSettings } from './camera-settings.js';
 import { SyntheticCamera, SyntheticMicrophone } from './synthetic-media.js';
 import { gatheredDescription, waitFor } from './peer-connection-waits.js';
 import { withMinimumVideoBitrate } from './sdp-bitrate.js';
+import { withRidsLargestFirst } from './simulcast-order.js';
 
 const CONNECT_TIMEOUT_MS = 30_000;
 
@@ -48,7 +49,7 @@ async function publish(command: PublisherBotsStart, id: string): Promise<void> {
   pc.addTransceiver(microphone.createTrack(), { direction: 'sendonly' });
   if (camera) pc.addTransceiver(camera.createTrack(), { direction: 'sendonly', ...(command.simulcast ? { sendEncodings: SIMULCAST_LAYERS } : {}) });
   await pc.setLocalDescription(await pc.createOffer());
-  const answer = await signaling.publish(await gatheredDescription(pc));
+  const answer = await signaling.publish(withRidsLargestFirst(await gatheredDescription(pc)));
   // Simulcast layers keep libwebrtc's own bitrates: a floor would apply to the whole, not per layer.
   const floored = command.camera && !command.simulcast ? withMinimumVideoBitrate(answer, minimumVideoKilobits(command.camera)) : answer;
   await pc.setRemoteDescription({ type: 'answer', sdp: floored });
