@@ -8,14 +8,32 @@ import type { MediaSubscriber, StreamReception } from './media-backend.js';
  */
 export class AudienceSubscriber implements MediaSubscriber {
   private closed = false;
+  /** What was last asked for: received again when the subscriber starts afresh. */
+  private wanted: readonly StreamReception[] = [];
 
   constructor(
-    private readonly inner: Promise<MediaSubscriber>,
+    private inner: Promise<MediaSubscriber>,
     private readonly onClosed: () => void,
   ) {}
 
   async receive(streams: readonly StreamReception[]): Promise<void> {
+    this.wanted = streams;
     await (await this.inner).receive(streams);
+  }
+
+  /**
+   * Starts afresh with `next` (a new subscriber of the room carrying it, whose first offer is for a new
+   * connection), dropping the one it had.
+   */
+  replace(next: Promise<MediaSubscriber>): void {
+    const lost = this.inner;
+    this.inner = next;
+    void lost.then((subscriber) => subscriber.close()).catch(() => undefined);
+  }
+
+  /** Asks again for what was last asked for: once the streams are there again after a move. */
+  async receiveAgain(): Promise<void> {
+    if (this.wanted.length > 0) await this.receive(this.wanted);
   }
 
   async answer(sdp: string): Promise<void> {

@@ -149,6 +149,12 @@ export interface SubscriberOptions {
    * it on a leaf SFU mirroring them.
    */
   audience?: boolean;
+  /**
+   * The SFU carrying this subscriber alone (not the room: its publishers are fine) was lost, and the
+   * subscriber starts afresh on another: the browser must drop its connection and take the next offer
+   * as a new one.
+   */
+  onMoved?: () => void;
 }
 
 /**

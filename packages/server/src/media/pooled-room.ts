@@ -119,13 +119,23 @@ export class PooledRoom implements MediaRoom, RelayableRoom {
   /** Mirrors the room's publishers in `leaf` (a room of another member), wherever this room is re-created, until the relay stops. */
   async startRelay(leaf: MediaRoom): Promise<MediaRelay> {
     this.relays.set(leaf, await relayFrom(await this.ready(), leaf));
-    return {
-      stop: async () => {
-        const relay = this.relays.get(leaf);
-        this.relays.delete(leaf);
-        await relay?.stop();
-      },
-    };
+    return { stop: () => this.stopRelay(leaf) };
+  }
+
+  async stopRelay(leaf: MediaRoom): Promise<void> {
+    const relay = this.relays.get(leaf);
+    this.relays.delete(leaf);
+    await relay?.stop();
+  }
+
+  /** `leaf` was re-created on another member (its own died): feeds it there, dropping the feed to where it was. */
+  async refeed(leaf: MediaRoom): Promise<void> {
+    if (!this.relays.has(leaf)) return;
+    const lost = this.relays.get(leaf);
+    this.relays.set(leaf, undefined);
+    // Its stop stops the origin's sending at once; what it asks of the dead member fails in the background.
+    void lost?.stop().catch(() => undefined);
+    this.relays.set(leaf, await relayFrom(await this.ready(), leaf));
   }
 
   /** The member this room is on now. */

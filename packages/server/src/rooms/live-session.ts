@@ -259,6 +259,7 @@ export class LiveSession {
         participantId: info.id,
         // A webinar's attendee only watches: their subscriber may be on another media server.
         audience: this.room.kind === 'webinar' && !canPublish(info.role),
+        onMoved: () => this.subscriberMoved(participant),
         // Offers come only once subscriptions are set, after `participant` exists, on whichever
         // connection they have by then (a resume replaces it).
         onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
@@ -402,6 +403,16 @@ export class LiveSession {
     this.media.restart();
     this.mediaReconnection.begin(this.participants.values());
     this.broadcast({ type: 'media-reconnect' });
+  }
+
+  /**
+   * The media server carrying only this participant's subscriber (a webinar attendee's, on a leaf) was
+   * lost: their page alone connects anew, as everyone's does when the meeting's media server is lost.
+   */
+  private subscriberMoved(participant: LiveParticipant): void {
+    if (participant.left) return;
+    this.mediaReconnection.begin([participant]);
+    participant.connection.send({ type: 'media-reconnect' });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JanodeHandle } from 'janode';
 import type { Logger } from 'pino';
 import type { JanusClient } from './janus-client.js';
@@ -32,17 +33,17 @@ export class VideoRoomRelay {
   private readonly mirrored = new Map<string, Mirrored>();
   private readonly queues = new Map<string, Promise<void>>();
   private stopped = false;
+  /**
+   * What tells this relay's remotizations from the origin's others: each relay has its own, so one
+   * stopped after its leaf moved never touches the one feeding the leaf where it is now.
+   */
+  private readonly remoteId = `leaf-${randomUUID()}`;
 
   constructor(
     private readonly origin: RelayEnd,
     private readonly leaf: RelayEnd,
     private readonly logger: Logger,
   ) {}
-
-  /** The leaf's room id on its Janus and Janus's address: what tells this relay from the origin's others. */
-  private get remoteId(): string {
-    return `leaf-${this.leaf.client.host}-${this.leaf.roomId}`;
-  }
 
   /**
    * A publisher of the origin now sends `streams` (none: it stopped or left). Resolves once the leaf
