@@ -73,12 +73,20 @@ class BotPublisher {
 
 /** A subscriber whose page is werift: answers every offer, counts the RTP packets received. */
 class BotSubscriber {
-  readonly pc = new RTCPeerConnection({ iceUseIpv6: false, bundlePolicy: 'max-bundle' });
+  pc = this.connection();
   packets = 0;
   subscriber: MediaSubscriber | undefined;
 
-  constructor() {
-    this.pc.ontrack = ({ track }) => track.onReceiveRtp.subscribe(() => this.packets++);
+  /** Drops the connection for a new one, as a page told `media-reconnect` does. */
+  reconnect(): void {
+    void this.pc.close();
+    this.pc = this.connection();
+  }
+
+  private connection(): RTCPeerConnection {
+    const pc = new RTCPeerConnection({ iceUseIpv6: false, bundlePolicy: 'max-bundle' });
+    pc.ontrack = ({ track }) => track.onReceiveRtp.subscribe(() => this.packets++);
+    return pc;
   }
 
   async answer(sdp: string): Promise<void> {
@@ -162,6 +170,63 @@ describe('CascadingRoom over two Janus servers', () => {
     while ((await remotes()).length > 0 && Date.now() < left) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.deepEqual(await remotes(), [], 'the origin no longer sends the publisher anywhere');
     await origin.close();
+
+    await bot.close();
+    await Promise.all(attendees.map(async (a) => {
+      await a.subscriber?.close();
+      await a.pc.close();
+    }));
+    await publisher.close();
+    await room.destroy();
+  });
+
+  it('feeds the leaf again from where the origin is re-created when the origin’s Janus dies', async () => {
+    const room = await pool.createRoom({ id: 'webinar-failover', description: 'webinar', maxPublishers: 10, cascade: true });
+    assert.ok(room instanceof CascadingRoom);
+    const [originUrl, leafUrl] = urls;
+    const origin = (): string | undefined => {
+      const [carrier] = room.audienceByServer();
+      return carrier && pool.nameOf(carrier.server);
+    };
+    assert.equal(origin(), originUrl);
+    const publisher = await room.joinPublisher({ participantId: 'panelist', displayName: 'Panelist' });
+    let flowing = false;
+    publisher.onFlowing((up) => (flowing = up));
+    const publish = async (bot: BotPublisher): Promise<StreamReception[]> => {
+      flowing = false;
+      const result = await publisher.publish(await bot.offer());
+      await bot.answered(result.sdp);
+      await waitUntil(() => flowing, 'the publisher reaches the origin');
+      bot.send();
+      return result.streams.map((s) => ({ ...s, participantId: 'panelist', send: true, layer: 2 }));
+    };
+    let bot = new BotPublisher();
+    const streams = await publish(bot);
+    const attendees = ['first', 'second'].map((participantId) => {
+      const attendee = new BotSubscriber();
+      attendee.subscriber = room.createSubscriber({ participantId, audience: true, onOffer: (o) => void attendee.answer(o.sdp) });
+      return attendee;
+    });
+    const leafAttendee = attendees[1] as BotSubscriber;
+    await Promise.all(attendees.map((a) => a.subscriber?.receive(streams)));
+    await waitUntil(() => leafAttendee.packets > 100, 'the leaf attendee receives the publisher');
+
+    let restoring = false;
+    room.onInterrupted((r) => (restoring = r));
+    const originJanus = januses[0]?.janus;
+    assert.ok(originJanus?.pid);
+    process.kill(originJanus.pid, 'SIGKILL');
+    await originJanus.stop();
+    await waitUntil(() => restoring, 'the origin is being re-created');
+    // As the pages do on `media-reconnect`: the publisher publishes again, the attendee connects anew.
+    await bot.close();
+    bot = new BotPublisher();
+    leafAttendee.reconnect();
+    const before = leafAttendee.packets;
+    const again = await publish(bot);
+    assert.equal(origin(), leafUrl, 'the origin is re-created on the surviving Janus');
+    await leafAttendee.subscriber?.receive(again);
+    await waitUntil(() => leafAttendee.packets > before + 100, 'the leaf attendee receives the publisher from the re-created origin');
 
     await bot.close();
     await Promise.all(attendees.map(async (a) => {

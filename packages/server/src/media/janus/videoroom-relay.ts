@@ -47,13 +47,14 @@ export class VideoRoomRelay {
 
   /**
    * A publisher of the origin now sends `streams` (none: it stopped or left). Resolves once the leaf
-   * mirrors it: a subscriber of the leaf may ask for those streams then.
+   * mirrors it (a subscriber of the leaf may ask for those streams then), or once mirroring failed,
+   * which is logged: a leaf that cannot follow never fails the stage.
    */
   publisherChanged(participantId: string, displayName: string, streams: readonly JanusPublisherStream[]): Promise<void> {
     const previous = this.queues.get(participantId) ?? Promise.resolve();
     const next = previous.then(() => this.apply(participantId, displayName, streams));
     this.queues.set(participantId, next);
-    void next.finally(() => {
+    void next.then(() => {
       if (this.queues.get(participantId) === next) this.queues.delete(participantId);
     });
     return next;
@@ -99,8 +100,9 @@ export class VideoRoomRelay {
       });
       this.mirrored.set(participantId, { streams: wanted, address });
     } catch (error) {
+      // Tried afresh at the publisher's next change; its attendees on this leaf miss it meanwhile.
+      this.mirrored.delete(participantId);
       this.logger.error({ err: error, room: this.origin.roomId, participantId }, 'could not mirror a publisher on a leaf media server');
-      throw error;
     }
   }
 

@@ -137,7 +137,7 @@ export class VideoRoom implements MediaRoom, RelayableRoom {
     if (!(leaf instanceof VideoRoom)) throw new ParleyError('media_unavailable', 'A VideoRoom can only be mirrored in another VideoRoom');
     const relay = new VideoRoomRelay(this.end, leaf.end, this.logger);
     this.relays.add(relay);
-    await Promise.all([...this.published].map(([participantId, { displayName, streams }]) => relay.publisherChanged(participantId, displayName, streams).catch(() => undefined)));
+    await Promise.all([...this.published].map(([participantId, { displayName, streams }]) => relay.publisherChanged(participantId, displayName, streams)));
     return {
       stop: async () => {
         this.relays.delete(relay);
