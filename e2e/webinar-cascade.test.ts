@@ -11,7 +11,7 @@ import { RoomService } from '../packages/server/src/rooms/room-service.js';
 import { participantUrl, roomLinks } from '../packages/server/src/rooms/room-links.js';
 import type { Room } from '../packages/server/src/rooms/room.js';
 import { launchParticipant, type Participant } from './support/browser.js';
-import { receivedFrom, waitForFlow } from './support/media-flow.js';
+import { receivedFrom, receivedOn, waitForFlow } from './support/media-flow.js';
 import { withParams } from './support/meeting-room.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -31,6 +31,11 @@ async function startExternalJanus(name: string, rtpPorts: { min: number; max: nu
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-cascade-${name}-`));
   const process = new JanusProcess({ binary: 'janus', dataDir, rtpPorts, logger: pino({ level: 'silent' }) });
   return { process, url: await process.start(), dataDir };
+}
+
+/** The width of the video a participant's tile plays now: it follows the simulcast layer received. */
+async function videoWidth(page: Page, participantName: string): Promise<number> {
+  return page.$eval(`[data-testid="tile"][data-participant-name="${participantName}"] video`, (video) => (video as HTMLVideoElement).videoWidth);
 }
 
 /**
@@ -110,10 +115,22 @@ describe('a webinar cascading to a second Janus', { timeout: 300_000 }, () => {
     await saveScreenshot(pages.bob, 'webinar-cascade-leaf-attendee');
   });
 
-  it('shows the leaf attendee a panelist stopping the camera', async () => {
+  it('shows the leaf attendee a panelist stopping the camera, and sharing a screen, each video at the layer its tile needs', async () => {
+    const largeWidth = await videoWidth(pages.bob, 'Hana');
     await pages.panelist.click('[data-testid="toggle-camera"]');
     await waitForFlow(async () => (await receivedFrom(pages.bob, 'Pia')).videoFrames, 'stopped', "Bob decoding Pia's video", 20_000);
     await waitForFlow(async () => (await receivedFrom(pages.bob, 'Pia')).audioPackets, 'flowing', "Bob receiving Pia's audio");
+    const piaId = await pages.bob.getAttribute('[data-testid="tile"][data-participant-name="Pia"]', 'data-participant-id');
+    await pages.panelist.click('[data-testid="toggle-screen-share"]');
+    await waitForFlow(async () => (await receivedOn(pages.bob, `[data-testid="screen-tile"][data-participant-id="${piaId}"]`)).videoFrames, 'flowing', "Bob decoding Pia's screen", 30_000);
+    // Hana's camera is now a thumbnail beside the screen: the leaf sends Bob a lower simulcast layer of it.
+    await waitUntil(async () => {
+      const width = await videoWidth(pages.bob, 'Hana');
+      return width > 0 && width < largeWidth ? undefined : `Bob's thumbnail of Hana is ${width} px wide (${largeWidth} px as a large tile)`;
+    }, 20_000);
+    await saveScreenshot(pages.bob, 'webinar-cascade-leaf-screen');
+    await pages.panelist.click('[data-testid="toggle-screen-share"]');
+    await pages.bob.waitForSelector('[data-testid="screen-tile"]', { state: 'detached', timeout: 20_000 });
   });
 
   it('brings the leaf attendee back within 10 s of a kill -9 of the leaf Janus, the origin attendee untouched', async (t) => {
