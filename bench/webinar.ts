@@ -15,11 +15,18 @@
  *   BENCH_WARMUP_SECONDS           wait once every stream flows, before measuring, default 5
  *   BENCH_VIDEO                    the panelist's camera, WIDTHxHEIGHT@FPS, default 1280x720@30
  *   BENCH_SUBSCRIBERS_PER_PROCESS  attendee bots per bot process, default 25
+ *
+ * With BENCH_CASCADE_JANUS=N (N ≥ 2), measures the cascade instead (docs/SCALING.md, "Large
+ * webinars"): Parley over a pool of N Janus servers, the audience threshold per Janus set to
+ * BENCH_ATTENDEES_PER_JANUS (default 25), and that many attendees on each Janus, the origin's filled
+ * first. Prints per Janus its attendees, CPU, and the packets and megabits it sends them each second,
+ * next to what the origin pays for the leaves: one remote feed of the panelist per leaf.
  */
 import os from 'node:os';
 import { RawClient } from '../e2e/support/raw-client.js';
 import { waitUntil } from '../e2e/support/wait.js';
 import { parseCamera } from './bots/camera-settings.js';
+import { measureCascade } from './room/cascade-load.js';
 import type { LoadFigures } from './room/load-figures.js';
 import { measureLoad, type LoadSettings, type PathUnderTest } from './room/load-phase.js';
 import { ParleyProcess } from './room/parley-process.js';
@@ -79,11 +86,53 @@ async function hostGoesLive(serverUrl: string, meetingCode: string, hostToken: s
   return host;
 }
 
+/** `BENCH_CASCADE_JANUS`: one webinar over that many Janus servers, `BENCH_ATTENDEES_PER_JANUS` attendees on each. */
+async function cascade(janusServers: number): Promise<void> {
+  const attendeesPerJanus = Number(process.env.BENCH_ATTENDEES_PER_JANUS ?? 25);
+  if (!Number.isInteger(janusServers) || janusServers < 2) throw new Error('BENCH_CASCADE_JANUS: the cascade needs at least 2 Janus servers');
+  if (!Number.isInteger(attendeesPerJanus) || attendeesPerJanus < 1) throw new Error('BENCH_ATTENDEES_PER_JANUS: a number of attendees');
+  console.log(`cascade: ${janusServers} Janus servers, ${attendeesPerJanus} attendees on each (PARLEY_WEBINAR_ATTENDEES_PER_JANUS=${attendeesPerJanus})\n`);
+  const parley = await ParleyProcess.start({ janusServers, attendeesPerJanus });
+  try {
+    const webinar = await parley.createWebinar('cascade');
+    const host = await hostGoesLive(parley.serverUrl, webinar.meetingCode, webinar.hostToken);
+    const { janus, publisherPacketsPerSecond } = await measureCascade(
+      { path: 'parley', serverUrl: parley.serverUrl, meetingCode: webinar.meetingCode, publisherToken: webinar.panelistToken },
+      { janusPids: parley.janusPids, attendeesPerJanus, camera, warmUpSeconds: settings.warmUpSeconds, measureSeconds: settings.measureSeconds, janusHandles: () => parley.janusHandles() },
+    );
+    host.send({ type: 'leave' });
+    console.log(`${'Janus'.padEnd(8)} ${'attendees'.padStart(9)} ${'handles'.padStart(8)} ${'CPU'.padStart(8)} ${'out pkt/s'.padStart(10)} ${'Mbit/s'.padStart(8)} ${'loss'.padStart(8)} ${'att/core'.padStart(9)}`);
+    for (const [i, f] of janus.entries()) {
+      const perCore = f.cpu > 0 ? f.megabitsPerSecond / (f.cpu * STREAM_MEGABITS) : Number.POSITIVE_INFINITY;
+      console.log(
+        [
+          (i === 0 ? 'origin' : `leaf ${i}`).padEnd(8),
+          String(f.attendees).padStart(9),
+          String(f.handles).padStart(8),
+          percent(f.cpu).padStart(8),
+          count(f.packetsPerSecond).padStart(10),
+          f.megabitsPerSecond.toFixed(1).padStart(8),
+          `${(f.loss * 100).toFixed(2)} %`.padStart(8),
+          count(perCore).padStart(9),
+        ].join(' '),
+      );
+    }
+    // The origin sends each leaf what the panelist sends it, once, whatever the leaf's audience.
+    console.log(`\nThe origin's cost of the cascade: ${janus.length - 1} remote feed(s) of the panelist, ${count(publisherPacketsPerSecond)} packets/s each (what the panelist sends it)`);
+  } finally {
+    await parley.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const cpu = os.cpus();
   console.log(`bench:webinar  ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}  ${new Date().toISOString()}`);
   console.log(`one panelist: camera ${camera.width}x${camera.height} at ${camera.fps} fps and a tone; ${settings.warmUpSeconds} s warm-up, ${settings.measureSeconds} s measured per step`);
   console.log('CPU in % of one core; out: what the attendee bots received from Janus; att/core: attendees one core serves at 1.8 Mbit/s each\n');
+  if (process.env.BENCH_CASCADE_JANUS) {
+    await cascade(Number(process.env.BENCH_CASCADE_JANUS));
+    process.exit(0);
+  }
 
   const parley = await ParleyProcess.start();
   const path: PathUnderTest = {

@@ -46,6 +46,11 @@ export const ConfigSchema = Type.Object({
   janusRtpPorts: Type.String({ pattern: '^\\d+-\\d+$' }),
   /** Milliseconds every request to Janus may take before it is abandoned. */
   janusRequestTimeoutMs: Type.Integer({ minimum: 100 }),
+  /**
+   * Attendees of one webinar a Janus of the pool carries before further ones go to another Janus,
+   * which the webinar's stage is relayed to (docs/SCALING.md, "Large webinars").
+   */
+  webinarAttendeesPerJanus: Type.Integer({ minimum: 1 }),
   /** How often room deadlines are checked. */
   lifecycleIntervalMs: Type.Integer({ minimum: 50 }),
   logLevel: Type.Union([
@@ -104,6 +109,12 @@ export const DEFAULT_MAX_PRESENTERS = 25;
 /** A conversation's pace: five messages in five seconds; a sixth is a flood. */
 export const DEFAULT_CHAT_RATE_WINDOW_MS = 5_000;
 
+/**
+ * `bench:webinar` measured 337–365 attendees of one 1.8 Mbit/s camera per core of Janus; 300 leaves a
+ * Janus of one core some room for the stage's own connections and a screen share.
+ */
+export const DEFAULT_WEBINAR_ATTENDEES_PER_JANUS = 300;
+
 /** Which environment variable sets which field, and how its text becomes a value. */
 const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) => unknown }> = {
   port: { name: 'PARLEY_PORT', parse: Number },
@@ -116,6 +127,7 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   janusBinary: { name: 'PARLEY_JANUS_BINARY', parse: String },
   janusRtpPorts: { name: 'PARLEY_JANUS_RTP_PORTS', parse: String },
   janusRequestTimeoutMs: { name: 'PARLEY_JANUS_TIMEOUT_MS', parse: Number },
+  webinarAttendeesPerJanus: { name: 'PARLEY_WEBINAR_ATTENDEES_PER_JANUS', parse: Number },
   lifecycleIntervalMs: { name: 'PARLEY_LIFECYCLE_INTERVAL_MS', parse: Number },
   logLevel: { name: 'PARLEY_LOG_LEVEL', parse: String },
   devBootstrap: { name: 'PARLEY_DEV_BOOTSTRAP', parse: (t) => !['0', 'false', 'no', 'off'].includes(t.toLowerCase()) },
@@ -161,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     janusBinary: 'janus',
     janusRtpPorts: '20000-40000',
     janusRequestTimeoutMs: 10_000,
+    webinarAttendeesPerJanus: DEFAULT_WEBINAR_ATTENDEES_PER_JANUS,
     lifecycleIntervalMs: 5_000,
     logLevel: 'info',
     devBootstrap: true,

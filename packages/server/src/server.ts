@@ -39,6 +39,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       dataDir: config.dataDir,
       rtpPorts: parsePortRange(config.janusRtpPorts),
       requestTimeoutMs: config.janusRequestTimeoutMs,
+      webinarAttendeesPerJanus: config.webinarAttendeesPerJanus,
       logger,
     });
   } catch (error) {

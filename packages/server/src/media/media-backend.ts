@@ -24,6 +24,11 @@ export interface MediaRoomOptions {
   description: string;
   /** How many participants may send media (audio included) at once. */
   maxPublishers: number;
+  /**
+   * A webinar's room: its audience (subscribers created with `audience`) may be spread over several
+   * SFUs of a pool, each receiving the room's publishers from the origin (see `CascadingRoom`).
+   */
+  cascade?: boolean;
 }
 
 export interface MediaRoom {
@@ -34,7 +39,7 @@ export interface MediaRoom {
    * A subscriber that receives other participants' media over one multistream connection. Every offer
    * the browser must answer (the first and each renegotiation) is handed to `onOffer`.
    */
-  createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber;
+  createSubscriber(options: SubscriberOptions): MediaSubscriber;
   /**
    * Records every stream published in the room into `folder` (absolute), one file per stream, until
    * `stopRecording`: the streams published now and those published later (people who join, a screen
@@ -134,6 +139,36 @@ export interface StreamReception extends PublishedStream {
   send: boolean;
   /** Which layer of a simulcast stream to send. */
   layer: SimulcastLayer;
+}
+
+export interface SubscriberOptions {
+  participantId: string;
+  onOffer: (offer: SubscriberOfferDescription) => void;
+  /**
+   * A webinar attendee's: it only ever receives the room's publishers, so a cascading room may carry
+   * it on a leaf SFU mirroring them.
+   */
+  audience?: boolean;
+  /**
+   * The SFU carrying this subscriber alone (not the room: its publishers are fine) was lost, and the
+   * subscriber starts afresh on another: the browser must drop its connection and take the next offer
+   * as a new one.
+   */
+  onMoved?: () => void;
+}
+
+/**
+ * A room whose publishers can be mirrored in a room of the same id on another SFU of the same kind
+ * (a leaf): everyone publishing, now and later, is received there as if they published there.
+ */
+export interface RelayableRoom {
+  /** Resolves once those publishing now are mirrored in `leaf`. */
+  startRelay(leaf: MediaRoom): Promise<MediaRelay>;
+}
+
+export interface MediaRelay {
+  /** Stops mirroring: the leaf keeps none of the room's publishers. */
+  stop(): Promise<void>;
 }
 
 export interface SubscriberOfferDescription {

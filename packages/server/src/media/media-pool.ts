@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ParleyError } from '../errors.js';
 import type { MediaBackend, MediaHealth, MediaRoom, MediaRoomOptions } from './media-backend.js';
+import { CascadingRoom } from './cascading-room.js';
 import { PooledRoom } from './pooled-room.js';
 import { leastLoaded } from './room-placement.js';
 
@@ -13,6 +14,8 @@ export interface PoolMember {
 export interface MediaPoolOptions {
   /** How long a room whose SFU died waits for a healthy one to be re-created on before it ends. */
   restoreTimeoutMs: number;
+  /** How many attendees of one webinar a member carries before the next ones go to another (see `CascadingRoom`). */
+  attendeesPerServer: number;
   logger: Logger;
 }
 
@@ -66,14 +69,27 @@ export class MediaPool implements MediaBackend {
   async createRoom(options: MediaRoomOptions): Promise<MediaRoom> {
     const backend = this.place();
     if (!backend) throw new ParleyError('media_unavailable', `The media server is not available: ${this.health().reason ?? 'none is ready'}`);
+    if (options.cascade && this.members.length > 1) return CascadingRoom.create(this, backend, options, this.options);
     return PooledRoom.create(this, backend, options, this.options);
   }
 
   /** The healthy member a room goes to now (see `leastLoaded`), if any. */
   place(): MediaBackend | undefined {
+    return this.placeAvoiding(new Set());
+  }
+
+  /** The healthy member a room goes to now among those not `excluded`, if any. */
+  placeAvoiding(excluded: ReadonlySet<MediaBackend>): MediaBackend | undefined {
     return leastLoaded(
-      this.members.map(({ backend }) => ({ server: backend, ready: backend.health().ready, ...(this.loads.get(backend) ?? { handles: 0, rooms: 0 }) })),
+      this.members
+        .filter(({ backend }) => !excluded.has(backend))
+        .map(({ backend }) => ({ server: backend, ready: backend.health().ready, ...(this.loads.get(backend) ?? { handles: 0, rooms: 0 }) })),
     );
+  }
+
+  /** The name (URL) of a member, for reports. */
+  nameOf(backend: MediaBackend): string | undefined {
+    return this.members.find((member) => member.backend === backend)?.name;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { ParleyError } from '../errors.js';
-import type { AudioTaps, MediaBackend, MediaPublisher, MediaRoom, MediaRoomOptions, MediaSubscriber, SubscriberOfferDescription } from './media-backend.js';
+import type { AudioTaps, MediaBackend, MediaPublisher, MediaRelay, MediaRoom, MediaRoomOptions, MediaSubscriber, RelayableRoom, SubscriberOptions } from './media-backend.js';
 import { PooledPublisher } from './pooled-publisher.js';
 import { PooledSubscriber } from './pooled-subscriber.js';
 
@@ -21,7 +21,7 @@ const RETRY_DELAY_MS = 250;
  * old ones stopped, and live captions go on listening to the microphones published there. Publishers and subscribers keep their identity throughout: what is asked of them
  * meanwhile waits for the room to be back.
  */
-export class PooledRoom implements MediaRoom {
+export class PooledRoom implements MediaRoom, RelayableRoom {
   private readonly publishers = new Set<PooledPublisher>();
   private readonly subscribers = new Set<PooledSubscriber>();
   private readonly interruptionListeners = new Set<(restoring: boolean) => void>();
@@ -30,6 +30,8 @@ export class PooledRoom implements MediaRoom {
   private recordingFolder: string | undefined;
   /** Live captions' taps, while they run: started again where the room is re-created. */
   private audioTaps: AudioTaps | undefined;
+  /** The leaves this room's publishers are mirrored in, and the relay on the SFU room of now: started again where the room is re-created. */
+  private readonly relays = new Map<MediaRoom, MediaRelay | undefined>();
   private gone = false;
   private destroyed = false;
 
@@ -79,7 +81,7 @@ export class PooledRoom implements MediaRoom {
     }
   }
 
-  createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
+  createSubscriber(options: SubscriberOptions): MediaSubscriber {
     const subscriber = new PooledSubscriber(this, options, () => this.forget(subscriber));
     this.subscribers.add(subscriber);
     // While the room is being restored, the subscriber starts with everyone else once it is back (and
@@ -112,6 +114,33 @@ export class PooledRoom implements MediaRoom {
     this.audioTaps = undefined;
     const room = await this.ready();
     await room.stopAudioTaps();
+  }
+
+  /** Mirrors the room's publishers in `leaf` (a room of another member), wherever this room is re-created, until the relay stops. */
+  async startRelay(leaf: MediaRoom): Promise<MediaRelay> {
+    this.relays.set(leaf, await relayFrom(await this.ready(), leaf));
+    return { stop: () => this.stopRelay(leaf) };
+  }
+
+  async stopRelay(leaf: MediaRoom): Promise<void> {
+    const relay = this.relays.get(leaf);
+    this.relays.delete(leaf);
+    await relay?.stop();
+  }
+
+  /** `leaf` was re-created on another member (its own died): feeds it there, dropping the feed to where it was. */
+  async refeed(leaf: MediaRoom): Promise<void> {
+    if (!this.relays.has(leaf)) return;
+    const lost = this.relays.get(leaf);
+    this.relays.set(leaf, undefined);
+    // Its stop stops the origin's sending at once; what it asks of the dead member fails in the background.
+    void lost?.stop().catch(() => undefined);
+    this.relays.set(leaf, await relayFrom(await this.ready(), leaf));
+  }
+
+  /** The member this room is on now. */
+  get server(): MediaBackend {
+    return this.backend;
   }
 
   onInterrupted(listener: (restoring: boolean) => void): void {
@@ -177,6 +206,15 @@ export class PooledRoom implements MediaRoom {
             this.settings.logger.error({ err: error, room: this.id }, 'live captions could not go on where the room was re-created'),
           );
         }
+        // Leaves take the publishers again from here (replacing those the lost room sent them) as each
+        // page publishes again.
+        for (const leaf of this.relays.keys()) {
+          const relay = await relayFrom(inner, leaf).catch((error: Error) => {
+            this.settings.logger.error({ err: error, room: this.id }, 'a leaf could not be fed again where the room was re-created');
+            return undefined;
+          });
+          this.relays.set(leaf, relay);
+        }
         await Promise.all([...this.publishers].map((publisher) => publisher.rejoin(inner as MediaRoom)));
         if (this.destroyed) throw new ParleyError('media_unavailable', 'The room ended while it was being restored');
         for (const subscriber of this.subscribers) subscriber.startOn(inner);
@@ -206,4 +244,11 @@ export class PooledRoom implements MediaRoom {
       }
     }
   }
+}
+
+/** Starts mirroring `origin`'s publishers in `leaf`, each taken as the SFU room it is on now. */
+async function relayFrom(origin: MediaRoom, leaf: MediaRoom): Promise<MediaRelay> {
+  const target = leaf instanceof PooledRoom ? await leaf.ready() : leaf;
+  if (!('startRelay' in origin) || typeof origin.startRelay !== 'function') throw new ParleyError('media_unavailable', 'This media server cannot feed other media servers');
+  return (origin as MediaRoom & RelayableRoom).startRelay(target);
 }

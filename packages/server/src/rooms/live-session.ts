@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   canModerate,
+  canPublish,
   type AssignableRole,
   type ChatMessage,
   type ClientMessage,
@@ -170,7 +171,7 @@ export class LiveSession {
 
   static async start(room: Room, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
     const id = randomUUID();
-    const mediaRoom = await deps.media.createRoom({ id, description: room.displayName, maxPublishers: MAX_PARTICIPANTS });
+    const mediaRoom = await deps.media.createRoom({ id, description: room.displayName, maxPublishers: MAX_PARTICIPANTS, cascade: room.kind === 'webinar' });
     try {
       await deps.sessions.start({ id, roomId: room.id, startedAt: deps.clock.now().toISOString() });
     } catch (error) {
@@ -256,6 +257,9 @@ export class LiveSession {
       const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
       const subscriber = this.mediaRoom.createSubscriber({
         participantId: info.id,
+        // A webinar's attendee only watches: their subscriber may be on another media server.
+        audience: this.room.kind === 'webinar' && !canPublish(info.role),
+        onMoved: () => this.subscriberMoved(participant),
         // Offers come only once subscriptions are set, after `participant` exists, on whichever
         // connection they have by then (a resume replaces it).
         onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
@@ -399,6 +403,16 @@ export class LiveSession {
     this.media.restart();
     this.mediaReconnection.begin(this.participants.values());
     this.broadcast({ type: 'media-reconnect' });
+  }
+
+  /**
+   * The media server carrying only this participant's subscriber (a webinar attendee's, on a leaf) was
+   * lost: their page alone connects anew, as everyone's does when the meeting's media server is lost.
+   */
+  private subscriberMoved(participant: LiveParticipant): void {
+    if (participant.left) return;
+    this.mediaReconnection.begin([participant]);
+    participant.connection.send({ type: 'media-reconnect' });
   }
 
   /**

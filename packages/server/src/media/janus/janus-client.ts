@@ -14,13 +14,15 @@ export class JanusClient {
     private readonly connection: JanodeConnection,
     private readonly session: JanodeSession,
     readonly timeoutMs: number,
+    /** The address Janus is reached at (its URL's host): where other Janus servers send it RTP. */
+    readonly host: string,
   ) {}
 
   static async connect(url: string, timeoutMs: number): Promise<JanusClient> {
     const connection = await withTimeout(Janode.connect({ address: { url }, retry_time_secs: 1, max_retries: 1 }), timeoutMs, 'connect to Janus');
     try {
       const session = await withTimeout(connection.create(15), timeoutMs, 'create Janus session');
-      return new JanusClient(connection, session, timeoutMs);
+      return new JanusClient(connection, session, timeoutMs, new URL(url).hostname.replace(/^\[(.*)\]$/, '$1'));
     } catch (error) {
       await connection.close().catch(() => undefined);
       throw error;

@@ -9,6 +9,8 @@ export interface JanusPoolOptions {
   dataDir: string;
   rtpPorts: { min: number; max: number };
   requestTimeoutMs: number;
+  /** See `MediaPoolOptions.attendeesPerServer`; without it, a webinar's audience stays on one Janus. */
+  webinarAttendeesPerJanus?: number;
   logger: Logger;
 }
 
@@ -26,21 +28,21 @@ const ROOM_RESTORE_TIMEOUT_MS = 30_000;
 export class JanusPool extends MediaPool {
   private constructor(
     private readonly backends: readonly JanusBackend[],
-    logger: Logger,
+    options: Pick<JanusPoolOptions, 'webinarAttendeesPerJanus' | 'logger'>,
   ) {
     super(
       backends.map((backend) => ({ name: backend.url, backend })),
-      { restoreTimeoutMs: ROOM_RESTORE_TIMEOUT_MS, logger },
+      { restoreTimeoutMs: ROOM_RESTORE_TIMEOUT_MS, attendeesPerServer: options.webinarAttendeesPerJanus ?? Number.POSITIVE_INFINITY, logger: options.logger },
     );
   }
 
   static async start(options: JanusPoolOptions): Promise<JanusPool> {
     const backendOptions = { binary: options.binary, dataDir: options.dataDir, rtpPorts: options.rtpPorts, requestTimeoutMs: options.requestTimeoutMs, logger: options.logger };
-    if (options.urls.length === 0) return new JanusPool([await JanusBackend.start({ ...backendOptions, url: '' })], options.logger);
+    if (options.urls.length === 0) return new JanusPool([await JanusBackend.start({ ...backendOptions, url: '' })], options);
     const started = options.urls.map((url) => JanusBackend.startInBackground({ ...backendOptions, url }));
     await Promise.all(started.map((s) => s.connected));
     const backends = started.map((s) => s.backend);
-    const pool = new JanusPool(backends, options.logger);
+    const pool = new JanusPool(backends, options);
     const health = pool.health();
     if (!health.ready) {
       await pool.close();

@@ -10,12 +10,20 @@ export interface VideoRoomAdministration {
   manager: JanodeHandle;
 }
 
-/** A stream of a publisher as the VideoRoom describes it in its `configured` answer. */
-interface JanusPublisherStream {
+/**
+ * A stream of a publisher as the VideoRoom describes it in its `configured` answer: what a remote
+ * publisher mirroring it on another Janus is described with (see `VideoRoomRelay`).
+ */
+export interface JanusPublisherStream {
   type: 'audio' | 'video' | 'data';
+  mindex: number;
   mid: string;
   disabled?: boolean;
+  codec?: string;
+  description?: string;
   simulcast?: boolean;
+  stereo?: boolean;
+  fec?: boolean;
 }
 
 /**
@@ -38,6 +46,8 @@ export class VideoRoomPublisher implements MediaPublisher {
   /** The mid of the microphone this publisher sends now, if it sends one: what audio taps copy. */
   private microphoneMid: string | undefined;
   private microphoneListener: ((mid: string | undefined) => void) | undefined;
+  /** Told what the publisher sends now (none once it stops): the room mirrors it on its leaves. */
+  private streamsListener: ((streams: readonly JanusPublisherStream[]) => Promise<void>) | undefined;
 
   private constructor(
     private readonly client: JanusClient,
@@ -51,6 +61,7 @@ export class VideoRoomPublisher implements MediaPublisher {
       this.flowingListener?.(false);
       // Janus drops a publisher's streams, and their forwarders, with its connection.
       this.setMicrophone(undefined);
+      void this.streamsListener?.([]);
     });
     // Every publisher in the room hears everyone's talking events; this handle reports its own feed's.
     handle.on(VideoRoomPlugin.EVENT.VIDEOROOM_TALKING, (event: { feed?: unknown; talking?: unknown }) => {
@@ -69,6 +80,15 @@ export class VideoRoomPublisher implements MediaPublisher {
   /** Called with the microphone's mid whenever what this publisher sends on it changes; `undefined` once it sends none. */
   onMicrophone(listener: (mid: string | undefined) => void): void {
     this.microphoneListener = listener;
+  }
+
+  /**
+   * Called with the streams whenever a publish or renegotiation is applied (awaited before the
+   * browser gets its answer, so others can subscribe wherever the room is mirrored), and with none
+   * once the publisher stops.
+   */
+  onStreams(listener: (streams: readonly JanusPublisherStream[]) => Promise<void>): void {
+    this.streamsListener = listener;
   }
 
   static async join(client: JanusClient, room: VideoRoomAdministration, participantId: string, displayName: string): Promise<VideoRoomPublisher> {
@@ -102,6 +122,7 @@ export class VideoRoomPublisher implements MediaPublisher {
     }
     this.mids = moderatableMids(offer.sources);
     this.setMicrophone(streams.find((stream) => stream.source === 'microphone')?.mid);
+    await this.streamsListener?.(described.filter((stream) => stream.type !== 'data'));
     // Janus holds the streams from the offer on; moderation reaches them before the browser gets the
     // answer, so not one packet of stopped media gets through.
     for (const kind of ['audio', 'video'] as const) {
@@ -134,6 +155,7 @@ export class VideoRoomPublisher implements MediaPublisher {
     if (this.closed) return;
     this.closed = true;
     this.setMicrophone(undefined);
+    void this.streamsListener?.([]);
     await this.client.detach(this.handle);
   }
 

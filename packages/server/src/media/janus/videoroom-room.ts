@@ -1,19 +1,25 @@
 import type { JanodeHandle } from 'janode';
 import type { Logger } from 'pino';
-import type { AudioTaps, MediaPublisher, MediaRoom, MediaSubscriber, SubscriberOfferDescription } from '../media-backend.js';
+import { ParleyError } from '../../errors.js';
+import type { AudioTaps, MediaPublisher, MediaRelay, MediaRoom, MediaSubscriber, RelayableRoom, SubscriberOptions } from '../media-backend.js';
 import type { JanusClient } from './janus-client.js';
 import { VideoRoomAudioTaps } from './videoroom-audio-taps.js';
-import { VideoRoomPublisher } from './videoroom-publisher.js';
+import { VideoRoomPublisher, type JanusPublisherStream } from './videoroom-publisher.js';
+import { VideoRoomRelay, type RelayEnd } from './videoroom-relay.js';
 import { VideoRoomSubscriber } from './videoroom-subscriber.js';
 
 /** A Janus VideoRoom holding one live session. */
-export class VideoRoom implements MediaRoom {
+export class VideoRoom implements MediaRoom, RelayableRoom {
   private destroyed = false;
   private interrupted = false;
   private readonly interruptionListeners = new Set<(restoring: boolean) => void>();
   /** Every publisher's microphone mid, while they send one: what audio taps started later pick up. */
   private readonly microphones = new Map<string, string>();
   private audioTaps: VideoRoomAudioTaps | undefined;
+  /** Every publisher sending streams now, with its name: what relays started later mirror. */
+  private readonly published = new Map<string, { displayName: string; streams: readonly JanusPublisherStream[] }>();
+  /** Where this room's publishers are mirrored (leaf rooms on other Janus servers). */
+  private readonly relays = new Set<VideoRoomRelay>();
 
   private constructor(
     private readonly client: JanusClient,
@@ -63,10 +69,15 @@ export class VideoRoom implements MediaRoom {
       else this.microphones.set(participantId, mid);
       this.audioTaps?.microphoneChanged(participantId, mid);
     });
+    publisher.onStreams(async (streams) => {
+      if (streams.length === 0) this.published.delete(participantId);
+      else this.published.set(participantId, { displayName: options.displayName, streams });
+      await Promise.all([...this.relays].map((relay) => relay.publisherChanged(participantId, options.displayName, streams)));
+    });
     return publisher;
   }
 
-  createSubscriber(options: { participantId: string; onOffer: (offer: SubscriberOfferDescription) => void }): MediaSubscriber {
+  createSubscriber(options: SubscriberOptions): MediaSubscriber {
     return new VideoRoomSubscriber(this.client, this.id, options.participantId, options.onOffer);
   }
 
@@ -111,6 +122,28 @@ export class VideoRoom implements MediaRoom {
     const audioTaps = this.audioTaps;
     this.audioTaps = undefined;
     await audioTaps?.stop();
+  }
+
+  /** This room on its Janus, as a relay reaches it. */
+  private get end(): RelayEnd {
+    return { client: this.client, roomId: this.id, manager: this.manager };
+  }
+
+  /**
+   * Mirrors every publisher of this room, now and later, in `leaf` (a room on another Janus) until the
+   * relay stops. Resolves once those publishing now are mirrored.
+   */
+  async startRelay(leaf: MediaRoom): Promise<MediaRelay> {
+    if (!(leaf instanceof VideoRoom)) throw new ParleyError('media_unavailable', 'A VideoRoom can only be mirrored in another VideoRoom');
+    const relay = new VideoRoomRelay(this.end, leaf.end, this.logger);
+    this.relays.add(relay);
+    await Promise.all([...this.published].map(([participantId, { displayName, streams }]) => relay.publisherChanged(participantId, displayName, streams)));
+    return {
+      stop: async () => {
+        this.relays.delete(relay);
+        await relay.stop();
+      },
+    };
   }
 
   async destroy(): Promise<void> {
