@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       logger,
     });
   } catch (error) {
+    await services.membership.close();
     await services.store.close();
     throw error;
   }
@@ -94,6 +95,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       await webhookDelivery.stop();
       clearInterval(logoSweep);
       await media.close();
+      await services.membership.close();
       await services.store.close();
     },
   };

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Cluster, ClusterNode } from './cluster.js';
-import { RedisLeases } from './redis-leases.js';
+import { KEY_PREFIX, RedisLeases } from './redis-leases.js';
 
 /**
  * How often a node says it is alive and renews its leases, and how long Redis keeps either without
@@ -15,19 +15,20 @@ export interface ClusterTimings {
 
 export const DEFAULT_CLUSTER_TIMINGS: ClusterTimings = { heartbeatMs: 1_000, ttlMs: 3_000 };
 
-/** Every key Parley writes in Redis starts so, so that one Redis may serve other software too. */
-export const KEY_PREFIX = 'parley:';
 const NODE_KEY = `${KEY_PREFIX}node:`;
 const ROOM_KEY = `${KEY_PREFIX}room:`;
+const WORK_KEY = `${KEY_PREFIX}work:`;
 
 /**
  * Nodes sharing a Redis: a registry of live nodes (one key per node, its `ClusterNode` as JSON, with
- * a TTL refreshed by a heartbeat) and one lease per live room (`parley:room:<id>` holding the owner's
- * node id, the same TTL, renewed with the heartbeat).
+ * a TTL refreshed by a heartbeat), one lease per live room (`parley:room:<id>` holding the owner's
+ * node id, the same TTL, renewed with the heartbeat), and one per kind of work done once
+ * (`parley:work:<name>`, likewise).
  */
 export class RedisCluster implements Cluster {
   readonly self: ClusterNode;
   private readonly rooms: RedisLeases;
+  private readonly work: RedisLeases;
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
 
@@ -39,6 +40,7 @@ export class RedisCluster implements Cluster {
   ) {
     this.self = { ...node, draining: false };
     this.rooms = new RedisLeases(redis, ROOM_KEY, node.id, timings.ttlMs, logger);
+    this.work = new RedisLeases(redis, WORK_KEY, node.id, timings.ttlMs, logger);
     this.heartbeat = setInterval(() => void this.beat(), timings.heartbeatMs).unref();
   }
 
@@ -92,6 +94,10 @@ export class RedisCluster implements Cluster {
     return this.rooms.onLost(listener);
   }
 
+  claimWork(work: string): Promise<boolean> {
+    return this.work.claim(work);
+  }
+
   async startDraining(): Promise<void> {
     this.self.draining = true;
     await this.register();
@@ -103,7 +109,7 @@ export class RedisCluster implements Cluster {
     this.closed = true;
     clearInterval(this.heartbeat);
     try {
-      await this.rooms.releaseAll();
+      await Promise.all([this.rooms.releaseAll(), this.work.releaseAll()]);
       await this.redis.del(NODE_KEY + this.self.id);
       await this.redis.quit();
     } catch (error) {
@@ -123,7 +129,7 @@ export class RedisCluster implements Cluster {
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot reach Redis to say this node is alive');
     }
-    await this.rooms.renew();
+    await Promise.all([this.rooms.renew(), this.work.renew()]);
   }
 }
 

@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 
+/** Every key Parley writes in Redis starts so, so that one Redis may serve other software too. */
+export const KEY_PREFIX = 'parley:';
+
 /**
  * Takes a lease if it is free, or renews it if this holder has it already: 1 when the caller holds
  * it now, 0 when another does. Atomic, so two nodes racing for a free lease never both win.
