@@ -57,7 +57,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   await lifecycle.sweep();
   lifecycle.start();
   // Upload targets nobody finalized expire within the hour; their files go even when nobody asks for
-  // new targets (which sweeps too).
+  // new targets (which sweeps too). Every node sweeps: deleting what another node deleted already is harmless.
   const logoUploads = new LogoUploads(services);
   const logoSweep = setInterval(
     () => void logoUploads.sweepExpired().catch((error: Error) => logger.error({ err: error }, 'logo upload sweep failed')),

@@ -145,6 +145,6 @@ export async function createServices(config: Config, options: ServiceOptions = {
     nodeTrust: new NodeTrust(purposeKey(await loadServerKey(store.db, () => clock.now()), 'cluster relay')),
   };
   if (membership.bus) shareRoomAnnouncements({ ...services, bus: membership.bus });
-  const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
+  const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger, cluster: membership.cluster });
   return { ...services, recordingWorker };
 }
