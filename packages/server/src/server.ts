@@ -22,6 +22,11 @@ export interface RunningServer {
   listenUrl: string;
   dev: DevBootstrap | undefined;
   close(): Promise<void>;
+  /**
+   * Stops the node the way `SIGTERM` asks: from now on it starts no room (pages for a room nobody
+   * runs are relayed to a node that is not draining), its rooms go, then it stops like `close`.
+   */
+  drain(): Promise<void>;
 }
 
 /**
@@ -76,7 +81,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   const dev = config.devBootstrap ? await bootstrapDevelopment(services) : undefined;
   const listenUrl = await app.listen({ port: config.port, host: config.host });
 
-  return {
+  const running: RunningServer = {
     app,
     services,
     media,
@@ -85,6 +90,11 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     webhookDelivery,
     listenUrl,
     dev,
+    async drain() {
+      await services.cluster.startDraining();
+      // Sessions end here for now; handing each over to another node (`liveRooms.drain()`) belongs here.
+      await running.close();
+    },
     async close() {
       await liveRooms.shutdown();
       await app.close();
@@ -99,6 +109,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       await services.store.close();
     },
   };
+  return running;
 }
 
 const LOGO_SWEEP_INTERVAL_MS = 10 * 60_000;

@@ -87,6 +87,18 @@ describe('signaling relay between two nodes', () => {
     await waitUntil(async () => ((await nodeA.server.services.cluster.ownerOfRoom(room.id)) ? 'still owned' : undefined), 10_000, 50);
   });
 
+  test('a draining node starts no room: a page for a room nobody runs is sent to a node that is not draining', async () => {
+    const meetingCode = await newRoom();
+    const room = (await nodeA.server.services.rooms.findByMeetingCode(meetingCode))!;
+    await nodeB.server.services.cluster.startDraining();
+    const page = await connect(nodeB);
+    page.send({ type: 'join', meetingCode, displayName: 'Late', audioMuted: true, videoMuted: true });
+    await page.next('joined');
+    assert.equal((await nodeB.server.services.cluster.ownerOfRoom(room.id))?.id, nodeA.server.services.cluster.self.id);
+    assert.ok(nodeA.server.liveRooms.find(room.id), 'node A runs it');
+    assert.equal(nodeB.server.liveRooms.find(room.id), undefined);
+  });
+
   test('a page cannot pass itself off as relayed by a node', async () => {
     const forged = nodeA.server.services.nodeTrust.vouchFor('203.0.113.9');
     forged['x-parley-relay-signature'] = forged['x-parley-relay-signature']!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
