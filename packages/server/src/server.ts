@@ -51,6 +51,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     await services.store.close();
     throw error;
   }
+  services.membership.shareMediaLoads(media);
   const liveRooms = new LiveRooms({ ...services, media });
   const orphaned = await liveRooms.endOrphanedSessions();
   if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');

@@ -6,12 +6,15 @@ import type { ClusterBus } from './cluster-bus.js';
 import { LocalCluster } from './local-cluster.js';
 import { nodeInternalUrl } from './node-address.js';
 import { RedisBus } from './redis-bus.js';
-import { RedisCluster } from './redis-cluster.js';
+import { DEFAULT_CLUSTER_TIMINGS, RedisCluster } from './redis-cluster.js';
+import { SharedMediaLoads, type SharedPool } from './shared-media-loads.js';
 
 /** This node's part in the cluster: the cluster itself, and the bus to the other nodes (none on its own). */
 export interface ClusterMembership {
   cluster: Cluster;
   bus: ClusterBus | undefined;
+  /** Places rooms on the pool's servers by what every node carries on them (alone: by this node's counts). */
+  shareMediaLoads(pool: SharedPool): void;
   close(): Promise<void>;
 }
 
@@ -23,7 +26,7 @@ export async function startCluster(config: Pick<Config, 'redisUrl' | 'nodeIntern
   const node = { id: randomUUID(), publicUrl: config.publicUrl, internalUrl: nodeInternalUrl(config) };
   if (config.redisUrl === '') {
     const cluster = new LocalCluster(node);
-    return { cluster, bus: undefined, close: () => cluster.close() };
+    return { cluster, bus: undefined, shareMediaLoads: () => undefined, close: () => cluster.close() };
   }
   const cluster = await RedisCluster.start({ redisUrl: config.redisUrl, node, logger });
   let bus: RedisBus;
@@ -34,10 +37,14 @@ export async function startCluster(config: Pick<Config, 'redisUrl' | 'nodeIntern
     throw error;
   }
   logger.info({ nodeId: node.id, internalUrl: node.internalUrl }, 'joined the cluster');
+  const { heartbeatMs, ttlMs } = DEFAULT_CLUSTER_TIMINGS;
+  const mediaLoads = new SharedMediaLoads(cluster.connection, node.id, { intervalMs: heartbeatMs, ttlMs, logger });
   return {
     cluster,
     bus,
+    shareMediaLoads: (pool) => mediaLoads.share(pool),
     async close() {
+      await mediaLoads.close().catch(() => undefined);
       await bus.close();
       await cluster.close();
     },

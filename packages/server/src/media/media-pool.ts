@@ -17,7 +17,7 @@ export interface MediaPoolOptions {
 }
 
 /** What the pool counts on each member, for placement. */
-interface Load {
+export interface Load {
   handles: number;
   rooms: number;
 }
@@ -32,6 +32,8 @@ export class MediaPool implements MediaBackend {
   private readonly healthListeners = new Set<(health: MediaHealth) => void>();
   private readonly stopWatching: (() => void)[];
   private lastHealth: MediaHealth;
+  /** What the other nodes of a cluster carry on each member (by name): they share the same servers. */
+  private othersLoadOn: (member: string) => Load = () => ({ handles: 0, rooms: 0 });
 
   constructor(
     private readonly members: readonly PoolMember[],
@@ -69,11 +71,20 @@ export class MediaPool implements MediaBackend {
     return PooledRoom.create(this, backend, options, this.options);
   }
 
-  /** The healthy member a room goes to now (see `leastLoaded`), if any. */
+  /** The healthy member a room goes to now (see `leastLoaded`), if any: by what every node carries on each. */
   place(): MediaBackend | undefined {
     return leastLoaded(
-      this.members.map(({ backend }) => ({ server: backend, ready: backend.health().ready, ...(this.loads.get(backend) ?? { handles: 0, rooms: 0 }) })),
+      this.members.map(({ name, backend }) => {
+        const own = this.loads.get(backend) ?? { handles: 0, rooms: 0 };
+        const others = this.othersLoadOn(name);
+        return { server: backend, ready: backend.health().ready, handles: own.handles + others.handles, rooms: own.rooms + others.rooms };
+      }),
     );
+  }
+
+  /** In a cluster: where to read what the other nodes carry on each member, to place rooms by the total. */
+  countOtherNodes(loadOn: (member: string) => Load): void {
+    this.othersLoadOn = loadOn;
   }
 
   /**
