@@ -5,7 +5,6 @@ import type { SpeechRecognizer } from './captions/speech-recognizer.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Cluster } from './cluster/cluster.js';
 import { NodeTrust } from './cluster/node-trust.js';
-import { shareRoomAnnouncements } from './cluster/shared-room-announcements.js';
 import { startCluster, type ClusterMembership } from './cluster/start-cluster.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
@@ -18,6 +17,7 @@ import { LocalRecordingStorage, type RecordingStorage } from './recording/record
 import { RecordingWorker } from './recording/recording-worker.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomPasswordLinks } from './rooms/room-password-links.js';
+import { shareRoomAnnouncements } from './rooms/shared-room-announcements.js';
 import { RoomUpdates } from './rooms/room-updates.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';

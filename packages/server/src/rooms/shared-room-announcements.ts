@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { RoomClosures } from '../rooms/room-closures.js';
-import type { RoomUpdates } from '../rooms/room-updates.js';
+import type { ClusterBus } from '../cluster/cluster-bus.js';
+import type { RoomClosures } from './room-closures.js';
+import type { RoomUpdates } from './room-updates.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
-import type { ClusterBus } from './cluster-bus.js';
 
 const ROOM_CLOSED = 'room-closed';
 const ROOM_UPDATED = 'room-updated';

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pino from 'pino';
 import { waitUntil } from '../../../../e2e/support/wait.js';
-import { RoomClosures } from '../rooms/room-closures.js';
-import { RoomUpdates } from '../rooms/room-updates.js';
-import type { Room } from '../rooms/room.js';
-import { RedisBus } from './redis-bus.js';
-import { connectRedis } from './redis-cluster.js';
+import { RoomClosures } from './room-closures.js';
+import { RoomUpdates } from './room-updates.js';
+import type { Room } from './room.js';
+import { RedisBus } from '../cluster/redis-bus.js';
+import { connectRedis } from '../cluster/redis-cluster.js';
 import { shareRoomAnnouncements } from './shared-room-announcements.js';
-import { RedisTestServer } from './test-support/redis-test-server.js';
+import { RedisTestServer } from '../cluster/test-support/redis-test-server.js';
 
 const logger = pino({ level: 'silent' });
 
