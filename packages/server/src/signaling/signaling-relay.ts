@@ -9,14 +9,21 @@ import type { RoomsRepository } from '../store/rooms-repository.js';
 export const CLOSE_TRY_AGAIN = 1012;
 /** A node that does not answer this soon is taken for dead. */
 const CONNECT_TIMEOUT_MS = 5_000;
-/** Claiming races another node at most this often before giving up on routing (then the join says why). */
-const ROUTING_ATTEMPTS = 3;
+/**
+ * How long a page waits for its room to have an owner: a node that died holds its rooms until their
+ * leases lapse (`ClusterTimings.ttlMs`), after which this node takes them. Then the page is asked to
+ * come back (`CLOSE_TRY_AGAIN`).
+ */
+const ROUTING_PATIENCE_MS = 5_000;
+const ROUTING_RETRY_MS = 250;
 
-/** Where a page's meeting is handled: here, or relayed to the node that runs it. */
+/** Where a page's meeting is handled: here, relayed to the node that runs it, or nowhere yet. */
 export interface SignalingRoute {
   /** Undefined when the meeting code names no room: refused here as anywhere. */
   roomId?: string;
   relayTo?: ClusterNode;
+  /** The room's owner is gone but still holds it: the page should come back in a moment. */
+  unsettled?: boolean;
 }
 
 /**
@@ -35,7 +42,8 @@ export class SignalingRelay {
     const room = await this.deps.rooms.findByMeetingCode(meetingCode);
     if (!room) return {};
     const { cluster } = this.deps;
-    for (let attempt = 0; attempt < ROUTING_ATTEMPTS; attempt++) {
+    const deadline = Date.now() + ROUTING_PATIENCE_MS;
+    for (;;) {
       const owner = await cluster.ownerOfRoom(room.id);
       if (owner?.id === cluster.self.id) return { roomId: room.id };
       if (owner) return { roomId: room.id, relayTo: owner };
@@ -44,8 +52,10 @@ export class SignalingRelay {
         return elsewhere ? { roomId: room.id, relayTo: elsewhere } : { roomId: room.id };
       }
       if (await cluster.claimRoom(room.id)) return { roomId: room.id };
+      // Held by a node no longer registered (it died, or another node just took the room): soon settled.
+      if (Date.now() >= deadline) return { roomId: room.id, unsettled: true };
+      await new Promise((resolve) => setTimeout(resolve, ROUTING_RETRY_MS));
     }
-    return { roomId: room.id };
   }
 
   /** The page's address when another node relayed its socket here (and vouched for it), else undefined. */

@@ -6,7 +6,7 @@ import type { LiveParticipant, ParticipantConnection } from '../rooms/live-parti
 import type { LiveRooms } from '../rooms/live-rooms.js';
 import type { LiveSession } from '../rooms/live-session.js';
 import { parseClientMessage } from './client-messages.js';
-import type { RelayedPage, SignalingRelay, SignalingRoute } from './signaling-relay.js';
+import { CLOSE_TRY_AGAIN, type RelayedPage, type SignalingRelay, type SignalingRoute } from './signaling-relay.js';
 import { watchLiveness } from './socket-liveness.js';
 
 /** A page must say who it is this soon after connecting. */
@@ -52,6 +52,10 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         let roomId: string | undefined;
         const entering = (relayedFrom === undefined ? options.relay.route(message.meetingCode) : Promise.resolve<SignalingRoute>({})).then((route) => {
           roomId = route.roomId;
+          if (route.unsettled) {
+            socket.close(CLOSE_TRY_AGAIN, 'try again');
+            return undefined;
+          }
           if (route.relayTo && !connection.isClosed) {
             relayed = options.relay.pipe(socket, data.toString(), route.relayTo, address);
             return undefined;
