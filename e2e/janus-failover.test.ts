@@ -9,6 +9,7 @@ import { JanusProcess } from '../packages/server/src/media/janus/janus-process.j
 import { receivedFrom, receivedOn, waitForFlow } from './support/media-flow.js';
 import { isBlackAt, probeMedia } from './support/recording-checks.js';
 import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
+import { chatTexts, everyoneShownOnce, mediaFlowsBetween, sendChat } from './support/meeting-checks.js';
 import { RawClient } from './support/raw-client.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -31,37 +32,6 @@ async function startExternalJanus(name: string, rtpPorts: { min: number; max: nu
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-failover-${name}-`));
   const process = new JanusProcess({ binary: 'janus', dataDir, rtpPorts, logger: pino({ level: 'silent' }) });
   return { process, url: await process.start(), dataDir };
-}
-
-/** Every tile of the page, as participant id and name. */
-async function tiles(page: Page): Promise<{ id: string; name: string }[]> {
-  return page.$$eval('[data-testid="tile"]', (all) => all.map((t) => ({ id: t.getAttribute('data-participant-id') ?? '', name: t.getAttribute('data-participant-name') ?? '' })));
-}
-
-async function chatTexts(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="chat-message-text"]', (all) => all.map((e) => e.textContent ?? ''));
-}
-
-async function sendChat(attendee: Attendee, text: string): Promise<void> {
-  await attendee.page.fill('[data-testid="chat-input"]', text);
-  await attendee.page.press('[data-testid="chat-input"]', 'Enter');
-}
-
-/**
- * Waits until every attendee receives every other attendee's audio, and video from all but `cameraOff`,
- * by `deadline` (ms since the epoch).
- */
-async function mediaFlowsBetween(people: readonly Attendee[], deadline: number, cameraOff: readonly Attendee[] = []): Promise<void> {
-  const left = (): number => Math.max(1, deadline - Date.now());
-  for (const viewer of people) {
-    for (const other of people) {
-      if (other === viewer) continue;
-      if (!cameraOff.includes(other)) {
-        await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).videoFrames, 'flowing', `${viewer.name} decoding ${other.name}'s video`, left());
-      }
-      await waitForFlow(async () => (await receivedFrom(viewer.page, other.name)).audioPackets, 'flowing', `${viewer.name} receiving ${other.name}'s audio`, left());
-    }
-  }
 }
 
 /** Waits until everyone but `sharer` decodes the screen `sharer` shares, by `deadline`. */
@@ -97,18 +67,6 @@ async function oldConnectionsClosed(people: readonly Attendee[], counts: readonl
       );
       return open === 0 ? undefined : `${person.name} still has ${open} connections to the lost Janus`;
     }, Math.max(1, deadline - Date.now()));
-  }
-}
-
-/** Each page shows everyone exactly once, as the same participants as before, by `deadline`. */
-async function everyoneShownOnce(people: readonly Attendee[], deadline: number): Promise<void> {
-  const expected = people.map((p) => p.id).sort().join(',');
-  for (const person of people) {
-    await waitUntil(async () => {
-      const shown = (await tiles(person.page)).map((t) => t.id).sort().join(',');
-      return shown === expected ? undefined : `${person.name} shows tiles ${shown}`;
-    }, Math.max(1, deadline - Date.now()));
-    assert.equal(await person.page.getAttribute('[data-testid="tile"][data-self="true"]', 'data-participant-id'), person.id, `${person.name} is still the same participant`);
   }
 }
 

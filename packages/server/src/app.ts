@@ -13,6 +13,7 @@ import { healthRoutes } from './observability/health-route.js';
 import { metricsRoutes } from './observability/metrics-route.js';
 import type { LiveRooms } from './rooms/live-rooms.js';
 import type { Services } from './services.js';
+import { SignalingRelay } from './signaling/signaling-relay.js';
 import { signalingRoutes } from './signaling/signaling-route.js';
 
 /** The parts that carry live meetings; absent in tests that only exercise the REST APIs. */
@@ -53,7 +54,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(logoFileRoute, { services });
   if (options.live) {
     await app.register(fastifyWebsocket, { options: { maxPayload: 512 * 1024 } });
-    await app.register(signalingRoutes, { liveRooms: options.live.liveRooms });
+    await app.register(signalingRoutes, { liveRooms: options.live.liveRooms, relay: new SignalingRelay({ ...services, logger: services.logger }) });
   }
   await app.register(meetingPageRoutes, { themes: services.themes, webRoot: options.webRoot, frameAncestors: services.config.frameAncestors });
   return app;

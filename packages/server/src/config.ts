@@ -91,6 +91,17 @@ export const ConfigSchema = Type.Object({
    * captions recognise speech with (through ffmpeg's `asr` filter).
    */
   pocketsphinxModelDir: Type.String({ minLength: 1 }),
+  /**
+   * A `redis://` (`rediss://`) URL: this node runs in a cluster with the others using the same Redis
+   * (and the same database). Empty: the node runs on its own.
+   */
+  redisUrl: Type.String({ pattern: '^(rediss?://\\S+)?$' }),
+  /**
+   * Where the other nodes of a cluster reach this one (relayed signaling), e.g. `http://10.0.0.7:8080`.
+   * Empty: `http://<host>:<port>` of this node's listener (with host `0.0.0.0`, the machine's first
+   * non-internal IPv4 address).
+   */
+  nodeInternalUrl: Type.String({ pattern: '^(https?://[^/]+)?$' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -142,6 +153,8 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   ffmpegBinary: { name: 'PARLEY_FFMPEG', parse: String },
   janusPpRecBinary: { name: 'PARLEY_JANUS_PP_REC', parse: String },
   pocketsphinxModelDir: { name: 'PARLEY_POCKETSPHINX_MODEL', parse: String },
+  redisUrl: { name: 'PARLEY_REDIS_URL', parse: String },
+  nodeInternalUrl: { name: 'PARLEY_NODE_INTERNAL_URL', parse: (t) => t.replace(/\/+$/, '') },
 };
 
 export class ConfigError extends Error {
@@ -190,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     janusPpRecBinary: 'janus-pp-rec',
     // Where Debian's pocketsphinx-en-us puts it.
     pocketsphinxModelDir: '/usr/share/pocketsphinx/model/en-us',
+    redisUrl: '',
+    nodeInternalUrl: '',
     ...merged,
     dataDir,
   };

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
-/** `make run`: start Parley in the foreground, print how to use it, stop cleanly on SIGINT/SIGTERM. */
+/** `make run`: start Parley in the foreground, print how to use it, stop cleanly on SIGINT, drain on SIGTERM. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.services.logger.info({ signal }, 'stopping');
-    server.close().then(
+    // SIGTERM is how orchestrators ask a node to go: it drains; SIGINT (Ctrl-C) just stops.
+    (signal === 'SIGTERM' ? server.drain() : server.close()).then(
       () => process.exit(0),
       (error: Error) => {
         server.services.logger.error({ err: error }, 'error while stopping');

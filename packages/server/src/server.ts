@@ -22,6 +22,11 @@ export interface RunningServer {
   listenUrl: string;
   dev: DevBootstrap | undefined;
   close(): Promise<void>;
+  /**
+   * Stops the node the way `SIGTERM` asks: from now on it starts no room (pages for a room nobody
+   * runs are relayed to a node that is not draining), its rooms go, then it stops like `close`.
+   */
+  drain(): Promise<void>;
 }
 
 /**
@@ -43,9 +48,11 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       logger,
     });
   } catch (error) {
+    await services.membership.close();
     await services.store.close();
     throw error;
   }
+  services.membership.shareMediaLoads(media);
   const liveRooms = new LiveRooms({ ...services, media });
   const orphaned = await liveRooms.endOrphanedSessions();
   if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');
@@ -57,7 +64,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   await lifecycle.sweep();
   lifecycle.start();
   // Upload targets nobody finalized expire within the hour; their files go even when nobody asks for
-  // new targets (which sweeps too).
+  // new targets (which sweeps too). Every node sweeps: deleting what another node deleted already is harmless.
   const logoUploads = new LogoUploads(services);
   const logoSweep = setInterval(
     () => void logoUploads.sweepExpired().catch((error: Error) => logger.error({ err: error }, 'logo upload sweep failed')),
@@ -76,7 +83,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   const dev = config.devBootstrap ? await bootstrapDevelopment(services) : undefined;
   const listenUrl = await app.listen({ port: config.port, host: config.host });
 
-  return {
+  const running: RunningServer = {
     app,
     services,
     media,
@@ -85,6 +92,11 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     webhookDelivery,
     listenUrl,
     dev,
+    async drain() {
+      await services.cluster.startDraining();
+      // Sessions end here for now; handing each over to another node (`liveRooms.drain()`) belongs here.
+      await running.close();
+    },
     async close() {
       await liveRooms.shutdown();
       await app.close();
@@ -95,9 +107,11 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       await webhookDelivery.stop();
       clearInterval(logoSweep);
       await media.close();
+      await services.membership.close();
       await services.store.close();
     },
   };
+  return running;
 }
 
 const LOGO_SWEEP_INTERVAL_MS = 10 * 60_000;

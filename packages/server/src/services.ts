@@ -3,9 +3,12 @@ import pino, { type Logger } from 'pino';
 import { PocketsphinxRecognizer } from './captions/pocketsphinx-recognizer.js';
 import type { SpeechRecognizer } from './captions/speech-recognizer.js';
 import { systemClock, type Clock } from './clock.js';
+import type { Cluster } from './cluster/cluster.js';
+import { NodeTrust } from './cluster/node-trust.js';
+import { startCluster, type ClusterMembership } from './cluster/start-cluster.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
-import { loadServerKey } from './identity/server-keys.js';
+import { loadServerKey, purposeKey } from './identity/server-keys.js';
 import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
 import { BridgeSecrets } from './rooms/bridge-secrets.js';
@@ -14,6 +17,7 @@ import { LocalRecordingStorage, type RecordingStorage } from './recording/record
 import { RecordingWorker } from './recording/recording-worker.js';
 import { RoomClosures } from './rooms/room-closures.js';
 import { RoomPasswordLinks } from './rooms/room-password-links.js';
+import { shareRoomAnnouncements } from './rooms/shared-room-announcements.js';
 import { RoomUpdates } from './rooms/room-updates.js';
 import { ApplicationsRepository } from './store/applications-repository.js';
 import { ChatMessagesRepository } from './store/chat-messages-repository.js';
@@ -82,6 +86,12 @@ export interface Services {
   webinarStage: WebinarStageRepository;
   /** Turns what participants say into live captions. */
   speechRecognizer: SpeechRecognizer;
+  /** The nodes running Parley together (this one alone, without Redis), and which runs each live room. */
+  cluster: Cluster;
+  /** This node's place in the cluster, left when the server stops. */
+  membership: ClusterMembership;
+  /** Vouches for pages' addresses on connections relayed between nodes. */
+  nodeTrust: NodeTrust;
 }
 
 export interface ServiceOptions {
@@ -93,6 +103,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
   const store = await openStore(config.databaseUrl);
+  let membership: ClusterMembership;
+  try {
+    membership = await startCluster(config, logger);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const services: Omit<Services, 'recordingWorker'> = {
     config,
     logger,
@@ -123,7 +140,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
     webinarStage: new WebinarStageRepository(store.db),
     speechRecognizer: new PocketsphinxRecognizer({ ffmpeg: config.ffmpegBinary, modelDir: config.pocketsphinxModelDir }),
+    cluster: membership.cluster,
+    membership,
+    nodeTrust: new NodeTrust(purposeKey(await loadServerKey(store.db, () => clock.now()), 'cluster relay')),
   };
-  const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });
+  if (membership.bus) shareRoomAnnouncements({ ...services, bus: membership.bus });
+  const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger, cluster: membership.cluster });
   return { ...services, recordingWorker };
 }

@@ -33,6 +33,12 @@ export interface Cluster {
    * out of reach): another node may run it now, so this one must stop. Returns the unsubscribe.
    */
   onRoomLost(listener: (roomId: string) => void): () => void;
+  /**
+   * Makes this node the one doing `work` (what must not run on two nodes at once, such as sending the
+   * webhook outbox) unless another live node does it. True while this node does: call it before each
+   * round of the work; the claim lapses within seconds of this node's death, for another to take.
+   */
+  claimWork(work: string): Promise<boolean>;
   /** Marks this node draining, for the other nodes and for `nodes()`. */
   startDraining(): Promise<void>;
   close(): Promise<void>;

@@ -27,6 +27,10 @@ export class LocalCluster implements Cluster {
     return () => undefined;
   }
 
+  async claimWork(): Promise<boolean> {
+    return true;
+  }
+
   async startDraining(): Promise<void> {
     this.self.draining = true;
   }

@@ -20,7 +20,7 @@ export interface MediaPoolOptions {
 }
 
 /** What the pool counts on each member, for placement. */
-interface Load {
+export interface Load {
   handles: number;
   rooms: number;
 }
@@ -35,6 +35,8 @@ export class MediaPool implements MediaBackend {
   private readonly healthListeners = new Set<(health: MediaHealth) => void>();
   private readonly stopWatching: (() => void)[];
   private lastHealth: MediaHealth;
+  /** What the other nodes of a cluster carry on each member (by name): they share the same servers. */
+  private othersLoadOn: (member: string) => Load = () => ({ handles: 0, rooms: 0 });
 
   constructor(
     private readonly members: readonly PoolMember[],
@@ -73,7 +75,7 @@ export class MediaPool implements MediaBackend {
     return PooledRoom.create(this, backend, options, this.options);
   }
 
-  /** The healthy member a room goes to now (see `leastLoaded`), if any. */
+  /** The healthy member a room goes to now (see `leastLoaded`), if any: by what every node carries on each. */
   place(): MediaBackend | undefined {
     return this.placeAvoiding(new Set());
   }
@@ -83,13 +85,22 @@ export class MediaPool implements MediaBackend {
     return leastLoaded(
       this.members
         .filter(({ backend }) => !excluded.has(backend))
-        .map(({ backend }) => ({ server: backend, ready: backend.health().ready, ...(this.loads.get(backend) ?? { handles: 0, rooms: 0 }) })),
+        .map(({ name, backend }) => {
+          const own = this.loads.get(backend) ?? { handles: 0, rooms: 0 };
+          const others = this.othersLoadOn(name);
+          return { server: backend, ready: backend.health().ready, handles: own.handles + others.handles, rooms: own.rooms + others.rooms };
+        }),
     );
   }
 
   /** The name (URL) of a member, for reports. */
   nameOf(backend: MediaBackend): string | undefined {
     return this.members.find((member) => member.backend === backend)?.name;
+  }
+
+  /** In a cluster: where to read what the other nodes carry on each member, to place rooms by the total. */
+  countOtherNodes(loadOn: (member: string) => Load): void {
+    this.othersLoadOn = loadOn;
   }
 
   /**

@@ -1,8 +1,8 @@
-/** A media server a room could be placed on, and what it carries for this node now. */
+/** A media server a room could be placed on, and what it carries now (for every node of a cluster). */
 export interface PlacementCandidate<Server> {
   server: Server;
   ready: boolean;
-  /** Publishers and subscribers this node has on it: each is a PeerConnection the server carries. */
+  /** Publishers and subscribers on it: each is a PeerConnection the server carries. */
   handles: number;
   rooms: number;
 }
@@ -14,7 +14,7 @@ export interface PlacementCandidate<Server> {
  * room are one room each). Counted by this node as it joins and leaves them, rather than asked of
  * Janus: exact for what this node placed, free on the placement path (no admin request per join), and
  * a server that just failed over is counted as soon as its rooms move. Servers shared by several
- * nodes will need Janus's own counts, which the cluster part adds.
+ * nodes: each node publishes its own counts, and the candidates carry the sum (`SharedMediaLoads`).
  */
 export function leastLoaded<Server>(candidates: readonly PlacementCandidate<Server>[]): Server | undefined {
   let best: PlacementCandidate<Server> | undefined;

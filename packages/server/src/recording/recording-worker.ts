@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import type { Cluster } from '../cluster/cluster.js';
 import type { RecordingsRepository } from '../store/recordings-repository.js';
 import type { Recording } from './recording.js';
 
@@ -8,6 +9,8 @@ export interface RecordingWorkerDeps {
   processor: { process(recording: Recording, signal?: AbortSignal): Promise<void> };
   clock: Clock;
   logger: Logger;
+  /** The other nodes, whose recordings are theirs to end and process; absent for a node on its own. */
+  cluster?: Pick<Cluster, 'nodes'>;
 }
 
 /**
@@ -27,6 +30,14 @@ export class RecordingWorker {
 
   /** Run once at start-up, before any session starts. */
   async start(): Promise<void> {
+    // Processing itself is safe on every node at once (each recording is claimed atomically), but
+    // what looks left over to a node starting may be a live node's recording under way: that is
+    // taken up only by a node that finds itself alone (the cluster starting again).
+    if (this.deps.cluster && (await this.deps.cluster.nodes()).length > 1) {
+      this.started = true;
+      this.wake();
+      return;
+    }
     const orphaned = await this.deps.recordings.listStarted();
     for (const recording of orphaned) await this.deps.recordings.end(recording.id, this.deps.clock.now().toISOString());
     if (orphaned.length > 0) this.deps.logger.warn({ recordings: orphaned.length }, 'ended recordings left recording by a previous run');

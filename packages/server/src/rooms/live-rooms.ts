@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest, type RoomClosedEvent } from '@parley/protocol';
 import type { SpeechRecognizer } from '../captions/speech-recognizer.js';
+import type { Cluster } from '../cluster/cluster.js';
 import type { Clock, Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -42,6 +43,8 @@ interface Dependencies {
   recordingWorker: { wake(): void };
   webinarStage: WebinarStageRepository;
   speechRecognizer: SpeechRecognizer;
+  /** Which node runs each room: a session starts here only once this node owns its room. */
+  cluster: Cluster;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
@@ -82,6 +85,8 @@ export class LiveRooms {
         if (!room.isAvailable && !this.sessions.has(room.id) && !this.starting.has(room.id)) this.entrance.close(room.id);
         else this.entrance.reconsider(room);
       }),
+      // Another node runs the room now (this one lost touch with the cluster a while): its pages resume there.
+      deps.cluster.onRoomLost((roomId) => void this.sessions.get(roomId)?.close()),
     ];
   }
 
@@ -218,13 +223,27 @@ export class LiveRooms {
     await this.closeAll('internal', 'The server is shutting down');
   }
 
+  /**
+   * Gives the room up in the cluster unless something of it lives here still: a session, one starting,
+   * or guests waiting at its door (a page reaching another node is sent here while they wait).
+   */
+  async releaseIfIdle(roomId: string): Promise<void> {
+    if (this.sessions.has(roomId) || this.starting.has(roomId) || this.entrance.waiting(roomId).length > 0) return;
+    await this.deps.cluster.releaseRoom(roomId).catch((error: Error) => this.deps.logger.warn({ err: error, roomId }, 'releasing a room failed; its claim lapses by itself'));
+  }
+
   private startSession(room: Room): Promise<LiveSession> {
     // Two first joins at once must share one session: the second awaits the first's start.
     let starting = this.starting.get(room.id);
     if (!starting) {
-      starting = LiveSession.start(room, { ...this.deps, waitingGuests: (roomId) => this.entrance.waiting(roomId) }, (ended) => {
-        if (this.sessions.get(room.id) === ended) this.sessions.delete(room.id);
-      })
+      starting = this.claim(room)
+        .then(() =>
+          LiveSession.start(room, { ...this.deps, waitingGuests: (roomId) => this.entrance.waiting(roomId) }, (ended) => {
+            if (this.sessions.get(room.id) !== ended) return;
+            this.sessions.delete(room.id);
+            void this.releaseIfIdle(room.id);
+          }),
+        )
         .then((session) => {
           this.sessions.set(room.id, session);
           return session;
@@ -233,6 +252,12 @@ export class LiveRooms {
       this.starting.set(room.id, starting);
     }
     return starting;
+  }
+
+  /** A session starts on the node that owns the room: two nodes never run one room. */
+  private async claim(room: Room): Promise<void> {
+    if (await this.deps.cluster.claimRoom(room.id)) return;
+    throw new ParleyError('internal', 'This meeting is running on another server; please try again');
   }
 }
 

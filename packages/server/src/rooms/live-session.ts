@@ -466,12 +466,15 @@ export class LiveSession {
     await this.leave(participant);
   }
 
-  /** Ends the session for everyone, telling their pages why (the media server was lost, say). */
-  close(message: ServerMessage): Promise<void> {
+  /**
+   * Ends the session for everyone, telling their pages why (the media server was lost, say). Without a
+   * message, pages are let go without a word: they resume, wherever the room runs now.
+   */
+  close(message?: ServerMessage): Promise<void> {
     return this.queue.run(async () => {
       for (const participant of this.participants.values()) {
         participant.left = true;
-        participant.connection.send(message);
+        if (message) participant.connection.send(message);
         participant.connection.close();
         await participant.releaseMedia().catch(() => undefined);
       }

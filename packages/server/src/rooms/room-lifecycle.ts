@@ -26,7 +26,10 @@ export class RoomLifecycle {
     this.timer.unref();
   }
 
-  /** Closes every room whose deadline has passed; returns them. */
+  /**
+   * Closes every room whose deadline has passed; returns them. Every node sweeps: safe, as each room
+   * is closed (and its webhook written) by the one update that still finds it available.
+   */
   sweep(): Promise<Room[]> {
     // One sweep at a time: a slow database must not pile sweeps up.
     this.sweeping ??= this.rooms

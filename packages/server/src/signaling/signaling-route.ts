@@ -6,6 +6,7 @@ import type { LiveParticipant, ParticipantConnection } from '../rooms/live-parti
 import type { LiveRooms } from '../rooms/live-rooms.js';
 import type { LiveSession } from '../rooms/live-session.js';
 import { parseClientMessage } from './client-messages.js';
+import { CLOSE_TRY_AGAIN, type RelayedPage, type SignalingRelay, type SignalingRoute } from './signaling-relay.js';
 import { watchLiveness } from './socket-liveness.js';
 
 /** A page must say who it is this soon after connecting. */
@@ -16,9 +17,13 @@ const JOIN_TIMEOUT_MS = 15_000;
  * dropped connection); afterwards the page relays SDP and ICE for its two PeerConnections. A closed
  * socket is not yet a leave: the participant may resume within the grace period.
  */
-export async function signalingRoutes(app: FastifyInstance, options: { liveRooms: LiveRooms }): Promise<void> {
+export async function signalingRoutes(app: FastifyInstance, options: { liveRooms: LiveRooms; relay: SignalingRelay }): Promise<void> {
   app.get(SIGNALING_PATH, { websocket: true }, (socket, request) => {
     const connection = new SocketConnection(socket);
+    // A socket another node relays here is handled here, never relayed on: the page's address is the one that node saw.
+    const relayedFrom = options.relay.relayedFrom(request.headers);
+    const address = relayedFrom ?? request.ip;
+    let relayed: RelayedPage | undefined;
     let joined: { session: LiveSession; participant: LiveParticipant } | undefined;
     let joining = false;
     // Ends a wait in the waiting room when the page goes away first.
@@ -27,6 +32,10 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
     const stopWatching = watchLiveness(socket);
 
     socket.on('message', (data, isBinary) => {
+      if (relayed) {
+        relayed.fromPage(data, isBinary);
+        return;
+      }
       const message = isBinary ? undefined : parseClientMessage(data.toString());
       if (!message) {
         connection.send({ type: 'error', code: 'validation_failed', message: 'Malformed signaling message', fatal: false });
@@ -40,12 +49,24 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
         if (joined || joining) return;
         joining = true;
         clearTimeout(joinTimer);
-        const entering =
-          message.type === 'join'
-            ? options.liveRooms.join(message, connection, { address: request.ip, signal: gone.signal })
+        let roomId: string | undefined;
+        const entering = (relayedFrom === undefined ? options.relay.route(message.meetingCode) : Promise.resolve<SignalingRoute>({})).then((route) => {
+          roomId = route.roomId;
+          if (route.unsettled) {
+            socket.close(CLOSE_TRY_AGAIN, 'try again');
+            return undefined;
+          }
+          if (route.relayTo && !connection.isClosed) {
+            relayed = options.relay.pipe(socket, data.toString(), route.relayTo, address);
+            return undefined;
+          }
+          return message.type === 'join'
+            ? options.liveRooms.join(message, connection, { address, signal: gone.signal })
             : options.liveRooms.resume(message, connection);
+        });
         entering
           .then((result) => {
+            if (!result) return;
             joined = result;
             // The socket may have closed while the request was in flight. A page that never got
             // its `joined` has no token to resume with; one that resumed may try again.
@@ -53,7 +74,11 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
             if (message.type === 'join') void result.session.leave(result.participant);
             else result.session.connectionLost(result.participant, connection);
           })
-          .catch((error: unknown) => connection.fail(error));
+          .catch((error: unknown) => {
+            connection.fail(error);
+            // This node may have claimed the room for this page alone.
+            if (roomId !== undefined) void options.liveRooms.releaseIfIdle(roomId);
+          });
         return;
       }
       if (!joined && joining && message.type === 'leave') {
@@ -141,6 +166,7 @@ export async function signalingRoutes(app: FastifyInstance, options: { liveRooms
       stopWatching();
       connection.markClosed();
       gone.abort();
+      relayed?.pageClosed();
       if (joined) joined.session.connectionLost(joined.participant, connection);
     });
   });

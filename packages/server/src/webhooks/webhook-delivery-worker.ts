@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import type { Cluster } from '../cluster/cluster.js';
 import type { AttemptOutcome, WebhookDeliveriesRepository, WebhookDelivery } from '../store/webhook-deliveries-repository.js';
 import type { WebhookSettingsRepository } from '../store/webhook-settings-repository.js';
 import { retryDelayMs } from './retry-schedule.js';
@@ -22,7 +23,12 @@ interface Dependencies {
   webhookSettings: WebhookSettingsRepository;
   clock: Clock;
   logger: Logger;
+  /** Of all the nodes, one sends the outbox at a time (the one holding this work's lease). */
+  cluster: Pick<Cluster, 'claimWork'>;
 }
+
+/** The name of the webhook delivery's lease in the cluster. */
+export const WEBHOOK_DELIVERY_WORK = 'webhook-delivery';
 
 /**
  * Sends what the outbox holds, signed, retrying failures with backoff until the delivery's day is up.
@@ -32,7 +38,7 @@ interface Dependencies {
  * and at most `concurrency` run at once in all, so a slow or dead receiver holds one slot for at most
  * a timeout and never delays the others. Everything it knows is in the database: after a crash the
  * pending deliveries are simply found again (an attempt cut short is sent again, with the same
- * `webhook-id`: at least once).
+ * `webhook-id`: at least once). In a cluster, only the node holding the delivery's lease sends.
  */
 export class WebhookDeliveryWorker {
   /** The attempt under way per receiver URL. */
@@ -98,6 +104,9 @@ export class WebhookDeliveryWorker {
   private async startDueAttempts(): Promise<void> {
     const free = this.options.concurrency - this.inFlight.size;
     if (free <= 0 || this.stopping.signal.aborted) return;
+    // Two nodes reading the outbox would both send each delivery. Another node takes over within
+    // seconds of this one's death; an attempt it cut short is sent again, same `webhook-id`.
+    if (!(await this.deps.cluster.claimWork(WEBHOOK_DELIVERY_WORK))) return;
     const due = await this.deps.webhookDeliveries.dueHeads(this.deps.clock.now().toISOString(), free, [...this.inFlight.keys()]);
     for (const delivery of due) {
       if (this.stopping.signal.aborted) return;

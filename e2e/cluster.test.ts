@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { RedisTestServer } from '../packages/server/src/cluster/test-support/redis-test-server.js';
+import { createApplication } from '../packages/server/src/identity/applications.js';
+import { JanusProcess } from '../packages/server/src/media/janus/janus-process.js';
+import { openStore } from '../packages/server/src/store/database.js';
+import { freshPostgresDatabase, type TestDatabase } from '../packages/server/src/store/test-support/postgres-test-server.js';
+import { TestWebhookReceiver } from '../packages/server/src/webhooks/test-support/webhook-receiver.js';
+import { applicationApi, type ApplicationApi } from './support/application-api.js';
+import { chatTexts, everyoneShownOnce, mediaFlowsBetween, sendChat } from './support/meeting-checks.js';
+import { enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
+import { ParleyNode } from './support/parley-node.js';
+import { saveScreenshot } from './support/screenshots.js';
+import { waitUntil } from './support/wait.js';
+
+/** From the death of a part to every page back, media flowing both ways. */
+const BACK_WITHIN_MS = 10_000;
+
+/** A Janus of the shared pool: the test runs it, and gives every node its URL. */
+interface SharedJanus {
+  process: JanusProcess;
+  url: string;
+  dataDir: string;
+}
+
+async function startSharedJanus(name: string, rtpPorts: { min: number; max: number }): Promise<SharedJanus> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-cluster-${name}-`));
+  const process = new JanusProcess({ binary: 'janus', dataDir, rtpPorts, logger: pino({ level: 'silent' }) });
+  return { process, url: await process.start(), dataDir };
+}
+
+/** The same link, on another node: every node serves every meeting. */
+function onNode(url: string, node: ParleyNode): string {
+  const moved = new URL(url);
+  const base = new URL(node.baseUrl);
+  moved.host = base.host;
+  return moved.toString();
+}
+
+/** How many rooms each Janus holds, as the node's `/metrics` says. */
+async function roomsPerJanus(node: ParleyNode): Promise<Record<string, number>> {
+  const metrics = await (await fetch(`${node.baseUrl}/metrics`)).text();
+  return Object.fromEntries([...metrics.matchAll(/^parley_media_server_rooms\{server="([^"]+)"\} (\d+)$/gm)].map((m) => [m[1] as string, Number(m[2])]));
+}
+
+describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { timeout: 600_000 }, () => {
+  let redis: RedisTestServer;
+  let database: TestDatabase;
+  const janus: SharedJanus[] = [];
+  const nodes: ParleyNode[] = [];
+  let nodeA: ParleyNode;
+  let nodeB: ParleyNode;
+  let apiA: ApplicationApi;
+  let apiB: ApplicationApi;
+  let receiver: TestWebhookReceiver;
+  let room: CreatedRoom;
+  const people: Attendee[] = [];
+
+  /** Starts a node of the cluster (more may start later: a test case kills one, say). */
+  async function startNode(name: string): Promise<ParleyNode> {
+    const node = await ParleyNode.start(name, {
+      PARLEY_DATABASE_URL: database.url,
+      PARLEY_REDIS_URL: redis.url,
+      PARLEY_JANUS_URLS: janus.map((j) => j.url).join(','),
+      PARLEY_WEBHOOK_POLL_INTERVAL_MS: '200',
+    });
+    nodes.push(node);
+    return node;
+  }
+
+  before(async () => {
+    [redis, database] = await Promise.all([RedisTestServer.start(), freshPostgresDatabase()]);
+    janus.push(await startSharedJanus('first', { min: 45000, max: 45499 }), await startSharedJanus('second', { min: 45500, max: 45999 }));
+    // The application, made in the shared database before any node runs (it migrates it on the way).
+    const store = await openStore(database.url);
+    const { application, privateKeyPem } = await createApplication({ store }, { name: 'cluster e2e' });
+    await store.close();
+    nodeA = await startNode('a');
+    nodeB = await startNode('b');
+    apiA = await applicationApi(nodeA.baseUrl, application.id, privateKeyPem);
+    apiB = await applicationApi(nodeB.baseUrl, application.id, privateKeyPem);
+    receiver = await TestWebhookReceiver.start();
+    const receiverSetting = { address: receiver.url, http_method: 'POST' };
+    const set = await apiB.api('PATCH', '/v1/meetings/applications/webhooks', { update_details: { session_changed: receiverSetting } });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    const created = await apiA.api('POST', '/v1/meetings/rooms', { display_name: 'Two nodes' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    room = created.body as CreatedRoom;
+  });
+
+  after(async () => {
+    await Promise.all(people.map((p) => p.participant.close()));
+    await Promise.all(nodes.map((node) => node.stop()));
+    await receiver?.close();
+    for (const j of janus) {
+      await j.process.stop();
+      fs.rmSync(j.dataDir, { recursive: true, force: true });
+    }
+    await database?.drop();
+    await redis?.stop();
+  });
+
+  it('people joining one room through different nodes see and hear each other, and chat', async () => {
+    people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
+    people.push(await enterMeeting(onNode(room._links.guest_url.href, nodeB), 'Bob'));
+    await everyoneShownOnce(people, Date.now() + 30_000);
+    await mediaFlowsBetween(people, Date.now() + 60_000);
+    const [ann, bob] = people as [Attendee, Attendee];
+    await ann.page.click('[data-testid="chat-button"]');
+    await bob.page.click('[data-testid="chat-button"]');
+    await sendChat(bob, 'Hello from node B');
+    await sendChat(ann, 'Hello from node A');
+    for (const person of people) {
+      await waitUntil(async () => ((await chatTexts(person.page)).join('|') === 'Hello from node B|Hello from node A' ? undefined : `${person.name} shows ${JSON.stringify(await chatTexts(person.page))}`));
+    }
+    await saveScreenshot(bob.page, 'cluster-two-nodes');
+    // Ann's page reached node A first: node A runs the meeting, node B relays Bob to it.
+    const a = await roomsPerJanus(nodeA);
+    const b = await roomsPerJanus(nodeB);
+    assert.equal(Object.values(a).reduce((sum, n) => sum + n, 0), 1, `node A holds the room on one Janus: ${JSON.stringify(a)}`);
+    assert.equal(Object.values(b).reduce((sum, n) => sum + n, 0), 0, `node B holds no room: ${JSON.stringify(b)}`);
+  });
+
+  it('the Janus holding the meeting killed with kill -9: everyone is back within 10 s', async (t) => {
+    const holding = Object.entries(await roomsPerJanus(nodeA)).find(([, rooms]) => rooms === 1)?.[0];
+    const killed = janus.find((j) => j.url === holding);
+    assert.ok(killed, `the room is on ${holding}`);
+    process.kill(killed.process.pid as number, 'SIGKILL');
+    const killedAt = Date.now();
+    // Its supervisor here would start it again at once: this Janus stays dead, as a crashed host would.
+    await killed.process.stop();
+    const deadline = killedAt + BACK_WITHIN_MS;
+    await everyoneShownOnce(people, deadline);
+    await mediaFlowsBetween(people, deadline);
+    t.diagnostic(`every page was back, media flowing both ways, ${Date.now() - killedAt} ms after the kill`);
+    const survivor = janus.find((j) => j !== killed)?.url as string;
+    assert.equal((await roomsPerJanus(nodeA))[survivor], 1, 'the meeting runs on the surviving Janus');
+  });
+
+  it('delivers every webhook of the meeting exactly once, though both nodes run webhook delivery', async () => {
+    for (const person of people) await person.page.click('[data-testid="leave-button"]');
+    const sessionEvents = () => receiver.events().filter((e) => e.room_id === room.id || e.event.startsWith('session:participant'));
+    await waitUntil(() => (sessionEvents().some((e) => e.event === 'session:ended') ? undefined : `received ${JSON.stringify(sessionEvents().map((e) => e.event))}`), 30_000);
+    // Anything sent twice would arrive soon after: wait a few polls of both nodes.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const ids = receiver.received.map((r) => r.headers['webhook-id']);
+    assert.equal(new Set(ids).size, ids.length, `each webhook-id once: ${JSON.stringify(ids)}`);
+    const events = receiver.events().map((e) => e.event).sort();
+    assert.deepEqual(events, ['session:ended', 'session:participant:joined', 'session:participant:joined', 'session:participant:left', 'session:participant:left', 'session:started']);
+    const outbox = await fetchPendingCount(apiA);
+    assert.equal(outbox, 0, 'nothing left to send');
+  });
+
+  // Runs once a node adopts the live session of a room whose node died (the takeover): start a third
+  // node with `startNode`, put people in a meeting through different nodes, `owner.signal('SIGKILL')`,
+  // then `everyoneShownOnce` and `mediaFlowsBetween` by the kill + BACK_WITHIN_MS.
+  it.todo('the node running the meeting killed with kill -9: the meeting goes on for everyone left');
+
+  it('a node stopped with SIGTERM releases what it held, leaves the registry and exits with 0', async () => {
+    const registry = new Redis(redis.url);
+    try {
+      const nodeKeys = () => registry.keys('parley:node:*');
+      assert.equal((await nodeKeys()).length, 2);
+      nodeB.signal('SIGTERM');
+      assert.deepEqual(await nodeB.exited, { code: 0, signal: null }, nodeB.logs.slice(-2000));
+      assert.equal((await nodeKeys()).length, 1, 'node B left the registry at once');
+      assert.deepEqual(await registry.keys('parley:work:*'), ['parley:work:webhook-delivery'], 'the webhook delivery lease is held by node A only (or was never B\'s)');
+    } finally {
+      registry.disconnect();
+    }
+  });
+});
+
+/** How many webhook deliveries are still pending, as the delivery log says. */
+async function fetchPendingCount(api: ApplicationApi): Promise<number> {
+  const listed = await api.api('GET', '/v1/meetings/webhooks/deliveries?status=pending');
+  assert.equal(listed.status, 200, JSON.stringify(listed.body));
+  const body = listed.body as { _embedded?: { deliveries?: unknown[] } };
+  return body._embedded?.deliveries?.length ?? 0;
+}
