@@ -39,7 +39,7 @@ describe('SharedMediaLoads', () => {
   test("a node places a new room by what every node carries on each Janus, not by its own counts alone", async () => {
     const first = readyServer();
     const second = readyServer();
-    const poolOnB = new MediaPool([{ name: 'janus-1', backend: first }, { name: 'janus-2', backend: second }], { restoreTimeoutMs: 1_000, logger });
+    const poolOnB = new MediaPool([{ name: 'janus-1', backend: first }, { name: 'janus-2', backend: second }], { restoreTimeoutMs: 1_000, attendeesPerServer: 300, logger });
     assert.equal(poolOnB.place(), first, 'on its own, a tie goes to the first listed');
 
     const busyA: Record<string, Load> = { 'janus-1': { handles: 12, rooms: 1 }, 'janus-2': { handles: 2, rooms: 1 } };
