@@ -548,6 +548,8 @@ export interface JoinedEvent {
   settings: MeetingSettings;
   /** The hands up when this participant arrived, first raised first. */
   raisedHands: RaisedHand[];
+  /** Where to resume should this node go away: see `NodeUrls`. */
+  nodeUrls: NodeUrls;
 }
 
 /** One chat message, as everyone in the meeting sees it. Its text is plain text, never markup. */
@@ -690,6 +692,8 @@ export interface ResumedEvent {
   chatHistory: ChatMessage[];
   /** The hands up now, first raised first. */
   raisedHands: RaisedHand[];
+  /** Where to resume should this node go away: see `NodeUrls`. */
+  nodeUrls: NodeUrls;
 }
 
 export interface PongEvent {
@@ -844,6 +848,26 @@ export interface CaptionEvent {
   caption: Caption;
 }
 
+// ---- A meeting outlives its node (server → client)
+
+/**
+ * The public URLs of the cluster's live nodes that take meetings, the one that sent it first. When the
+ * signaling connection drops, the page resumes on its current URL, then on each of the others in turn:
+ * if the node running the meeting died or drained, another takes the meeting over (the same session,
+ * its people and chat) on the first `resume` it gets, and tells the page `media-reconnect` after
+ * `resumed`. A node that cannot take it just now answers a non-fatal `try_again` error.
+ */
+export type NodeUrls = string[];
+
+/**
+ * To everyone, before the node closes their connection: it is shutting down and hands the meeting
+ * over. The page resumes at once, on another node first (see `NodeUrls`); nothing is for the person
+ * to do.
+ */
+export interface NodeDrainingEvent {
+  type: 'node-draining';
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -874,6 +898,7 @@ export type ServerMessage =
   | QuestionEvent
   | MediaReconnectEvent
   | CaptionsStateEvent
-  | CaptionEvent;
+  | CaptionEvent
+  | NodeDrainingEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { PocketsphinxRecognizer } from './captions/pocketsphinx-recognizer.js';
 import type { SpeechRecognizer } from './captions/speech-recognizer.js';
 import { systemClock, type Clock } from './clock.js';
+import type { Cluster } from './cluster/cluster.js';
+import { LocalCluster } from './cluster/local-cluster.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
+import { ResumeTokens } from './identity/resume-tokens.js';
 import { loadServerKey } from './identity/server-keys.js';
 import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
@@ -50,6 +54,10 @@ export interface Services {
   roomBlocks: RoomBlocksRepository;
   themes: ThemesRepository;
   participantTokens: ParticipantTokens;
+  /** What participants resume with after a dropped connection, on whichever node runs their meeting then. */
+  resumeTokens: ResumeTokens;
+  /** The nodes running Parley together, and which of them runs each live room. */
+  cluster: Cluster;
   /** Rooms closed for good (deleted) whose live sessions must end, wherever they run. */
   roomClosures: RoomClosures;
   /** Rooms whose settings changed, which their live sessions must follow. */
@@ -105,6 +113,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomBlocks: new RoomBlocksRepository(store.db),
     themes: new ThemesRepository(store.db, store.changes),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
+    resumeTokens: await ResumeTokens.load(store.db, clock),
+    cluster: new LocalCluster({ id: randomUUID(), publicUrl: config.publicUrl, internalUrl: `http://${config.host}:${config.port}` }),
     roomClosures: new RoomClosures(),
     roomUpdates: new RoomUpdates(),
     recordings: new RecordingsRepository(store.db),
