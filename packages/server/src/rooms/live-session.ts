@@ -446,6 +446,11 @@ export class LiveSession {
       // The media moved while they were away: their connections are to a media server that is gone.
       if (this.mediaReconnection.awaits(participant)) connection.send({ type: 'media-reconnect' });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
+      // Back on this node's media room: they receive what is published here, as a newcomer does.
+      if (returning) {
+        this.media.subscribe(participant);
+        return participant;
+      }
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
       void participant.subscriber.restartIce().catch((error: Error) =>
