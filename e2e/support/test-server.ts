@@ -2,20 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { SignJWT, importPKCS8 } from 'jose';
 import { loadConfig, type Config } from '../../packages/server/src/config.js';
 import { createApplication } from '../../packages/server/src/identity/applications.js';
 import { startServer, type RunningServer } from '../../packages/server/src/server.js';
 import { freePort } from '../../packages/server/src/free-port.js';
+import { apiClient, type ApiClient } from './api-client.js';
 
-export interface TestServer {
+export interface TestServer extends ApiClient {
   server: RunningServer;
   baseUrl: string;
   applicationId: string;
-  /** A fresh Vonage-style bearer token for the test application. */
-  token(): Promise<string>;
-  /** Calls the REST API as the test application. */
-  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -39,29 +35,13 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   });
   const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
   const { application, privateKeyPem } = await createApplication({ store: server.services.store }, { name: 'e2e' });
-  const key = await importPKCS8(privateKeyPem, 'RS256');
-  const token = (): Promise<string> =>
-    new SignJWT({ application_id: application.id })
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
-      .setIssuedAt()
-      .setJti(crypto.randomUUID())
-      .setExpirationTime('15m')
-      .sign(key);
   const baseUrl = config.publicUrl;
+  const client = await apiClient(baseUrl, application.id, privateKeyPem);
   return {
     server,
     baseUrl,
     applicationId: application.id,
-    token,
-    async api(method, apiPath, body) {
-      const response = await fetch(`${baseUrl}${apiPath}`, {
-        method,
-        headers: { authorization: `Bearer ${await token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-    },
+    ...client,
     async close() {
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

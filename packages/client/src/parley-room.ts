@@ -276,7 +276,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       })
       .finally(() => options.signal?.removeEventListener('abort', onAbort));
 
-    const resumeTarget = { serverUrl, meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
+    const resumeTarget = { serverUrls: [serverUrl, ...joined.nodeUrls], meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
     const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream, joined.settings);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream(), screenStream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
@@ -900,6 +900,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         // Answers `join` itself consumes.
       case 'resumed':
       case 'pong':
+      case 'node-draining':
         // Answers the signaling connection itself consumes.
         break;
     }
