@@ -70,7 +70,7 @@ interface Dependencies extends SessionRecorderDeps, SessionCaptionsDeps {
   chatMessages: Pick<ChatMessagesRepository, 'insert' | 'listForSession'>;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
-  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
+  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion' | 'runtimeStatus' | 'questions'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];
   resumeTokens: Pick<ResumeTokens, 'mint'>;
@@ -221,6 +221,7 @@ export class LiveSession {
     deps.logger.info({ roomId: room.id, sessionId, participants: present.length }, 'session taken over');
     const session = new LiveSession(sessionId, room, mediaRoom, deps, onEnded, state);
     await session.chat.restore();
+    await session.stage?.restore();
     for (const record of present) {
       const info: ParticipantInfo = {
         id: record.id,

@@ -46,6 +46,7 @@ describe('taking a session over', { timeout: 60_000 }, () => {
     assert.deepEqual(ann.connection.one('joined').nodeUrls, [suite.services.config.publicUrl], 'the page learns where to resume');
     const said = await ann.session.sendChat(ann.participant, 'Before the crash');
     await ann.session.setLocked(ann.participant, true);
+    await ann.session.setRecording(ann.participant, true);
     await dave.session.leave(dave.participant);
     const sessionId = ann.session.id;
 
@@ -67,6 +68,13 @@ describe('taking a session over', { timeout: 60_000 }, () => {
     );
     assert.equal(bobBack.connection.received.filter((m) => m.type === 'media-reconnect').length, 1, 'the page starts its media again');
     assert.equal(bobBack.session.settings().locked, true, 'the lock holds');
+    assert.equal(bobBack.connection.one('recording-state').recording.active, true, 'the meeting is still recorded');
+    const recordings = await suite.services.recordings.listBySession(suite.applicationId, sessionId);
+    assert.deepEqual(
+      recordings.map((r) => r.status).sort(),
+      ['ended', 'started'],
+      'the killed node’s recording ended where its files end, and a new one goes on',
+    );
     await assert.rejects(resume(taker, room.meetingCode, dave.token), { code: 'resume_expired' }, 'a participant who left');
 
     const annBack = await resume(taker, room.meetingCode, ann.token);
@@ -97,7 +105,9 @@ describe('taking a session over', { timeout: 60_000 }, () => {
     const draining = node();
     const ann = await join(draining, room, 'Ann', true);
     const said = await ann.session.sendChat(ann.participant, 'Before the drain');
+    await ann.session.setRecording(ann.participant, true);
     await draining.drain();
+    assert.deepEqual((await suite.services.recordings.listBySession(suite.applicationId, ann.session.id)).map((r) => r.status), ['ended'], 'the recording ended cleanly');
     assert.equal(ann.connection.received.at(-1)?.type, 'node-draining');
     assert.equal(ann.connection.closed, true);
     assert.equal((await suite.services.sessions.find(ann.session.id))?.endedAt, null, 'left open for another node');
@@ -108,6 +118,7 @@ describe('taking a session over', { timeout: 60_000 }, () => {
     const state = annBack.connection.one('resumed');
     assert.equal(state.sessionId, ann.session.id);
     assert.deepEqual(state.chatHistory, [said]);
+    assert.equal(annBack.session.recorder.state().active, true, 'recorded on, in a new recording');
     await annBack.session.leave(annBack.participant);
   });
 });
