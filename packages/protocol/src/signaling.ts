@@ -194,7 +194,9 @@ export const HEARTBEAT_TIMEOUT_MS = 10_000;
 
 /**
  * The first message on a new connection of a participant whose previous one dropped, in place of
- * `join`. The server answers `resumed`, or a fatal `resume_expired` error once their place is gone.
+ * `join`, on any node of the cluster (see `NodeUrls`). The server answers `resumed`, a fatal
+ * `resume_expired` error once their place is gone, or a `try_again` error when this node cannot take
+ * the meeting just now (try the next node).
  */
 export interface ResumeRequest {
   type: 'resume';
