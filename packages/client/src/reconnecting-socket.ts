@@ -174,8 +174,9 @@ export class ReconnectingSignaling {
       socket.onMessage((message) => {
         if (message.type === 'resumed') {
           clearTimeout(timer);
-          // This node is the page's node now; the next drop tries it first, then the others it names.
-          this.urls = distinctUrls([url, ...message.nodeUrls]);
+          // This node is the page's node now (the first of `nodeUrls`, reached by `url`): the next drop
+          // tries it first, then the others it names.
+          this.urls = distinctUrls([url, ...message.nodeUrls.slice(1)]);
           // In this very callback: whatever the server sends next arrives on the adopted socket.
           this.adopt(socket);
           this.listener.resumed(message);

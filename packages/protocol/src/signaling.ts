@@ -853,8 +853,9 @@ export interface CaptionEvent {
 // ---- A meeting outlives its node (server → client)
 
 /**
- * The public URLs of the cluster's live nodes that take meetings, the one that sent it first. When the
- * signaling connection drops, the page resumes on its current URL, then on each of the others in turn:
+ * The public URL of the node that sent it, then those of the cluster's other live nodes that take
+ * meetings. When the signaling connection drops, the page resumes on the URL it reached this node by
+ * (which may differ from the first, behind a proxy), then on each of the others in turn:
  * if the node running the meeting died or drained, another takes the meeting over (the same session,
  * its people and chat) on the first `resume` it gets, and tells the page `media-reconnect` after
  * `resumed`. A node that cannot take it just now answers a non-fatal `try_again` error.

@@ -275,11 +275,11 @@ export class LiveRooms {
     };
   }
 
-  /** The public URLs of the live nodes that take meetings, this one first (`NodeUrls`). */
+  /** This node's public URL, then those of the other live nodes that take meetings (`NodeUrls`). */
   private async nodeUrls(): Promise<string[]> {
     const { self } = this.deps.cluster;
     const others = (await this.deps.cluster.nodes()).filter((node) => node.id !== self.id && !node.draining);
-    return [...(self.draining ? [] : [self]), ...others].map((node) => node.publicUrl);
+    return [self, ...others].map((node) => node.publicUrl);
   }
 
   /** Starts (or takes over) the room's session once: whoever comes meanwhile awaits the same start. */
