@@ -427,11 +427,11 @@ export class LiveSession {
    */
   resume(claims: ResumeClaims, connection: ParticipantConnection): Promise<LiveParticipant> {
     return this.queue.run(async () => {
-      const returning = claims.sessionId === this.id && !this.ended ? this.returning.claim(claims.participantId) : undefined;
+      const expired = (): ParleyError => new ParleyError('resume_expired', 'Your place in the meeting was not kept: you were away too long, or the meeting ended');
+      if (claims.sessionId !== this.id || this.ended) throw expired();
+      const returning = this.returning.claim(claims.participantId);
       const participant = returning ? await this.readmit(returning, claims, connection) : this.grace.claim(claims.participantId);
-      if (!participant || participant.left || claims.sessionId !== this.id) {
-        throw new ParleyError('resume_expired', 'Your place in the meeting was not kept: you were away too long, or the meeting ended');
-      }
+      if (!participant || participant.left) throw expired();
       participant.reconnect(connection);
       this.setReconnecting(participant, false);
       connection.send({
