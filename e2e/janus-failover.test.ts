@@ -1,15 +1,24 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pino from 'pino';
-import type { Page } from 'playwright-core';
-import { JanusProcess } from '../packages/server/src/media/janus/janus-process.js';
-import { receivedFrom, receivedOn, waitForFlow } from './support/media-flow.js';
+import { startExternalJanus, stopExternalJanus, type ExternalJanus } from './support/external-janus.js';
+import { receivedFrom, waitForFlow } from './support/media-flow.js';
+import {
+  bannerGone,
+  bannerStates,
+  chatTexts,
+  connectionCounts,
+  everyoneShownOnce,
+  mediaFlowsBetween,
+  moderate,
+  oldConnectionsClosed,
+  screenFlows,
+  sendChat,
+  watchBanner,
+} from './support/meeting-checks.js';
 import { isBlackAt, probeMedia } from './support/recording-checks.js';
 import { createRoom, enterMeeting, type Attendee, type CreatedRoom } from './support/meeting-room.js';
-import { chatTexts, everyoneShownOnce, mediaFlowsBetween, sendChat } from './support/meeting-checks.js';
 import { RawClient } from './support/raw-client.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -20,83 +29,6 @@ const BACK_WITHIN_MS = 10_000;
 
 /** Raw video enough for a second or two of the fake camera: what a recording holds before and after the kill. */
 const RECORDED_VIDEO_BYTES = 150_000;
-
-/** A Janus Parley does not spawn: the test runs it, and gives Parley its URL. */
-interface ExternalJanus {
-  process: JanusProcess;
-  url: string;
-  dataDir: string;
-}
-
-async function startExternalJanus(name: string, rtpPorts: { min: number; max: number }): Promise<ExternalJanus> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `parley-failover-${name}-`));
-  const process = new JanusProcess({ binary: 'janus', dataDir, rtpPorts, logger: pino({ level: 'silent' }) });
-  return { process, url: await process.start(), dataDir };
-}
-
-/** Waits until everyone but `sharer` decodes the screen `sharer` shares, by `deadline`. */
-async function screenFlows(people: readonly Attendee[], sharer: Attendee, deadline: number): Promise<void> {
-  for (const viewer of people) {
-    if (viewer === sharer) continue;
-    const read = async (): Promise<number> => (await receivedOn(viewer.page, `[data-testid="screen-tile"][data-participant-id="${sharer.id}"]`)).videoFrames;
-    await waitForFlow(read, 'flowing', `${viewer.name} decoding ${sharer.name}'s screen`, Math.max(1, deadline - Date.now()));
-  }
-}
-
-/** A moderator picks an action from someone's menu in the participants panel. */
-async function moderate(moderator: Attendee, target: Attendee, action: string): Promise<void> {
-  const row = `[data-testid="participant-row"][data-participant-name="${target.name}"]`;
-  await moderator.page.click('[data-testid="participants-button"]');
-  await moderator.page.click(`${row} [data-testid="participant-menu-button"]`);
-  await moderator.page.click(`${row} [data-testid="participant-action"][data-action="${action}"]`);
-  await moderator.page.click('[data-testid="participants-button"]');
-}
-
-/** How many PeerConnections each page has made so far. */
-async function connectionCounts(people: readonly Attendee[]): Promise<number[]> {
-  return Promise.all(people.map((p) => p.page.evaluate(() => (window as unknown as { __parleyTestPeerConnections: RTCPeerConnection[] }).__parleyTestPeerConnections.length)));
-}
-
-/** Waits until each page closed the connections it had made before (`counts`): it dropped the lost media server's. */
-async function oldConnectionsClosed(people: readonly Attendee[], counts: readonly number[], deadline: number): Promise<void> {
-  for (const [index, person] of people.entries()) {
-    await waitUntil(async () => {
-      const open = await person.page.evaluate(
-        (before) => (window as unknown as { __parleyTestPeerConnections: RTCPeerConnection[] }).__parleyTestPeerConnections.slice(0, before).filter((pc) => pc.connectionState !== 'closed').length,
-        counts[index] ?? 0,
-      );
-      return open === 0 ? undefined : `${person.name} still has ${open} connections to the lost Janus`;
-    }, Math.max(1, deadline - Date.now()));
-  }
-}
-
-/** Starts noting every state the page's connection banner shows, with its text (see `bannerStates`). */
-async function watchBanner(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const banner = document.querySelector('[data-testid="connection-banner"]');
-    const seen: string[] = [];
-    (window as unknown as { bannerStates: string[] }).bannerStates = seen;
-    if (!banner) return;
-    new MutationObserver(() => {
-      const shown = `${banner.getAttribute('data-state') ?? ''}: ${(banner as HTMLElement).innerText.trim()}`;
-      if (seen.at(-1) !== shown) seen.push(shown);
-    }).observe(banner, { attributes: true, childList: true, subtree: true, characterData: true });
-  });
-}
-
-async function bannerStates(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { bannerStates: string[] }).bannerStates);
-}
-
-/** The page no longer says its media is being moved. */
-async function bannerGone(people: readonly Attendee[], deadline: number): Promise<void> {
-  for (const person of people) {
-    await waitUntil(async () => {
-      const state = await person.page.getAttribute('[data-testid="connection-banner"]', 'data-state');
-      return state === 'moving-media' || state === 'reconnecting' ? `${person.name}'s banner says ${state}` : undefined;
-    }, Math.max(1, deadline - Date.now()));
-  }
-}
 
 describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', { timeout: 600_000 }, () => {
   let first: ExternalJanus;
@@ -115,10 +47,7 @@ describe('Janus failover: a pool of two Janus servers, one killed mid-meeting', 
   after(async () => {
     await Promise.all(people.map((p) => p.participant.close()));
     await server?.close();
-    for (const janus of [first, second]) {
-      await janus?.process.stop();
-      if (janus) fs.rmSync(janus.dataDir, { recursive: true, force: true });
-    }
+    for (const janus of [first, second]) await stopExternalJanus(janus);
   });
 
   it('keeps the meeting going on the surviving Janus within 10 s of the kill: same session, tiles, chat, screen share, moderation', async (t) => {

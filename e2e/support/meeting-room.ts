@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchParticipant, type Participant, type LaunchOptions } from './browser.js';
 import { saveScreenshot } from './screenshots.js';
-import type { TestServer } from './test-server.js';
+import type { ApiClient } from './api-client.js';
 
 export interface CreatedRoom {
   id: string;
@@ -11,7 +11,7 @@ export interface CreatedRoom {
 }
 
 /** Creates a room through the Meetings API; `settings` are any of its create-room fields. */
-export async function createRoom(server: TestServer, settings: Record<string, unknown>): Promise<CreatedRoom> {
+export async function createRoom(server: Pick<ApiClient, 'api'>, settings: Record<string, unknown>): Promise<CreatedRoom> {
   const created = await server.api('POST', '/v1/meetings/rooms', settings);
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body as CreatedRoom;

@@ -6,16 +6,12 @@ import { loadConfig, type Config } from '../../packages/server/src/config.js';
 import { createApplication } from '../../packages/server/src/identity/applications.js';
 import { startServer, type RunningServer } from '../../packages/server/src/server.js';
 import { freePort } from '../../packages/server/src/free-port.js';
-import { applicationApi } from './application-api.js';
+import { apiClient, type ApiClient } from './api-client.js';
 
-export interface TestServer {
+export interface TestServer extends ApiClient {
   server: RunningServer;
   baseUrl: string;
   applicationId: string;
-  /** A fresh Vonage-style bearer token for the test application. */
-  token(): Promise<string>;
-  /** Calls the REST API as the test application. */
-  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -40,13 +36,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const server = await startServer(config, { logger: pino({ level: config.logLevel }) });
   const { application, privateKeyPem } = await createApplication({ store: server.services.store }, { name: 'e2e' });
   const baseUrl = config.publicUrl;
-  const { token, api } = await applicationApi(baseUrl, application.id, privateKeyPem);
+  const client = await apiClient(baseUrl, application.id, privateKeyPem);
   return {
     server,
     baseUrl,
     applicationId: application.id,
-    token,
-    api,
+    ...client,
     async close() {
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

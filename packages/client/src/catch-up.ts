@@ -7,7 +7,7 @@ import type { ChatMessage, ParticipantInfo, RaisedHand, ResumedEvent, ServerMess
  */
 export function catchUpMessages(
   known: { participants: readonly ParticipantInfo[]; chatMessageIds: ReadonlySet<string>; raisedHands: readonly RaisedHand[] },
-  state: ResumedEvent,
+  state: Omit<ResumedEvent, 'nodeUrls'>,
 ): ServerMessage[] {
   const messages: ServerMessage[] = [];
   const now = new Map(state.participants.map((p) => [p.id, p]));

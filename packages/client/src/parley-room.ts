@@ -276,7 +276,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       })
       .finally(() => options.signal?.removeEventListener('abort', onAbort));
 
-    const resumeTarget = { serverUrl, meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
+    // The first of `nodeUrls` is this node, which the page already reaches by `serverUrl`.
+    const resumeTarget = { serverUrls: [serverUrl, ...joined.nodeUrls.slice(1)], meetingCode: options.meetingCode, resumeToken: joined.resumeToken };
     const room = new ParleyRoom(socket, resumeTarget, joined.self, joined.sessionId, joined.roomDisplayName, options.localStream, joined.settings);
     for (const info of joined.participants) room.remotes.set(info.id, { info, stream: new MediaStream(), screenStream: new MediaStream() });
     room.chat.push(...joined.chatHistory);
@@ -900,6 +901,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         // Answers `join` itself consumes.
       case 'resumed':
       case 'pong':
+      case 'node-draining':
         // Answers the signaling connection itself consumes.
         break;
     }

@@ -22,15 +22,27 @@ export interface SignalingListener {
 
 /** Where and as whom to resume. */
 export interface ResumeTarget {
-  serverUrl: string;
+  /**
+   * The nodes to resume on, the one the page is on first, then the others the server named
+   * (`NodeUrls`): whichever takes the meeting (over) first.
+   */
+  serverUrls: string[];
   meetingCode: string;
   resumeToken: string;
 }
 
+/** `urls` in order, each once (whatever its trailing slash). */
+export function distinctUrls(urls: readonly string[]): string[] {
+  return [...new Set(urls.map((url) => url.replace(/\/+$/, '')))];
+}
+
 const CONNECT_TIMEOUT_MS = 5_000;
 const RESUME_ANSWER_TIMEOUT_MS = 10_000;
-/** Waits between attempts: doubling, up to the last. */
-const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 5_000];
+/**
+ * Waits between attempts: doubling, up to the last. Short enough that a meeting whose node died is
+ * back within seconds of another node (or the same one, restarted) listening.
+ */
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 3_000];
 /**
  * Past this since the drop, the server has surely given the place up (it notices a silent drop within
  * seconds, then waits `RECONNECT_GRACE_MS`): stop trying and say so.
@@ -40,7 +52,8 @@ const GIVE_UP_AFTER_MS = 2 * RECONNECT_GRACE_MS;
 /**
  * @internal The signaling connection of a joined participant, kept alive across drops. A heartbeat
  * notices a connection that died silently (a sleeping laptop, a network that vanished without a
- * reset); then it reconnects with backoff and resumes the same participant with their resume token.
+ * reset); then it reconnects with backoff and resumes the same participant with their resume token,
+ * on its node first, then on each other node in turn (the node may have died, or be draining).
  */
 export class ReconnectingSignaling {
   private socket: SignalingSocket | undefined;
@@ -51,12 +64,17 @@ export class ReconnectingSignaling {
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  /** Where to resume, the current node first. */
+  private urls: string[];
+  /** Which of `urls` the next attempt goes to (round and round). */
+  private nextUrl = 0;
 
   constructor(
     socket: SignalingSocket,
     private readonly target: ResumeTarget,
     private readonly listener: SignalingListener,
   ) {
+    this.urls = distinctUrls(target.serverUrls);
     this.adopt(socket);
     globalThis.addEventListener?.('online', this.retryNow);
   }
@@ -86,7 +104,9 @@ export class ReconnectingSignaling {
     this.pingSentAt = undefined;
     socket.onMessage((message) => {
       this.pingSentAt = undefined;
-      if (message.type !== 'pong') this.listener.message(message);
+      // The node hands the meeting over: resume at once, elsewhere first.
+      if (message.type === 'node-draining') this.dropped({ elsewhereFirst: true });
+      else if (message.type !== 'pong') this.listener.message(message);
     });
     socket.onClose(() => this.dropped());
     clearInterval(this.heartbeat);
@@ -102,13 +122,14 @@ export class ReconnectingSignaling {
     }, HEARTBEAT_INTERVAL_MS);
   }
 
-  private dropped(): void {
+  private dropped(options: { elsewhereFirst?: boolean } = {}): void {
     if (this.closed || !this.socket) return;
     clearInterval(this.heartbeat);
     this.socket.close();
     this.socket = undefined;
     this.droppedAt = Date.now();
     this.attempts = 0;
+    this.nextUrl = options.elsewhereFirst && this.urls.length > 1 ? 1 : 0;
     this.listener.reconnecting();
     this.scheduleAttempt(0);
   }
@@ -138,8 +159,10 @@ export class ReconnectingSignaling {
       return;
     }
     this.attempts++;
+    const url = this.urls[this.nextUrl % this.urls.length]!;
+    this.nextUrl++;
     const retry = (): void => this.scheduleAttempt(this.nextDelay());
-    SignalingSocket.open(this.target.serverUrl, CONNECT_TIMEOUT_MS).then((socket) => {
+    SignalingSocket.open(url, CONNECT_TIMEOUT_MS).then((socket) => {
       if (this.closed) {
         socket.close();
         return;
@@ -151,9 +174,15 @@ export class ReconnectingSignaling {
       socket.onMessage((message) => {
         if (message.type === 'resumed') {
           clearTimeout(timer);
+          // This node is the page's node now (the first of `nodeUrls`, reached by `url`): the next drop
+          // tries it first, then the others it names.
+          this.urls = distinctUrls([url, ...message.nodeUrls.slice(1)]);
           // In this very callback: whatever the server sends next arrives on the adopted socket.
           this.adopt(socket);
           this.listener.resumed(message);
+        } else if (message.type === 'error' && message.code === 'try_again') {
+          // This node cannot take the meeting just now (it drains, or another is taking it over): the
+          // socket closes, and the next attempt goes to the next node.
         } else if (message.type === 'error' && message.fatal) {
           clearTimeout(timer);
           socket.close();

@@ -38,6 +38,11 @@ export const ERROR_CODES = {
   media_unavailable: { status: 503 },
   /** A `resume` came too late: the participant's place was given up (grace period over, or the session ended). */
   resume_expired: { status: 410 },
+  /**
+   * This node cannot take the meeting now (it is handing its meetings over, or another node is taking
+   * this one): try again, here or on another node.
+   */
+  try_again: { status: 503 },
   timeout: { status: 504 },
   internal: { status: 500 },
 } as const satisfies Record<string, { status: number }>;

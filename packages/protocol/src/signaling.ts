@@ -194,7 +194,9 @@ export const HEARTBEAT_TIMEOUT_MS = 10_000;
 
 /**
  * The first message on a new connection of a participant whose previous one dropped, in place of
- * `join`. The server answers `resumed`, or a fatal `resume_expired` error once their place is gone.
+ * `join`, on any node of the cluster (see `NodeUrls`). The server answers `resumed`, a fatal
+ * `resume_expired` error once their place is gone, or a `try_again` error when this node cannot take
+ * the meeting just now (try the next node).
  */
 export interface ResumeRequest {
   type: 'resume';
@@ -548,6 +550,8 @@ export interface JoinedEvent {
   settings: MeetingSettings;
   /** The hands up when this participant arrived, first raised first. */
   raisedHands: RaisedHand[];
+  /** Where to resume should this node go away: see `NodeUrls`. */
+  nodeUrls: NodeUrls;
 }
 
 /** One chat message, as everyone in the meeting sees it. Its text is plain text, never markup. */
@@ -690,6 +694,8 @@ export interface ResumedEvent {
   chatHistory: ChatMessage[];
   /** The hands up now, first raised first. */
   raisedHands: RaisedHand[];
+  /** Where to resume should this node go away: see `NodeUrls`. */
+  nodeUrls: NodeUrls;
 }
 
 export interface PongEvent {
@@ -844,6 +850,27 @@ export interface CaptionEvent {
   caption: Caption;
 }
 
+// ---- A meeting outlives its node (server → client)
+
+/**
+ * The public URL of the node that sent it, then those of the cluster's other live nodes that take
+ * meetings. When the signaling connection drops, the page resumes on the URL it reached this node by
+ * (which may differ from the first, behind a proxy), then on each of the others in turn:
+ * if the node running the meeting died or drained, another takes the meeting over (the same session,
+ * its people and chat) on the first `resume` it gets, and tells the page `media-reconnect` after
+ * `resumed`. A node that cannot take it just now answers a non-fatal `try_again` error.
+ */
+export type NodeUrls = string[];
+
+/**
+ * To everyone, before the node closes their connection: it is shutting down and hands the meeting
+ * over. The page resumes at once, on another node first (see `NodeUrls`); nothing is for the person
+ * to do.
+ */
+export interface NodeDrainingEvent {
+  type: 'node-draining';
+}
+
 export type ServerMessage =
   | JoinedEvent
   | PublisherAnswer
@@ -874,6 +901,7 @@ export type ServerMessage =
   | QuestionEvent
   | MediaReconnectEvent
   | CaptionsStateEvent
-  | CaptionEvent;
+  | CaptionEvent
+  | NodeDrainingEvent;
 
 export const SIGNALING_PATH = '/signaling';

@@ -1,7 +1,11 @@
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
-/** `make run`: start Parley in the foreground, print how to use it, stop cleanly on SIGINT, drain on SIGTERM. */
+/**
+ * `make run`: start Parley in the foreground, print how to use it, stop cleanly: on SIGTERM (a service
+ * manager stopping or restarting the node) its live meetings are handed over to another node, or to
+ * this one once restarted; on SIGINT (Ctrl-C) they end.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -43,14 +47,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.services.logger.info({ signal }, 'stopping');
-    // SIGTERM is how orchestrators ask a node to go: it drains; SIGINT (Ctrl-C) just stops.
-    (signal === 'SIGTERM' ? server.drain() : server.close()).then(
-      () => process.exit(0),
-      (error: Error) => {
-        server.services.logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    (signal === 'SIGTERM' ? server.drain() : Promise.resolve())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          server.services.logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -21,12 +21,12 @@ export interface RunningServer {
   /** Where the server listens, e.g. `http://127.0.0.1:8080`. */
   listenUrl: string;
   dev: DevBootstrap | undefined;
-  close(): Promise<void>;
   /**
-   * Stops the node the way `SIGTERM` asks: from now on it starts no room (pages for a room nobody
-   * runs are relayed to a node that is not draining), its rooms go, then it stops like `close`.
+   * What `SIGTERM` asks before `close`: from now on the node starts no room (pages for a room nobody
+   * runs are relayed to a node that is not draining) and hands its live meetings over.
    */
   drain(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
@@ -54,8 +54,12 @@ export async function startServer(config: Config, options: ServiceOptions & { we
   }
   services.membership.shareMediaLoads(media);
   const liveRooms = new LiveRooms({ ...services, media });
-  const orphaned = await liveRooms.endOrphanedSessions();
-  if (orphaned > 0) logger.warn({ sessions: orphaned }, 'ended sessions left open by a previous run');
+  // Sessions a previous run (or a node that died) left open stay open for their pages to resume, for a
+  // while: this sweep and the next end those nobody took over by then.
+  const sweepOrphans = (): Promise<unknown> =>
+    liveRooms.endOrphanedSessions().catch((error: Error) => logger.error({ err: error }, 'ending the sessions nobody took over failed'));
+  await sweepOrphans();
+  const orphanSweep = setInterval(() => void sweepOrphans(), ORPHAN_SWEEP_INTERVAL_MS).unref();
   await warnOfMissingRecordingTools(config, logger);
   await warnIfCaptionsCannotRun(services.speechRecognizer, services.rooms, logger);
   // Ends the recordings of those sessions, and processes what a previous run left unprocessed.
@@ -92,12 +96,9 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     webhookDelivery,
     listenUrl,
     dev,
-    async drain() {
-      await services.cluster.startDraining();
-      // Sessions end here for now; handing each over to another node (`liveRooms.drain()`) belongs here.
-      await running.close();
-    },
+    drain: () => liveRooms.drain(),
     async close() {
+      clearInterval(orphanSweep);
       await liveRooms.shutdown();
       await app.close();
       await lifecycle.stop();
@@ -115,6 +116,8 @@ export async function startServer(config: Config, options: ServiceOptions & { we
 }
 
 const LOGO_SWEEP_INTERVAL_MS = 10 * 60_000;
+/** How often open sessions no node runs are looked for (see `ORPHAN_GRACE_MS`). */
+const ORPHAN_SWEEP_INTERVAL_MS = 15_000;
 
 function parsePortRange(range: string): { min: number; max: number } {
   const [min, max] = range.split('-').map(Number) as [number, number];

@@ -8,6 +8,7 @@ import { NodeTrust } from './cluster/node-trust.js';
 import { startCluster, type ClusterMembership } from './cluster/start-cluster.js';
 import type { Config } from './config.js';
 import { ParticipantTokens } from './identity/participant-tokens.js';
+import { ResumeTokens } from './identity/resume-tokens.js';
 import { loadServerKey, purposeKey } from './identity/server-keys.js';
 import { UserJwtCredentials } from './identity/user-jwt-credentials.js';
 import { RecordingDownloadLinks } from './recording/recording-download-links.js';
@@ -54,6 +55,8 @@ export interface Services {
   roomBlocks: RoomBlocksRepository;
   themes: ThemesRepository;
   participantTokens: ParticipantTokens;
+  /** What participants resume with after a dropped connection, on whichever node runs their meeting then. */
+  resumeTokens: ResumeTokens;
   /** Rooms closed for good (deleted) whose live sessions must end, wherever they run. */
   roomClosures: RoomClosures;
   /** Rooms whose settings changed, which their live sessions must follow. */
@@ -122,6 +125,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomBlocks: new RoomBlocksRepository(store.db),
     themes: new ThemesRepository(store.db, store.changes),
     participantTokens: await ParticipantTokens.load(store.db, () => clock.now()),
+    resumeTokens: await ResumeTokens.load(store.db, clock),
     roomClosures: new RoomClosures(),
     roomUpdates: new RoomUpdates(),
     recordings: new RecordingsRepository(store.db),

@@ -71,6 +71,15 @@ export class SessionCaptions {
     });
   }
 
+  /** Captions were on when this node took the meeting over: they go on, as a moderator had asked. */
+  restore(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.closed || this.active) return;
+      await this.turnOn();
+      this.deps.logger.info({ sessionId: this.session.id }, 'captions back on after the takeover');
+    });
+  }
+
   /** The room changed through an API: captions it no longer offers stop. */
   followFeatures(): Promise<void> {
     return this.queue.run(async () => {

@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest, type RoomClosedEvent } from '@parley/protocol';
 import type { SpeechRecognizer } from '../captions/speech-recognizer.js';
-import type { Cluster } from '../cluster/cluster.js';
 import type { Clock, Scheduler } from '../clock.js';
+import type { Cluster } from '../cluster/cluster.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
 import type { ParticipantClaims, ParticipantTokens } from '../identity/participant-tokens.js';
+import type { ResumeClaims, ResumeTokens } from '../identity/resume-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { ApplicationsRepository } from '../store/applications-repository.js';
@@ -21,7 +22,7 @@ import { displayNameOf } from './display-name.js';
 import { assertMayEndMeeting } from './moderation-rules.js';
 import { participantIdentity } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
-import { closeAtAfterSession } from './room-deadlines.js';
+import { OrphanedSessions } from './orphaned-sessions.js';
 import { RoomEntrance } from './room-entrance.js';
 import type { RoomPasswordLinks } from './room-password-links.js';
 import type { RoomUpdates } from './room-updates.js';
@@ -36,6 +37,7 @@ interface Dependencies {
   chatMessages: ChatMessagesRepository;
   roomBlocks: RoomBlocksRepository;
   participantTokens: ParticipantTokens;
+  resumeTokens: ResumeTokens;
   media: MediaBackend;
   roomClosures: RoomClosures;
   roomUpdates: RoomUpdates;
@@ -66,6 +68,9 @@ export class LiveRooms {
   private readonly starting = new Map<string, Promise<LiveSession>>();
   private readonly entrance: RoomEntrance;
   private readonly stopListening: (() => void)[];
+  private readonly orphans: OrphanedSessions;
+  /** Set once this node hands its meetings over: it starts and takes over none any more. */
+  private draining = false;
 
   constructor(private readonly deps: Dependencies) {
     this.entrance = new RoomEntrance({
@@ -74,6 +79,7 @@ export class LiveRooms {
       meetingDoorOf: (roomId) => this.sessions.get(roomId)?.door(),
       onWaitingChanged: (roomId, waiting) => this.sessions.get(roomId)?.sendToModerators({ type: 'waiting-room', waiting }),
     });
+    this.orphans = new OrphanedSessions({ ...deps, runsHere: (roomId) => this.sessions.has(roomId) || this.starting.has(roomId) });
     this.stopListening = [
       deps.roomClosures.onClosed((roomId) => {
         this.entrance.close(roomId);
@@ -85,8 +91,9 @@ export class LiveRooms {
         if (!room.isAvailable && !this.sessions.has(room.id) && !this.starting.has(room.id)) this.entrance.close(room.id);
         else this.entrance.reconsider(room);
       }),
-      // Another node runs the room now (this one lost touch with the cluster a while): its pages resume there.
-      deps.cluster.onRoomLost((roomId) => void this.sessions.get(roomId)?.close()),
+      // Another node may run the room now (this one lost touch with the cluster a while): the session is
+      // handed over as in a drain, still open in the database, and its pages resume where it runs.
+      deps.cluster.onRoomLost((roomId) => void this.sessions.get(roomId)?.handOver()),
     ];
   }
 
@@ -138,6 +145,7 @@ export class LiveRooms {
       let session = this.sessions.get(room.id);
       if (!session) {
         if (!room.isAvailable) throw roomUnavailable();
+        if (this.draining) throw tryAgain();
         session = await this.startSession(room);
       }
       const participant = await session.join(as, connection);
@@ -155,11 +163,33 @@ export class LiveRooms {
    * Rejects with `resume_expired` once their place is gone (or was never theirs to take).
    */
   async resume(request: ResumeRequest, connection: ParticipantConnection): Promise<{ session: LiveSession; participant: LiveParticipant }> {
+    const claims = await this.deps.resumeTokens.verify(request.resumeToken);
     const room = await this.deps.rooms.findByMeetingCode(request.meetingCode);
-    const session = room && this.sessions.get(room.id);
-    if (!session) throw new ParleyError('resume_expired', 'This meeting session has ended');
-    const participant = await session.resume(request.resumeToken, connection);
+    if (!claims || !room || claims.roomId !== room.id) throw resumeExpired();
+    const running = this.sessions.get(room.id) ?? (await this.starting.get(room.id)?.catch(() => undefined));
+    const session = running ?? (await this.adopt(room, claims));
+    const participant = await session.resume(claims, connection);
     return { session, participant };
+  }
+
+  /**
+   * Takes over the room's session that no live node runs (its node died or drained), for the
+   * participant of a verified resume token: only while the session is still open in the database.
+   * Rejects with `try_again` when another node claimed the room first, or this one drains.
+   */
+  private async adopt(room: Room, claims: ResumeClaims): Promise<LiveSession> {
+    if (this.draining) throw tryAgain();
+    const stored = await this.deps.sessions.find(claims.sessionId);
+    if (!stored || stored.endedAt !== null || stored.roomId !== room.id) throw resumeExpired();
+    return this.startOnce(room, async () => {
+      if (!(await this.deps.cluster.claimRoom(room.id))) throw tryAgain();
+      // A recording the previous node could not end (it was killed) ends now; this node records anew.
+      for (const recording of await this.deps.recordings.listStarted()) {
+        if (recording.sessionId === stored.id) await this.deps.recordings.end(recording.id, this.deps.clock.now().toISOString());
+      }
+      this.deps.recordingWorker.wake();
+      return LiveSession.adopt(room, stored.id, this.sessionDeps(), this.sessionEnded(room.id));
+    });
   }
 
   /** A moderator lets waiting guests into the session's meeting, or turns them away. */
@@ -181,18 +211,30 @@ export class LiveRooms {
   }
 
   /**
-   * Ends sessions a crash left open: their media rooms died with the previous process. Run once at
-   * start-up, before any join.
+   * Ends the open sessions no node runs (their node died or drained) that nobody took over within
+   * `ORPHAN_GRACE_MS` of this node noticing them. Run at start-up and then periodically, on any number
+   * of nodes at once. Resolves with how many it ended.
    */
-  async endOrphanedSessions(): Promise<number> {
-    const open = await this.deps.sessions.listOpen();
-    const now = this.deps.clock.now();
-    for (const session of open) {
-      const room = await this.deps.rooms.findById(session.roomId);
-      const closeAt = room ? closeAtAfterSession(room, now) : null;
-      await this.deps.sessions.end({ id: session.id, roomId: session.roomId, endedAt: now.toISOString(), roomCloseAt: closeAt });
-    }
-    return open.length;
+  endOrphanedSessions(): Promise<number> {
+    return this.orphans.sweep();
+  }
+
+  /**
+   * This node goes away (`SIGTERM`): it takes no new meetings, and hands each of its live meetings
+   * over, left open in the database with their state, for another node (or this one restarted) to take
+   * over as their pages resume there.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await this.deps.cluster.startDraining();
+    const starting = await Promise.all([...this.starting.values()].map((start) => start.catch(() => undefined)));
+    const sessions = new Set([...this.sessions.values(), ...starting.filter((session) => session !== undefined)]);
+    await Promise.all(
+      [...sessions].map(async (session) => {
+        await session.handOver().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: session.id }, 'handing the session over failed'));
+        await this.deps.cluster.releaseRoom(session.room.id);
+      }),
+    );
   }
 
   async closeAll(code: 'media_unavailable' | 'internal', message: string): Promise<void> {
@@ -233,22 +275,43 @@ export class LiveRooms {
   }
 
   private startSession(room: Room): Promise<LiveSession> {
-    // Two first joins at once must share one session: the second awaits the first's start.
+    return this.startOnce(room, () => this.claim(room).then(() => LiveSession.start(room, this.sessionDeps(), this.sessionEnded(room.id))));
+  }
+
+  private sessionDeps(): Parameters<typeof LiveSession.start>[1] {
+    return { ...this.deps, waitingGuests: (roomId) => this.entrance.waiting(roomId), nodeUrls: () => this.nodeUrls() };
+  }
+
+  private sessionEnded(roomId: string): (ended: LiveSession) => void {
+    return (ended) => {
+      if (this.sessions.get(roomId) !== ended) return;
+      this.sessions.delete(roomId);
+      void this.releaseIfIdle(roomId);
+    };
+  }
+
+  /** This node's public URL, then those of the other live nodes that take meetings (`NodeUrls`). */
+  private async nodeUrls(): Promise<string[]> {
+    const { self } = this.deps.cluster;
+    const others = (await this.deps.cluster.nodes()).filter((node) => node.id !== self.id && !node.draining);
+    return [self, ...others].map((node) => node.publicUrl);
+  }
+
+  /** Starts (or takes over) the room's session once: whoever comes meanwhile awaits the same start. */
+  private startOnce(room: Room, start: () => Promise<LiveSession>): Promise<LiveSession> {
     let starting = this.starting.get(room.id);
     if (!starting) {
-      starting = this.claim(room)
-        .then(() =>
-          LiveSession.start(room, { ...this.deps, waitingGuests: (roomId) => this.entrance.waiting(roomId) }, (ended) => {
-            if (this.sessions.get(room.id) !== ended) return;
-            this.sessions.delete(room.id);
-            void this.releaseIfIdle(room.id);
-          }),
-        )
+      starting = start()
         .then((session) => {
-          this.sessions.set(room.id, session);
+          // A session taken over with nobody left to come back ended at once.
+          if (!session.isEnded) this.sessions.set(room.id, session);
           return session;
         })
-        .finally(() => this.starting.delete(room.id));
+        .finally(() => {
+          this.starting.delete(room.id);
+          // A start that failed, or a session taken over that ended at once, holds the room for nothing.
+          if (!this.sessions.has(room.id)) void this.releaseIfIdle(room.id);
+        });
       this.starting.set(room.id, starting);
     }
     return starting;
@@ -257,8 +320,16 @@ export class LiveRooms {
   /** A session starts on the node that owns the room: two nodes never run one room. */
   private async claim(room: Room): Promise<void> {
     if (await this.deps.cluster.claimRoom(room.id)) return;
-    throw new ParleyError('internal', 'This meeting is running on another server; please try again');
+    throw tryAgain();
   }
+}
+
+function resumeExpired(): ParleyError {
+  return new ParleyError('resume_expired', 'This meeting session has ended');
+}
+
+function tryAgain(): ParleyError {
+  return new ParleyError('try_again', 'This server cannot take the meeting just now; try again');
 }
 
 function roomUnavailable(): ParleyError {

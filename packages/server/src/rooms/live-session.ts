@@ -20,6 +20,7 @@ import { SessionCaptions, type SessionCaptionsDeps } from '../captions/session-c
 import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
+import type { ResumeClaims, ResumeTokens } from '../identity/resume-tokens.js';
 import type { MediaBackend, MediaRoom } from '../media/media-backend.js';
 import { SessionRecorder, type SessionRecorderDeps } from '../recording/session-recorder.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
@@ -32,6 +33,7 @@ import { LiveParticipant, type ParticipantConnection } from './live-participant.
 import { MediaReconnection } from './media-reconnection.js';
 import { MeetingControls } from './meeting-controls.js';
 import { ReconnectionGrace } from './reconnection-grace.js';
+import { INITIAL_LIVE_SESSION_STATE, LiveSessionStateKeeper, parseLiveSessionState, type LiveSessionState } from './live-session-state.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room, RoomFeatures } from './room.js';
 import { SerialQueue } from './serial-queue.js';
@@ -44,6 +46,9 @@ import { WEBINAR_ASSIGNABLE_ROLES, WebinarStage } from './webinar-stage.js';
  * publishers; how many may send video is the configured presenter limit, which Parley enforces.
  */
 export const MAX_PARTICIPANTS = 200;
+
+/** The messages that tell of a change in the meeting state a takeover must keep (`LiveSessionState`). */
+const STATE_MESSAGES = new Set<ServerMessage['type']>(['room-updated', 'recording-state', 'captions-state', 'participant-updated']);
 
 /** The roles a moderator may give someone in a meeting. */
 const MEETING_ASSIGNABLE_ROLES: readonly AssignableRole[] = ['cohost', 'guest'];
@@ -63,12 +68,15 @@ interface Dependencies extends SessionRecorderDeps, SessionCaptionsDeps {
   media: MediaBackend;
   rooms: Pick<RoomsRepository, 'findById'>;
   sessions: SessionsRepository;
-  chatMessages: Pick<ChatMessagesRepository, 'insert'>;
+  chatMessages: Pick<ChatMessagesRepository, 'insert' | 'listForSession'>;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   roomBlocks: Pick<RoomBlocksRepository, 'block'>;
-  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
+  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion' | 'runtimeStatus' | 'questions'>;
   /** Who waits at the room's door now, longest waiting first: what a newly promoted moderator is shown. */
   waitingGuests: (roomId: string) => WaitingGuest[];
+  resumeTokens: Pick<ResumeTokens, 'mint'>;
+  /** Where pages resume should this node go away (`NodeUrls`). */
+  nodeUrls: () => Promise<string[]>;
   clock: Clock;
   /** Runs the reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;
@@ -88,7 +96,13 @@ export class LiveSession {
   /** What makes a webinar's session one: its stage and audience, runtime status and Q&A; none in a meeting. */
   private readonly stage: WebinarStage | undefined;
   private readonly mediaReconnection = new MediaReconnection();
-    /** Raised hands, reactions and moderation. */
+  /**
+   * After a takeover: the participants the previous node had, shown as reconnecting until they resume
+   * here or their grace period runs out. Empty in a session this node started.
+   */
+  private readonly returning: ReconnectionGrace<ParticipantInfo>;
+  private readonly stateKeeper: LiveSessionStateKeeper;
+  /** Raised hands, reactions and moderation. */
   readonly controls: MeetingControls;
   /** Recording of this session. */
   readonly recorder: SessionRecorder;
@@ -106,9 +120,13 @@ export class LiveSession {
     private readonly mediaRoom: MediaRoom,
     private readonly deps: Dependencies,
     private readonly onEnded: (session: LiveSession) => void,
+    keptState: LiveSessionState = INITIAL_LIVE_SESSION_STATE,
   ) {
     this.chat = new SessionChat(id, room, deps);
     this.grace = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (participant) => void this.giveUp(participant));
+    this.returning = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (info) => void this.giveUpReturning(info));
+    this.stateKeeper = new LiveSessionStateKeeper(id, keptState, deps);
+    this.locked = keptState.locked;
     this.features = { ...room.features };
     this.media = new SessionMedia({
       participants: () => this.participants.values(),
@@ -188,6 +206,49 @@ export class LiveSession {
         deps.logger.error({ err: error, sessionId: id }, 'the automatic recording of the session could not start'),
       );
     }
+    return session;
+  }
+
+  /**
+   * Takes over a session another node ran (it died, or drained): the same session id, its chat in the
+   * database, its media room made anew (one of that id left on a shared media server is replaced),
+   * the meeting state that node kept. Its participants come back as they resume; those who do not
+   * within the grace period leave.
+   */
+  static async adopt(room: Room, sessionId: string, deps: Dependencies, onEnded: (session: LiveSession) => void): Promise<LiveSession> {
+    const state = parseLiveSessionState(await deps.sessions.findLiveState(sessionId));
+    const present = (await deps.sessions.listParticipants(sessionId)).filter((p) => p.leftAt === null);
+    const mediaRoom = await deps.media.createRoom({ id: sessionId, description: room.displayName, maxPublishers: MAX_PARTICIPANTS });
+    deps.logger.info({ roomId: room.id, sessionId, participants: present.length }, 'session taken over');
+    const session = new LiveSession(sessionId, room, mediaRoom, deps, onEnded, state);
+    await session.chat.restore();
+    await session.stage?.restore();
+    for (const record of present) {
+      const info: ParticipantInfo = {
+        id: record.id,
+        displayName: record.displayName,
+        role: record.role,
+        audioMuted: true,
+        videoMuted: true,
+        moderated: { audio: false, video: false, ...state.moderated[record.id] },
+        joinedAt: record.joinedAt,
+        screenSharing: false,
+        reconnecting: true,
+      };
+      session.returning.track(info);
+      session.returning.hold(info);
+      if (record.role === 'host') session.hostHasJoined = true;
+    }
+    if (state.recording && room.features.recording) {
+      await session.recorder.start({ automatic: state.recording.automatic }).catch((error: Error) =>
+        deps.logger.error({ err: error, sessionId }, 'the recording could not go on after the takeover'),
+      );
+    }
+    if (state.captions) {
+      await session.captions.restore().catch((error: Error) => deps.logger.error({ err: error, sessionId }, 'captions could not go on after the takeover'));
+    }
+    // Nobody left to wait for (they all left as the previous node went): the session ends now.
+    if (present.length === 0) await session.queue.run(() => session.end());
     return session;
   }
 
@@ -272,8 +333,19 @@ export class LiveSession {
         await participant.releaseMedia();
         throw error;
       }
+      const resumeToken = await this.deps.resumeTokens.mint({
+        sessionId: this.id,
+        roomId: this.room.id,
+        participantId: info.id,
+        role: info.role,
+        displayName: info.displayName,
+        userId: as.userId,
+        ...(as.identity !== undefined ? { identity: as.identity } : {}),
+      });
+      const nodeUrls = await this.deps.nodeUrls();
       this.media.add(participant);
       this.participants.set(info.id, participant);
+      this.grace.track(participant);
       this.stage?.added(participant);
       if (info.role === 'host') this.hostHasJoined = true;
       connection.send({
@@ -282,8 +354,9 @@ export class LiveSession {
         sessionId: this.id,
         roomDisplayName: this.room.displayName,
         ...this.sessionViewFor(participant),
-        resumeToken: this.grace.issueToken(participant),
+        resumeToken,
         settings: this.settings(),
+        nodeUrls,
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
       if (this.stage) connection.send(this.stage.stateFor(participant));
@@ -353,14 +426,16 @@ export class LiveSession {
 
   /**
    * Gives a participant whose connection dropped their place back, on `connection`, and brings their
-   * page up to date. Rejects with `resume_expired` when the token resumes nobody (any more).
+   * page up to date. `claims` are those of their verified resume token. Rejects with `resume_expired`
+   * when the token resumes nobody (any more).
    */
-  resume(resumeToken: string, connection: ParticipantConnection): Promise<LiveParticipant> {
+  resume(claims: ResumeClaims, connection: ParticipantConnection): Promise<LiveParticipant> {
     return this.queue.run(async () => {
-      const participant = this.grace.claim(resumeToken);
-      if (!participant || participant.left) {
-        throw new ParleyError('resume_expired', 'Your place in the meeting was not kept: you were away too long, or the meeting ended');
-      }
+      const expired = (): ParleyError => new ParleyError('resume_expired', 'Your place in the meeting was not kept: you were away too long, or the meeting ended');
+      if (claims.sessionId !== this.id || this.ended) throw expired();
+      const returning = this.returning.claim(claims.participantId);
+      const participant = returning ? await this.readmit(returning, claims, connection) : this.grace.claim(claims.participantId);
+      if (!participant || participant.left) throw expired();
       participant.reconnect(connection);
       this.setReconnecting(participant, false);
       connection.send({
@@ -368,6 +443,7 @@ export class LiveSession {
         self: participant.info,
         sessionId: this.id,
         ...this.sessionViewFor(participant),
+        nodeUrls: await this.deps.nodeUrls(),
       });
       connection.send({ type: 'recording-state', recording: this.recorder.state() });
       if (this.stage) connection.send(this.stage.stateFor(participant));
@@ -375,12 +451,54 @@ export class LiveSession {
       // The media moved while they were away: their connections are to a media server that is gone.
       if (this.mediaReconnection.awaits(participant)) connection.send({ type: 'media-reconnect' });
       this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant resumed');
+      // Back on this node's media room: they receive what is published here, as a newcomer does.
+      if (returning) {
+        this.media.subscribe(participant);
+        return participant;
+      }
       // An offer sent while they were away never reached them, and their network may have changed:
       // a fresh offer with new ICE credentials covers both.
       void participant.subscriber.restartIce().catch((error: Error) =>
         this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscriber ICE restart after resume failed'),
       );
       return participant;
+    });
+  }
+
+  /**
+   * Takes back, on this node's media room, a participant of a session taken over: the same id, role and
+   * name, what moderators stopped still stopped. Their page starts its media again (`media-reconnect`
+   * follows `resumed`), as after a media server failover.
+   */
+  private async readmit(info: ParticipantInfo, claims: ResumeClaims, connection: ParticipantConnection): Promise<LiveParticipant> {
+    this.returning.forget(info);
+    const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
+    const subscriber = this.mediaRoom.createSubscriber({
+      participantId: info.id,
+      onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
+    });
+    const participant = new LiveParticipant(info, connection, publisher, subscriber, claims.identity);
+    for (const kind of ['audio', 'video'] as const) {
+      if (info.moderated[kind]) await publisher.setModerated(kind, true);
+    }
+    await this.controls.admit(participant);
+    this.media.add(participant);
+    this.participants.set(info.id, participant);
+    this.grace.track(participant);
+    this.stage?.added(participant);
+    this.mediaReconnection.begin([participant]);
+    return participant;
+  }
+
+  /** A participant of a session taken over did not come back in time: they left, as anyone who does not. */
+  private giveUpReturning(info: ParticipantInfo): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.ended || !this.returning.isHeld(info)) return;
+      this.returning.forget(info);
+      this.deps.logger.info({ sessionId: this.id, participantId: info.id }, 'participant did not come back after the takeover');
+      await this.deps.sessions.markParticipantLeft(info.id, this.deps.clock.now().toISOString());
+      this.broadcast({ type: 'participant-left', participantId: info.id });
+      if (this.participants.size === 0 && this.returning.heldParticipants().length === 0) await this.end();
     });
   }
 
@@ -450,7 +568,7 @@ export class LiveSession {
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     this.stage?.removed(participant);
     this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
-    if (this.participants.size === 0) await this.end();
+    if (this.participants.size === 0 && this.returning.heldParticipants().length === 0) await this.end();
   }
 
   /**
@@ -466,15 +584,12 @@ export class LiveSession {
     await this.leave(participant);
   }
 
-  /**
-   * Ends the session for everyone, telling their pages why (the media server was lost, say). Without a
-   * message, pages are let go without a word: they resume, wherever the room runs now.
-   */
-  close(message?: ServerMessage): Promise<void> {
+  /** Ends the session for everyone, telling their pages why (the media server was lost, say). */
+  close(message: ServerMessage): Promise<void> {
     return this.queue.run(async () => {
       for (const participant of this.participants.values()) {
         participant.left = true;
-        if (message) participant.connection.send(message);
+        participant.connection.send(message);
         participant.connection.close();
         await participant.releaseMedia().catch(() => undefined);
       }
@@ -483,10 +598,39 @@ export class LiveSession {
     });
   }
 
+  /**
+   * This node goes away (it drains) and hands the meeting over: the session stays open in the database
+   * with its state, its recording ends cleanly (the node taking over records on in a new one), its
+   * media room and the pages' connections are released, and each page is told to resume elsewhere.
+   */
+  handOver(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.ended) return;
+      this.ended = true;
+      await this.stateKeeper.keep(this.liveState());
+      this.grace.clear();
+      this.returning.clear();
+      this.stage?.close();
+      this.onEnded(this);
+      for (const participant of this.participants.values()) {
+        participant.left = true;
+        participant.connection.send({ type: 'node-draining' });
+        participant.connection.close();
+      }
+      await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
+      await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
+      for (const participant of this.participants.values()) await participant.releaseMedia().catch(() => undefined);
+      this.participants.clear();
+      await this.mediaRoom.destroy();
+      this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session handed over');
+    });
+  }
+
   private async end(): Promise<void> {
     if (this.ended) return;
     this.ended = true;
     this.grace.clear();
+    this.returning.clear();
     this.stage?.close();
     this.onEnded(this);
     await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
@@ -504,6 +648,17 @@ export class LiveSession {
     for (const participant of this.recipientsOf(message)) {
       if (participant.id !== exceptId) participant.connection.send(message);
     }
+    if (!this.ended && STATE_MESSAGES.has(message.type)) void this.stateKeeper.keep(this.liveState());
+  }
+
+  /** What of the meeting must outlive this node (see `LiveSessionState`). */
+  private liveState(): LiveSessionState {
+    const recording = this.recorder.state();
+    const moderated: LiveSessionState['moderated'] = {};
+    for (const info of [...[...this.participants.values()].map((p) => p.info), ...this.returning.heldParticipants()]) {
+      if (info.moderated.audio || info.moderated.video) moderated[info.id] = { ...info.moderated };
+    }
+    return { locked: this.locked, recording: recording.active ? { automatic: recording.automatic } : null, captions: this.captions.state().active, moderated };
   }
 
   /** Everyone a message concerns: in a webinar, news of an attendee reaches only the stage and them. */
@@ -514,7 +669,8 @@ export class LiveSession {
   /** Who else is here, what was said and whose hands are up, as a participant arriving (or back) is shown it. */
   private sessionViewFor(participant: LiveParticipant): { participants: ParticipantInfo[]; chatHistory: ChatMessage[]; raisedHands: RaisedHand[] } {
     const seen = this.stage?.seenBy(participant, this.participants.values()) ?? this.participants.values();
-    const participants = [...seen].filter((p) => p !== participant).map((p) => p.info);
+    // Those a takeover still waits for are shown as reconnecting: the page keeps their tiles.
+    const participants = [...[...seen].filter((p) => p !== participant).map((p) => p.info), ...this.returning.heldParticipants()];
     const view = { participants, chatHistory: this.chat.history(), raisedHands: this.controls.raisedHands() };
     return this.stage ? this.stage.visibleTo(participant, view) : view;
   }

@@ -1,16 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { RECONNECT_GRACE_MS } from '@parley/protocol';
 import type { Scheduler } from '../clock.js';
 
 /**
- * Holds the place of participants whose connection dropped, for the grace period, and knows who may
- * take a place back: every participant is handed a secret resume token when they join, and only that
- * token resumes them (a participant id is no secret: everyone in the meeting sees it). Tokens are
- * kept as hashes, so neither a memory dump nor a lookup's timing gives one away.
+ * Holds the place of participants whose connection dropped, for the grace period. Who may take a
+ * place back is for their signed resume token to say (`ResumeTokens`): a participant id is no secret
+ * (everyone in the meeting sees it), so it is only looked up here once a token named it.
  */
 export class ReconnectionGrace<P extends { readonly id: string }> {
-  private readonly byTokenHash = new Map<string, P>();
-  private readonly tokenHashOf = new Map<string, string>();
+  private readonly known = new Map<string, P>();
   /** Participants being waited for, with the function that cancels their expiry. */
   private readonly held = new Map<string, () => void>();
 
@@ -21,13 +18,9 @@ export class ReconnectionGrace<P extends { readonly id: string }> {
     private readonly graceMs = RECONNECT_GRACE_MS,
   ) {}
 
-  /** A new secret that resumes `participant`; hand it to them only. */
-  issueToken(participant: P): string {
-    const token = randomBytes(32).toString('base64url');
-    const hash = hashOf(token);
-    this.byTokenHash.set(hash, participant);
-    this.tokenHashOf.set(participant.id, hash);
-    return token;
+  /** `participant` is in the session: from now on their resume token takes them back. */
+  track(participant: P): void {
+    this.known.set(participant.id, participant);
   }
 
   /** Starts waiting for `participant` to come back; waiting already, their deadline stays. */
@@ -39,13 +32,21 @@ export class ReconnectionGrace<P extends { readonly id: string }> {
     this.held.set(participant.id, cancel);
   }
 
+  /** Everyone being waited for, in the order they were first tracked. */
+  heldParticipants(): P[] {
+    return [...this.known.values()].filter((participant) => this.held.has(participant.id));
+  }
+
   isHeld(participant: P): boolean {
     return this.held.has(participant.id);
   }
 
-  /** The participant `token` resumes, no longer waited for; `undefined` when the token is unknown. */
-  claim(token: string): P | undefined {
-    const participant = this.byTokenHash.get(hashOf(token));
+  /**
+   * The participant a verified resume token named, no longer waited for; `undefined` when they are not
+   * (any more) in the session.
+   */
+  claim(participantId: string): P | undefined {
+    const participant = this.known.get(participantId);
     if (participant) this.stopHolding(participant);
     return participant;
   }
@@ -53,25 +54,18 @@ export class ReconnectionGrace<P extends { readonly id: string }> {
   /** The participant left for good: their token resumes nobody any more. */
   forget(participant: P): void {
     this.stopHolding(participant);
-    const hash = this.tokenHashOf.get(participant.id);
-    if (hash !== undefined) this.byTokenHash.delete(hash);
-    this.tokenHashOf.delete(participant.id);
+    this.known.delete(participant.id);
   }
 
   /** The session ended: nobody is waited for, no token resumes anyone. */
   clear(): void {
     for (const cancel of this.held.values()) cancel();
     this.held.clear();
-    this.byTokenHash.clear();
-    this.tokenHashOf.clear();
+    this.known.clear();
   }
 
   private stopHolding(participant: P): void {
     this.held.get(participant.id)?.();
     this.held.delete(participant.id);
   }
-}
-
-function hashOf(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
 }

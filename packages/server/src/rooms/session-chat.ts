@@ -20,7 +20,7 @@ export const CHAT_RATE_LIMIT = 5;
 export const CHAT_HISTORY_ON_JOIN = 500;
 
 interface Dependencies {
-  chatMessages: Pick<ChatMessagesRepository, 'insert'>;
+  chatMessages: Pick<ChatMessagesRepository, 'insert' | 'listForSession'>;
   rooms: Pick<RoomsRepository, 'findById'>;
   config: Pick<Config, 'chatRateWindowMs'>;
   clock: Clock;
@@ -50,6 +50,12 @@ export class SessionChat {
    */
   history(): ChatMessage[] {
     return [...this.recent];
+  }
+
+  /** Picks up the chat of a session taken over from another node, as its database transcript has it. */
+  async restore(): Promise<void> {
+    const stored = await this.deps.chatMessages.listForSession(this.sessionId);
+    this.recent.splice(0, this.recent.length, ...stored.slice(-CHAT_HISTORY_ON_JOIN));
   }
 
   /** Stores a message from `sender` and hands it to `deliver` (which reaches everyone), or refuses it. */

@@ -12,7 +12,7 @@ export const QUESTION_RATE_LIMIT = 3;
 export const QUESTION_RATE_WINDOW_MS = 60_000;
 
 interface Dependencies {
-  webinarStage: Pick<WebinarStageRepository, 'saveQuestion'>;
+  webinarStage: Pick<WebinarStageRepository, 'saveQuestion' | 'questions'>;
   clock: Clock;
 }
 
@@ -29,6 +29,11 @@ export class WebinarQuestions {
     private readonly deps: Dependencies,
   ) {
     this.limiter = new ParticipantRateLimiter(QUESTION_RATE_LIMIT, QUESTION_RATE_WINDOW_MS, deps.clock);
+  }
+
+  /** Picks up the Q&A of a session taken over from another node, as the database has it. */
+  async restore(): Promise<void> {
+    for (const question of await this.deps.webinarStage.questions(this.sessionId)) this.questions.set(question.id, question);
   }
 
   /** What `participant` may see, first asked first: the stage sees every question; an attendee the answered ones and their own. */

@@ -50,7 +50,7 @@ export interface StageMembers {
 }
 
 interface Dependencies {
-  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion'>;
+  webinarStage: Pick<WebinarStageRepository, 'setRuntimeStatus' | 'saveQuestion' | 'runtimeStatus' | 'questions'>;
   clock: Clock;
   scheduler: Scheduler;
   logger: Logger;
@@ -89,6 +89,12 @@ export class WebinarStage {
   /** Stores the status a new session starts in. */
   async begin(): Promise<void> {
     await this.deps.webinarStage.setRuntimeStatus(this.session.id, this.status, this.deps.clock.now().toISOString());
+  }
+
+  /** Picks up where the webinar stood on the node it is taken over from: its runtime status and Q&A. */
+  async restore(): Promise<void> {
+    this.status = (await this.deps.webinarStage.runtimeStatus(this.session.id)) ?? this.status;
+    await this.questions.restore();
   }
 
   /** Refuses an attendee once the webinar ended for its audience. */

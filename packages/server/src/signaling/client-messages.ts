@@ -59,7 +59,8 @@ export const ClientMessageSchema = Type.Union([
   Type.Object({
     type: Type.Literal('resume'),
     meetingCode: Type.String({ minLength: 1, maxLength: 64 }),
-    resumeToken: Type.String({ minLength: 1, maxLength: 128 }),
+    // A signed token naming the session, the participant and who they are (their display name included).
+    resumeToken: Type.String({ minLength: 1, maxLength: 4096 }),
   }),
   Type.Object({ type: Type.Literal('ping') }),
   Type.Object({ type: Type.Literal('subscriber-ice-restart') }),

@@ -120,6 +120,8 @@ export interface SessionsTable {
   ended_at: Timestamp | null;
   /** A webinar session's `WebinarRuntimeStatus`; null for a meeting's. */
   runtime_status: ColumnType<WebinarRuntimeStatus | null, WebinarRuntimeStatus | null | undefined, WebinarRuntimeStatus | null>;
+  /** What of the live meeting outlives its node (JSON, `LiveSessionState`); null until it first changes. */
+  live_state: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ParticipantsTable {

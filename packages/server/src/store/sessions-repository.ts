@@ -96,7 +96,7 @@ export class SessionsRepository {
     return rows.map((row) => ({ id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at }));
   }
 
-  /** Sessions a crash left open: the server that owned them is gone, so they end now. */
+  /** Sessions still open: running on some node, or left open by one that died or drained. */
   async listOpen(): Promise<SessionRecord[]> {
     const rows = await this.db.selectFrom('sessions').selectAll().where('ended_at', 'is', null).execute();
     return rows.map((row) => ({ id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at }));
@@ -133,6 +133,17 @@ export class SessionsRepository {
   /** A participant still present renamed themselves: the session's record keeps the name they have now. */
   async renameParticipant(id: string, displayName: string): Promise<void> {
     await this.db.updateTable('participants').set({ display_name: displayName }).where('id', '=', id).where('left_at', 'is', null).execute();
+  }
+
+  /** Keeps what of a live session must outlive its node (opaque here: `LiveSessionState` as JSON). */
+  async saveLiveState(id: string, state: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ live_state: state }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  }
+
+  /** What `saveLiveState` kept of a session, if anything. */
+  async findLiveState(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('sessions').select('live_state').where('id', '=', id).executeTakeFirst();
+    return row?.live_state ?? undefined;
   }
 
   async listParticipants(sessionId: string): Promise<ParticipantRecord[]> {

@@ -49,6 +49,7 @@ const NAMES: Record<ErrorCode, string> = {
   media_moderated: 'ForbiddenError',
   media_unavailable: 'ServiceUnavailableError',
   resume_expired: 'GoneError',
+  try_again: 'ServiceUnavailableError',
   timeout: 'GatewayTimeoutError',
   internal: 'InternalServerError',
 };

@@ -1,14 +1,14 @@
 import { SignJWT, importPKCS8 } from 'jose';
 
-/** The REST API as one application calls it, with Vonage-style bearer tokens it signs itself. */
-export interface ApplicationApi {
-  /** A fresh bearer token for the application. */
+/** The REST API of a Parley node, called as one application. */
+export interface ApiClient {
+  /** A fresh Vonage-style bearer token for the application. */
   token(): Promise<string>;
-  /** Calls the REST API at `baseUrl` as the application. */
+  /** Calls the REST API as the application. */
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
 }
 
-export async function applicationApi(baseUrl: string, applicationId: string, privateKeyPem: string): Promise<ApplicationApi> {
+export async function apiClient(baseUrl: string, applicationId: string, privateKeyPem: string): Promise<ApiClient> {
   const key = await importPKCS8(privateKeyPem, 'RS256');
   const token = (): Promise<string> =>
     new SignJWT({ application_id: applicationId })
