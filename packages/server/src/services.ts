@@ -29,6 +29,7 @@ import { UsersRepository } from './store/users-repository.js';
 import { WebhookDeliveriesRepository } from './store/webhook-deliveries-repository.js';
 import { WebhookSettingsRepository } from './store/webhook-settings-repository.js';
 import { WebinarStageRepository } from './store/webinar-stage-repository.js';
+import { WebinarRoomPolicies } from './webinars/webinar-room-policies.js';
 import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
 import { LogoUploadPolicy } from './themes/logo-upload-policy.js';
 
@@ -80,6 +81,8 @@ export interface Services {
   bridgeSecrets: BridgeSecrets;
   /** Webinar sessions' runtime status and Q&A. */
   webinarStage: WebinarStageRepository;
+  /** The webinar settings their sessions' rooms enforce, and whether personal links still work. */
+  webinarPolicies: WebinarRoomPolicies;
   /** Turns what participants say into live captions. */
   speechRecognizer: SpeechRecognizer;
 }
@@ -122,6 +125,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
     webinarStage: new WebinarStageRepository(store.db),
+    webinarPolicies: new WebinarRoomPolicies(store.db),
     speechRecognizer: new PocketsphinxRecognizer({ ffmpeg: config.ffmpegBinary, modelDir: config.pocketsphinxModelDir }),
   };
   const recordingWorker = new RecordingWorker({ recordings: services.recordings, processor: new RecordingProcessor(services), clock, logger });

@@ -18,13 +18,14 @@ import type { ParticipantUser } from './room-admittance.js';
 import { LiveSession } from './live-session.js';
 import { displayNameOf } from './display-name.js';
 import { assertMayEndMeeting } from './moderation-rules.js';
-import { participantIdentity } from './participant-identity.js';
+import { participantIdentity, TOKEN_IDENTITY } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
 import { closeAtAfterSession } from './room-deadlines.js';
 import { RoomEntrance } from './room-entrance.js';
 import type { RoomPasswordLinks } from './room-password-links.js';
 import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
+import { isSignedInParticipantId, personalLinkRevoked, personalLinkStillValid, webinarArrivalPolicy, waitsForPanelAdmission, type WebinarPolicies } from './webinar-policy.js';
 
 interface Dependencies {
   rooms: RoomsRepository;
@@ -42,6 +43,8 @@ interface Dependencies {
   recordingWorker: { wake(): void };
   webinarStage: WebinarStageRepository;
   speechRecognizer: SpeechRecognizer;
+  /** The settings of webinars whose sessions rooms back, and whether personal links still work. */
+  webinarPolicies?: WebinarPolicies;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
@@ -78,6 +81,7 @@ export class LiveRooms {
       }),
       deps.roomUpdates.onUpdated((room) => {
         this.sessions.get(room.id)?.roomChanged(room);
+        void this.refreshWebinarPolicy(room);
         // A room that closed with nobody in it will not open for those waiting (a live meeting goes on).
         if (!room.isAvailable && !this.sessions.has(room.id) && !this.starting.has(room.id)) this.entrance.close(room.id);
         else this.entrance.reconsider(room);
@@ -109,6 +113,9 @@ export class LiveRooms {
     if (identity !== undefined && (await this.deps.roomBlocks.isBlocked(room.id, identity))) {
       throw new ParleyError('participant_blocked', 'A host removed you from this meeting and blocked you from joining it again');
     }
+    // A token the page got by signing in names a user, not an invitee or registrant: no personal link.
+    const personalLinkId = claims && !isSignedInParticipantId(claims.participantId) ? claims.participantId : undefined;
+    const webinarPolicy = await webinarArrivalPolicy(this.deps.webinarPolicies, room, { participantId: personalLinkId, role, user });
     const application = await this.deps.applications.findApplication(room.applicationId);
     if (!application) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     // Nobody waits at the door of a room that can no longer open.
@@ -121,6 +128,9 @@ export class LiveRooms {
       user,
       roomAccountId: application.accountId,
       address: context.address ?? 'unknown',
+      // A webinar's personal links (invitees', registrants') enter without its password, as RingCentral's do.
+      personalLink: webinarPolicy !== undefined && personalLinkId !== undefined,
+      untilAnswered: waitsForPanelAdmission(webinarPolicy, role),
       connection,
       signal: context.signal,
     });
@@ -135,6 +145,7 @@ export class LiveRooms {
         if (!room.isAvailable) throw roomUnavailable();
         session = await this.startSession(room);
       }
+      if (webinarPolicy) session.followWebinarPolicy(webinarPolicy);
       const participant = await session.join(as, connection);
       if (!participant) continue;
       if (canModerate(role)) connection.send({ type: 'waiting-room', waiting: this.entrance.waiting(room.id) });
@@ -154,6 +165,12 @@ export class LiveRooms {
     const session = room && this.sessions.get(room.id);
     if (!session) throw new ParleyError('resume_expired', 'This meeting session has ended');
     const participant = await session.resume(request.resumeToken, connection);
+    // A personal link that stopped working while its holder was away does not take them back in.
+    const participantId = participant.identity?.startsWith(TOKEN_IDENTITY) ? participant.identity.slice(TOKEN_IDENTITY.length) : undefined;
+    if (!(await personalLinkStillValid(this.deps.webinarPolicies, session.room, participantId))) {
+      await session.leave(participant);
+      throw personalLinkRevoked();
+    }
     return { session, participant };
   }
 
@@ -216,6 +233,18 @@ export class LiveRooms {
   async shutdown(): Promise<void> {
     for (const stop of this.stopListening) stop();
     await this.closeAll('internal', 'The server is shutting down');
+  }
+
+  /** A webinar changed while its session is live: the session follows its settings at once. */
+  private async refreshWebinarPolicy(room: Room): Promise<void> {
+    const session = this.sessions.get(room.id);
+    if (!session || room.kind !== 'webinar' || !this.deps.webinarPolicies) return;
+    try {
+      const policy = await this.deps.webinarPolicies.policyOf(room.id);
+      if (policy) session.followWebinarPolicy(policy);
+    } catch (error) {
+      this.deps.logger.error({ err: error, roomId: room.id }, 'reading the changed webinar settings failed');
+    }
   }
 
   private startSession(room: Room): Promise<LiveSession> {

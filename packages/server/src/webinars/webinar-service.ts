@@ -120,7 +120,9 @@ export class WebinarService {
     });
     const updated = await this.getWebinar(caller, webinarId);
     // The rooms follow: a session without a title of its own is shown with the webinar's, and autoRecord is the rooms'.
-    for (const session of await this.sessions.listByWebinar(webinarId)) await this.syncRoom(updated, session);
+    // Only a password given is hashed again (scrypt is slow, and a new salt would end the `?pw=` of links for nothing).
+    const passwordChanged = input.settings?.password !== undefined;
+    for (const session of await this.sessions.listByWebinar(webinarId)) await this.syncRoom(updated, session, passwordChanged);
     return updated;
   }
 
@@ -177,6 +179,7 @@ export class WebinarService {
         expiresAt: latestExpiry(now),
         recording: { autoRecord: webinar.settings.autoRecord },
         features: { recording: webinar.settings.recordingEnabled },
+        password: webinar.settings.password ?? null,
       });
       session.roomId = made.id;
       await new WebinarSessionsRepository(tx).insert(session);
@@ -281,13 +284,18 @@ export class WebinarService {
     return { webinar, session, status, room };
   }
 
-  /** The room shows the session's title and records as the webinar says; a retired room is left alone. */
-  private async syncRoom(webinar: Webinar, session: WebinarSessionRecord): Promise<Room | undefined> {
+  /**
+   * The room shows the session's title, records as the webinar says and asks its password (the room's
+   * entrance checks it; the room announces the change, so a live session follows the webinar's other
+   * settings at once); a retired room is left alone.
+   */
+  private async syncRoom(webinar: Webinar, session: WebinarSessionRecord, passwordChanged = false): Promise<Room | undefined> {
     const room = await this.deps.rooms.findById(session.roomId);
     if (!room?.isAvailable) return undefined;
     return this.rooms.update(room.applicationId, room.id, {
       displayName: sessionTitleOf({ webinar, session }),
       recording: { autoRecord: webinar.settings.autoRecord },
+      ...(passwordChanged ? { password: webinar.settings.password ?? null } : {}),
     });
   }
 
