@@ -79,8 +79,9 @@ function authenticationFor(policy: WebinarRoomPolicy, role: ParticipantRole): We
 }
 
 /**
- * Refuses (`forbidden`) whom the webinar's authentication setting does not admit in `role`. Hosts are
- * not asked: the host link is the webinar's own.
+ * Refuses whom the webinar's authentication setting does not admit in `role`: `sign_in_required` when
+ * nobody signed in (the page then asks them to), `forbidden` for a user of another account where only
+ * the host's account is admitted. Hosts are not asked: the host link is the webinar's own.
  */
 export function checkWebinarAuthentication(policy: WebinarRoomPolicy, role: ParticipantRole, user: ParticipantUser | undefined): void {
   if (role === 'host') return;
@@ -88,10 +89,11 @@ export function checkWebinarAuthentication(policy: WebinarRoomPolicy, role: Part
     case 'Guest':
       return;
     case 'AuthenticatedUser':
-      if (!user) throw ParleyError.forbidden('Sign in to join this webinar');
+      if (!user) throw signInRequired();
       return;
     case 'AuthenticatedCoworker':
-      if (user?.accountId !== policy.accountId) throw ParleyError.forbidden("Only users of the webinar's organization may join this webinar");
+      if (!user) throw signInRequired();
+      if (user.accountId !== policy.accountId) throw ParleyError.forbidden("Only users of the webinar's organization may join this webinar");
       return;
   }
 }
@@ -154,4 +156,8 @@ export function signedInParticipantId(userId: string): string {
 
 export function isSignedInParticipantId(participantId: string): boolean {
   return participantId.startsWith(SIGNED_IN_PREFIX);
+}
+
+function signInRequired(): ParleyError {
+  return new ParleyError('sign_in_required', 'Sign in to join this webinar');
 }

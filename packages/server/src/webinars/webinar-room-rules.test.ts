@@ -136,16 +136,30 @@ describe('webinar rooms follow their webinar', { timeout: 300_000 }, () => {
   test('authentication: the audience and the panel of users only, or of the host\'s account only', async () => {
     const w = await newWebinar({ attendeeAuthentication: 'AuthenticatedUser', panelistAuthentication: 'AuthenticatedCoworker' });
     const hostIn = await enter(w, w.session.hostJoinUri, 'Hana');
-    await refused(enter(w, undefined, 'Ann'), 'forbidden');
+    await refused(enter(w, undefined, 'Ann'), 'sign_in_required');
     const luke = await register(w, 'Luke');
-    await refused(enter(w, luke.joinUri, 'Luke'), 'forbidden');
+    await refused(enter(w, luke.joinUri, 'Luke'), 'sign_in_required');
     const guestPanelist = await invite(w, 'Panelist', 'Pia');
-    await refused(enter(w, guestPanelist.joinUri, 'Pia'), 'forbidden');
+    await refused(enter(w, guestPanelist.joinUri, 'Pia'), 'sign_in_required');
+    // Signing in on the page adds the user to the link's own token: Pia signs in as a user of another account.
+    const signIn = (link: string | undefined, account: typeof h.acme, user: typeof h.acme.member) =>
+      h.app.inject({ method: 'POST', url: `/api/public/rooms/${w.meetingCode}/sign-in`, payload: { email: user.email, password: account.password, ...(link ? { participantToken: tokenOf(link) } : {}) } });
+    const wrong = await h.app.inject({ method: 'POST', url: `/api/public/rooms/${w.meetingCode}/sign-in`, payload: { email: h.globex.member.email, password: 'not it' } });
+    assert.equal(wrong.statusCode, 401);
+    const piaSignedIn = await signIn(guestPanelist.joinUri, h.globex, h.globex.member);
+    assert.equal(piaSignedIn.statusCode, 200, piaSignedIn.body);
+    const piaToken = (piaSignedIn.json() as { participantToken: string }).participantToken;
+    await refused(enter(w, `http://x/?participant_token=${piaToken}`, 'Pia'), 'forbidden');
+    // Luke signs in with his registrant link: he is the registrant, now known as a user.
+    const lukeToken = ((await signIn(luke.joinUri, h.globex, h.globex.admin)).json() as { participantToken: string }).participantToken;
+    assert.equal((await enter(w, `http://x/?participant_token=${lukeToken}`, 'Luke')).participant.identity, `token:${luke.id}`);
     const colleague = await invite(w, 'Panelist', 'Ada', { userId: h.acme.admin.id, accountId: h.acme.accountId });
     assert.equal((await enter(w, colleague.joinUri, 'Ada')).participant.info.role, 'panelist');
-    // A signed-in user of any account may watch.
-    const globexUser = h.services.participantTokens.mint({ participantId: signedInParticipantId(h.globex.member.id), roomId: hostIn.session.room.id, role: 'attendee', user: { userId: h.globex.member.id, accountId: h.globex.accountId } });
-    await enter(w, `http://x/?participant_token=${globexUser}`, 'Gus');
+    // A user of any account who signs in on the public link may watch.
+    const gus = ((await signIn(undefined, h.globex, h.globex.member)).json() as { participantToken: string }).participantToken;
+    assert.deepEqual(h.services.participantTokens.verify(gus)?.participantId, signedInParticipantId(h.globex.member.id));
+    const gusIn = await enter(w, `http://x/?participant_token=${gus}`, 'Gus');
+    assert.equal(gusIn.participant.info.role, 'attendee');
     await liveRooms.endSessionOf(hostIn.session.room.id);
   });
 
