@@ -13,6 +13,7 @@ import * as roomKind from './0011-room-kind.js';
 import * as webinars from './0012-webinars.js';
 import * as webinarRuntime from './0013-webinar-runtime.js';
 import * as roomCameraAndScreenSharing from './0014-room-camera-and-screen-sharing.js';
+import * as emailOutbox from './0016-email-outbox.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0012-webinars': webinars,
   '0013-webinar-runtime': webinarRuntime,
   '0014-room-camera-and-screen-sharing': roomCameraAndScreenSharing,
+  '0016-email-outbox': emailOutbox,
 };
