@@ -466,8 +466,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   }
 
   /**
-   * Set when the camera was on at `join` but the meeting had reached its presenter limit: one joined
-   * with the camera off (`presenter_limit_reached`), and can talk and listen.
+   * Set when the camera was on at `join` but the meeting had reached its presenter limit
+   * (`presenter_limit_reached`), or a webinar keeps its panelists' cameras off (`forbidden`): one
+   * joined with the camera off, and can talk and listen.
    */
   get cameraRefusedAtJoin(): ParleyClientError | undefined {
     return this.refusedCamera;
@@ -730,8 +731,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     try {
       await publisher.publish(this.localStream, !this.selfInfo.videoMuted);
     } catch (error) {
-      if (!(error instanceof ParleyClientError && error.code === 'presenter_limit_reached')) rethrowAsClientError(error);
-      // The meeting has all the video it allows: join with the camera off, and say so.
+      if (!(error instanceof ParleyClientError && (error.code === 'presenter_limit_reached' || (error.code === 'forbidden' && !this.selfInfo.videoMuted)))) rethrowAsClientError(error);
+      // The meeting has all the video it allows (or no camera for us): join with the camera off, and say so.
       this.refusedCamera = error;
       this.setMediaEnabled('video', false);
       await publisher.setCameraSending(false).catch(rethrowAsClientError);

@@ -162,7 +162,7 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   const onDisconnected = useCallback(
     (reason: DisconnectReason) => {
       // A webinar that ended for its audience may send it to a page of its own (a thank-you, a survey).
-      const destination = reason === 'webinar_ended' && room ? postWebinarDestination(room) : undefined;
+      const destination = room ? postWebinarDestination(room) : undefined;
       if (destination) {
         window.location.assign(destination);
         return;
