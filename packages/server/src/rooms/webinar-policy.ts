@@ -1,4 +1,4 @@
-import { canModerate, type ParticipantRole, type WebinarRules } from '@parley/protocol';
+import type { ParticipantRole, WebinarRules } from '@parley/protocol';
 import { ParleyError } from '../errors.js';
 import type { ParticipantUser } from './room-admittance.js';
 import type { Room } from './room.js';
@@ -103,9 +103,9 @@ export function waitsForPanelAdmission(policy: WebinarRoomPolicy | undefined, ro
   return policy?.panelistWaitingRoom === true && role === 'panelist';
 }
 
-/** What a participant of `role` may send under the rules: hosts and co-hosts are not limited by them. */
+/** What a participant of `role` may send under the rules: only panelists are limited by them (attendees send nothing anyway). */
 export function panelistMediaLimits(rules: WebinarRules, role: ParticipantRole): { camera: boolean; screen: boolean; ownMicrophone: boolean } {
-  if (canModerate(role)) return { camera: true, screen: true, ownMicrophone: true };
+  if (role !== 'panelist') return { camera: true, screen: true, ownMicrophone: true };
   return { camera: rules.panelistCamera, screen: rules.panelistScreenSharing, ownMicrophone: rules.panelistOwnMicrophone };
 }
 

@@ -1,4 +1,4 @@
-import { canModerate, canPublish, type ParticipantRole, type ParticipantInfo, type SettableRuntimeStatus, type WebinarQuestion, type WebinarRules, type WebinarRuntimeStatus } from '@parley/protocol';
+import { canPublish, type ParticipantRole, type ParticipantInfo, type SettableRuntimeStatus, type WebinarQuestion, type WebinarRules, type WebinarRuntimeStatus } from '@parley/protocol';
 
 /** A move of the webinar a host offers, as a button: where it goes, and the button's label key. */
 export interface RuntimeMove {
@@ -41,11 +41,11 @@ export function orderQuestions(questions: readonly WebinarQuestion[]): WebinarQu
 }
 
 /**
- * What one may send on a webinar's stage under its settings (the server refuses the rest): hosts and
- * co-hosts everything, panelists what the webinar allows them. In a meeting (no rules), everything.
+ * What one may send on a webinar's stage under its settings (the server refuses the rest): panelists
+ * what the webinar allows them, hosts and co-hosts everything. In a meeting (no rules), everything.
  */
 export function stageAllowances(rules: WebinarRules | undefined, role: ParticipantRole): { camera: boolean; screen: boolean } {
-  if (!rules || canModerate(role)) return { camera: true, screen: true };
+  if (!rules || role !== 'panelist') return { camera: true, screen: true };
   return { camera: rules.panelistCamera, screen: rules.panelistScreenSharing };
 }
 
