@@ -153,7 +153,7 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
     }
   });
 
-  it('brings an attendee on stage, who sends only once they turn their camera on, and back to the audience', async () => {
+  it('brings an attendee on stage, who sends only once they turn their camera on, back to the audience, and on stage again', async () => {
     const row = '[data-testid="participant-row"][data-participant-name="Bob"]';
     const moderate = async (action: string) => {
       if ((await pages.host.getAttribute('[data-testid="participants-button"]', 'aria-expanded')) !== 'true') await pages.host.click('[data-testid="participants-button"]');
@@ -176,6 +176,15 @@ describe('a webinar in browsers', { timeout: 300_000 }, () => {
     await moderate('moveToAudience');
     await pages.bob.waitForSelector('[data-testid="audience-view"]', { timeout: 20_000 });
     await waitUntil(async () => ((await pages.ann.$('[data-testid="tile"][data-participant-name="Bob"]')) ? "Ann still shows Bob's tile" : undefined));
+    // On stage a second time: the devices the page released when sent back open again, and reach the others.
+    await moderate('bringOnStage');
+    await pages.bob.waitForSelector('[data-testid="toggle-camera"]', { timeout: 20_000 });
+    await pages.bob.click('[data-testid="toggle-camera"]');
+    await pages.bob.click('[data-testid="toggle-microphone"]');
+    await waitForFlow(async () => (await receivedFrom(pages.ann, 'Bob')).videoFrames, 'flowing', "Ann receiving Bob's video after his second time on stage", 40_000);
+    await waitForFlow(async () => (await receivedFrom(pages.host, 'Bob')).audioPackets, 'flowing', "the host hearing Bob after his second time on stage", 40_000);
+    await moderate('moveToAudience');
+    await pages.bob.waitForSelector('[data-testid="audience-view"]', { timeout: 20_000 });
   });
 
   it('ends the webinar for the audience while the panel stays, then for everyone', async () => {

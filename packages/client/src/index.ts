@@ -1,5 +1,6 @@
 export { ParleyRoom, type JoinOptions, type RemoteParticipant, type RoomEvents, type Reaction } from './parley-room.js';
 export { fetchRoomInfo, type RoomInfoOptions } from './room-info.js';
+export { signInToRoom, type RoomSignInOptions } from './room-sign-in.js';
 export { ParleyClientError, type ClientErrorCode } from './client-error.js';
 export { classifyNetworkQuality, NETWORK_QUALITY_THRESHOLDS, type NetworkQuality, type NetworkSample } from './network-quality.js';
 export { rememberedGuestId } from './guest-identity.js';
@@ -32,5 +33,6 @@ export {
   type SettableRuntimeStatus,
   type WebinarQuestion,
   type WebinarRuntimeStatus,
+  type WebinarRules,
   QUESTION_MAX_LENGTH,
 } from '@parley/protocol';

@@ -22,6 +22,7 @@ import {
   type WaitingGuest,
   type WaitingReason,
   type WebinarQuestion,
+  type WebinarRules,
   type WebinarRequest,
   type WebinarRuntimeStatus,
   canPublish,
@@ -136,6 +137,8 @@ export interface RoomEvents {
   'attendee-count': (count: number) => void;
   /** Webinars: a question was asked, answered or dismissed (see `questions`). */
   question: (question: WebinarQuestion) => void;
+  /** Webinars: what the webinar's settings allow changed (see `webinarRules`). */
+  'webinar-rules': (rules: WebinarRules) => void;
   /**
    * The media server carrying the meeting was lost and the meeting is moving to another: one stays in
    * it (chat, hands and everyone's place go on), while one's audio and video connect again by
@@ -182,6 +185,10 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   private waiting: WaitingGuest[] = [];
   private recordingState: RecordingState = { active: false, automatic: false };
   private readonly webinar = new WebinarState();
+  /** Sent back to a webinar's audience while publishing (see `startSending`). */
+  private offStage = false;
+  /** Where a webinar's `room-closed` sent its audience. */
+  private redirectUri: string | undefined;
   /** Counts media reconnections: only the latest one's end is told. */
   private mediaReconnections = 0;
   /** The server tells the real state (and language) right after `joined`. */
@@ -326,24 +333,46 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     return this.webinar.attendeeCount;
   }
 
+  /** Webinars: what the webinar's settings allow (Q&A, panelists' camera, screen and microphone); undefined in a meeting. */
+  get webinarRules(): WebinarRules | undefined {
+    return this.webinar.rules;
+  }
+
+  /** Webinars, attendees: where the webinar sent its audience when it ended (its post-webinar page), if it did. */
+  get postWebinarRedirectUri(): string | undefined {
+    return this.redirectUri;
+  }
+
   /** Webinars: the questions one may see, first asked first: the stage sees all; an attendee the answered ones and their own. */
   questions(): WebinarQuestion[] {
     return this.webinar.questions();
   }
 
-  /** Whether one sends media: from joining (with tracks, on stage), or since `startSending`. */
+  /**
+   * Whether one sends media: from joining (with tracks, on stage), or since `startSending`; not since
+   * a host sent one back to a webinar's audience.
+   */
   get isSending(): boolean {
-    return this.publisher !== undefined;
+    return this.publisher !== undefined && !this.offStage;
   }
 
   /**
    * Webinars: starts sending `stream`'s tracks once a host brought one on stage (an attendee joins
    * sending nothing). They go out as one's microphone and camera state says (off, until one turns them
-   * on). Rejects with `forbidden` while one is an attendee; does nothing when already sending.
+   * on). Rejects with `forbidden` while one is an attendee; does nothing when already sending. Brought
+   * back on stage, one sends `stream`'s tracks (the page opened its devices afresh) on the connection
+   * one sent with before.
    */
   async startSending(stream: MediaStream): Promise<void> {
     if (!canPublish(this.selfInfo.role)) throw new ParleyClientError('forbidden', 'Attendees watch and listen: only the panel sends');
-    if (this.publisher) return;
+    if (this.isSending) return;
+    if (this.publisher) {
+      this.offStage = false;
+      for (const track of stream.getTracks()) await this.replaceTrack(track);
+      // Leaving the stage ended what the server had published of us: a fresh offer publishes it again.
+      await this.publisher.renegotiate().catch(rethrowAsClientError);
+      return;
+    }
     for (const track of stream.getTracks()) if (!this.localStream.getTracks().includes(track)) this.localStream.addTrack(track);
     this.applyTrackState();
     await this.startPublishing();
@@ -354,9 +383,12 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     return this.control({ type: 'set-runtime-status', status });
   }
 
-  /** Webinars, attendees: asks the panel a question (plain text; `rate_limited` beyond a few a minute). */
-  askQuestion(text: string): Promise<void> {
-    return this.control({ type: 'ask-question', text });
+  /**
+   * Webinars, attendees: asks the panel a question (plain text; `rate_limited` beyond a few a minute);
+   * `anonymous` where the webinar allows it (`webinarRules.anonymousQuestions`).
+   */
+  askQuestion(text: string, options: { anonymous?: boolean } = {}): Promise<void> {
+    return this.control({ type: 'ask-question', text, ...(options.anonymous ? { anonymous: true } : {}) });
   }
 
   /** Webinars, the stage: answers a question; every attendee sees the answer. */
@@ -435,8 +467,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
   }
 
   /**
-   * Set when the camera was on at `join` but the meeting had reached its presenter limit: one joined
-   * with the camera off (`presenter_limit_reached`), and can talk and listen.
+   * Set when the camera was on at `join` but the meeting had reached its presenter limit
+   * (`presenter_limit_reached`), or a webinar keeps its panelists' cameras off (`forbidden`): one
+   * joined with the camera off, and can talk and listen.
    */
   get cameraRefusedAtJoin(): ParleyClientError | undefined {
     return this.refusedCamera;
@@ -670,6 +703,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
 
   /** One's own state changed (by oneself or by the server): the tracks follow it, and listeners hear of it. */
   private updateSelf(self: ParticipantInfo): void {
+    // Sent back to a webinar's audience: the page releases its devices, and the publisher idles until
+    // one is brought on stage again (`startSending`).
+    if (this.publisher && canPublish(this.selfInfo.role) && !canPublish(self.role)) this.offStage = true;
     this.selfInfo = self;
     this.applyTrackState();
     this.emit('self-updated', self);
@@ -696,8 +732,8 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
     try {
       await publisher.publish(this.localStream, !this.selfInfo.videoMuted);
     } catch (error) {
-      if (!(error instanceof ParleyClientError && error.code === 'presenter_limit_reached')) rethrowAsClientError(error);
-      // The meeting has all the video it allows: join with the camera off, and say so.
+      if (!(error instanceof ParleyClientError && (error.code === 'presenter_limit_reached' || (error.code === 'forbidden' && !this.selfInfo.videoMuted)))) rethrowAsClientError(error);
+      // The meeting has all the video it allows (or no camera for us): join with the camera off, and say so.
       this.refusedCamera = error;
       this.setMediaEnabled('video', false);
       await publisher.setCameraSending(false).catch(rethrowAsClientError);
@@ -824,6 +860,7 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
         this.emit('speaking', message.participantId, message.speaking);
         break;
       case 'room-closed':
+        this.redirectUri = message.redirectUri;
         this.disconnect(message.reason);
         break;
       case 'chat-message':
@@ -889,8 +926,9 @@ export class ParleyRoom extends TypedEmitter<RoomEvents> {
       case 'webinar-status':
       case 'attendee-count':
       case 'question': {
-        const before = { status: this.webinar.runtimeStatus, count: this.webinar.attendeeCount };
+        const before = { status: this.webinar.runtimeStatus, count: this.webinar.attendeeCount, rules: this.webinar.rules };
         this.webinar.apply(message);
+        if (this.webinar.rules && this.webinar.rules !== before.rules) this.emit('webinar-rules', this.webinar.rules);
         if (message.type === 'question') this.emit('question', message.question);
         if (this.webinar.runtimeStatus !== undefined && this.webinar.runtimeStatus !== before.status) this.emit('runtime-status', this.webinar.runtimeStatus);
         if (this.webinar.attendeeCount !== before.count) this.emit('attendee-count', this.webinar.attendeeCount);

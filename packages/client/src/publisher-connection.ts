@@ -100,6 +100,11 @@ export class PublisherConnection {
     return true;
   }
 
+  /** Offers again what is sent now, for a server that stopped taking it (a webinar's stage left and come back to). */
+  renegotiate(): Promise<void> {
+    return this.negotiate(() => () => undefined);
+  }
+
   /** Negotiates fresh ICE credentials, for a path that failed or a network that changed. */
   restartIce(): Promise<void> {
     return this.negotiate(() => () => undefined, { iceRestart: true });

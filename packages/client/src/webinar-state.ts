@@ -1,4 +1,4 @@
-import type { ServerMessage, WebinarQuestion, WebinarRuntimeStatus } from '@parley/protocol';
+import type { ServerMessage, WebinarQuestion, WebinarRules, WebinarRuntimeStatus } from '@parley/protocol';
 
 /** The webinar messages the server sends (only in a room of kind `webinar`). */
 export type WebinarMessage = Extract<ServerMessage, { type: 'webinar-state' | 'webinar-status' | 'attendee-count' | 'question' }>;
@@ -8,6 +8,7 @@ export class WebinarState {
   private status: WebinarRuntimeStatus | undefined;
   private attendees = 0;
   private readonly questionsById = new Map<string, WebinarQuestion>();
+  private currentRules: WebinarRules | undefined;
 
   /** Undefined in a meeting (no webinar state ever came). */
   get runtimeStatus(): WebinarRuntimeStatus | undefined {
@@ -16,6 +17,11 @@ export class WebinarState {
 
   get attendeeCount(): number {
     return this.attendees;
+  }
+
+  /** What the webinar's settings allow; undefined in a meeting. */
+  get rules(): WebinarRules | undefined {
+    return this.currentRules;
   }
 
   /** First asked first. */
@@ -28,6 +34,7 @@ export class WebinarState {
       case 'webinar-state':
         this.status = message.runtimeStatus;
         this.attendees = message.attendeeCount;
+        this.currentRules = message.rules;
         // The whole view this participant may see now (a promotion widens it).
         this.questionsById.clear();
         for (const question of message.questions) this.questionsById.set(question.id, question);

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   password_required: { status: 401 },
   /** A guest gave the wrong password. */
   password_incorrect: { status: 401 },
+  /** The room admits only users (a webinar's authentication setting): sign in on the page to get a token naming you. */
+  sign_in_required: { status: 401 },
   /** Someone in the meeting declined a waiting guest's request to join. */
   admission_denied: { status: 403 },
   room_full: { status: 403 },

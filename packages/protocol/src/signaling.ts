@@ -467,6 +467,8 @@ export const QUESTION_MAX_LENGTH = 500;
 export interface AskQuestionRequest {
   type: 'ask-question';
   text: string;
+  /** Asked without the asker's name, where the webinar allows it (`WebinarRules.anonymousQuestions`). */
+  anonymous?: boolean;
   requestId?: string;
 }
 
@@ -616,6 +618,8 @@ export interface RoomClosedEvent {
    * `webinar_ended`: to a webinar's attendees, the webinar ended for its audience (`Debrief`).
    */
   reason: 'ended' | 'expired' | 'ended_by_host' | 'webinar_ended';
+  /** To a webinar's attendees: where the webinar sends its audience once it ends (its `postWebinarRedirectUri`). */
+  redirectUri?: string;
 }
 
 // Raise hand, reactions and moderation (server → client).
@@ -768,6 +772,8 @@ export interface WebinarQuestion {
   /** ISO-8601, stamped by the server. */
   askedAt: string;
   status: 'open' | 'answered' | 'dismissed';
+  /** Asked anonymously: `askedBy.displayName` is empty for everyone, the panel included. */
+  anonymous?: boolean;
   /** Once answered. */
   answer?: { text: string; by: ParticipantRef; answeredAt: string };
 }
@@ -781,6 +787,24 @@ export interface WebinarStateEvent {
   runtimeStatus: WebinarRuntimeStatus;
   attendeeCount: number;
   questions: WebinarQuestion[];
+  /** What the webinar's settings allow; sent again whenever they change during the session. */
+  rules: WebinarRules;
+}
+
+/** A webinar's settings as its pages follow them (the server enforces each). */
+export interface WebinarRules {
+  /** Attendees may ask questions. */
+  questions: boolean;
+  /** Attendees may ask without their name. */
+  anonymousQuestions: boolean;
+  /** Attendees see only the questions the panel answered, and their own; else every question not dismissed. */
+  moderatedQuestions: boolean;
+  /** Panelists may turn their camera on. */
+  panelistCamera: boolean;
+  /** Panelists may share their screen. */
+  panelistScreenSharing: boolean;
+  /** Panelists unmute themselves; else they stay muted until a host or co-host asks them to speak. */
+  panelistOwnMicrophone: boolean;
 }
 
 /** To everyone: the webinar moved on. */

@@ -36,6 +36,10 @@ export const ConfigSchema = Type.Object({
   databaseUrl: Type.String({ minLength: 1 }),
   /** A Janus WebSocket URL; when empty the server spawns and supervises its own Janus. */
   janusUrl: Type.String(),
+  /** `smtp://user:pass@host:587` (or `smtps://`): where webinar emails go; empty: Parley sends none. */
+  smtpUrl: Type.String({ pattern: '^(smtps?://.+)?$' }),
+  /** The `From` of the emails Parley sends (`Parley <webinars@example.com>`). */
+  mailFrom: Type.String({ minLength: 3 }),
   /**
    * Several Janus WebSocket URLs to place rooms on (the least loaded healthy one), and to move a room
    * to when the Janus holding it dies. Instead of `janusUrl`, not with it.
@@ -134,6 +138,8 @@ const ENVIRONMENT: Record<keyof Config, { name: string; parse: (text: string) =>
   dataDir: { name: 'PARLEY_DATA_DIR', parse: String },
   databaseUrl: { name: 'PARLEY_DATABASE_URL', parse: String },
   janusUrl: { name: 'PARLEY_JANUS_URL', parse: String },
+  smtpUrl: { name: 'PARLEY_SMTP_URL', parse: String },
+  mailFrom: { name: 'PARLEY_MAIL_FROM', parse: String },
   janusUrls: { name: 'PARLEY_JANUS_URLS', parse: (t) => t.split(',').map((url) => url.trim()).filter((url) => url !== '') },
   janusBinary: { name: 'PARLEY_JANUS_BINARY', parse: String },
   janusRtpPorts: { name: 'PARLEY_JANUS_RTP_PORTS', parse: String },
@@ -182,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: `http://localhost:${merged.port ?? port}`,
     databaseUrl: `sqlite:${path.join(dataDir, 'parley.db')}`,
     janusUrl: '',
+    smtpUrl: '',
+    mailFrom: 'Parley <noreply@localhost>',
     janusUrls: [],
     janusBinary: 'janus',
     janusRtpPorts: '20000-40000',

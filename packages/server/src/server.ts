@@ -10,6 +10,7 @@ import { warnOfMissingRecordingTools } from './recording/recording-tools.js';
 import { warnIfCaptionsCannotRun } from './captions/captions-readiness.js';
 import { createServices, type ServiceOptions, type Services } from './services.js';
 import { WebhookDeliveryWorker } from './webhooks/webhook-delivery-worker.js';
+import { startEmailDelivery } from './mail/email-delivery.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -82,6 +83,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
     concurrency: config.webhookConcurrency,
   });
   webhookDelivery.start();
+  const emailDelivery = startEmailDelivery(services);
 
   const app = await buildApp(services, { live: { media, liveRooms }, ...(options.webRoot ? { webRoot: options.webRoot } : {}) });
   const dev = config.devBootstrap ? await bootstrapDevelopment(services) : undefined;
@@ -106,6 +108,7 @@ export async function startServer(config: Config, options: ServiceOptions & { we
       // Before the webhook delivery stops: a recording finished meanwhile is reported on this run.
       await services.recordingWorker.stop();
       await webhookDelivery.stop();
+      await emailDelivery?.stop();
       clearInterval(logoSweep);
       await media.close();
       await services.membership.close();

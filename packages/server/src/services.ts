@@ -34,6 +34,7 @@ import { UsersRepository } from './store/users-repository.js';
 import { WebhookDeliveriesRepository } from './store/webhook-deliveries-repository.js';
 import { WebhookSettingsRepository } from './store/webhook-settings-repository.js';
 import { WebinarStageRepository } from './store/webinar-stage-repository.js';
+import { WebinarRoomPolicies } from './webinars/webinar-room-policies.js';
 import { LocalLogoStorage, type LogoStorage } from './themes/logo-storage.js';
 import { LogoUploadPolicy } from './themes/logo-upload-policy.js';
 
@@ -87,6 +88,8 @@ export interface Services {
   bridgeSecrets: BridgeSecrets;
   /** Webinar sessions' runtime status and Q&A. */
   webinarStage: WebinarStageRepository;
+  /** The webinar settings their sessions' rooms enforce, and whether personal links still work. */
+  webinarPolicies: WebinarRoomPolicies;
   /** Turns what participants say into live captions. */
   speechRecognizer: SpeechRecognizer;
   /** The nodes running Parley together (this one alone, without Redis), and which runs each live room. */
@@ -143,6 +146,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     roomPasswordLinks: await RoomPasswordLinks.load(store.db, () => clock.now()),
     bridgeSecrets: await BridgeSecrets.load(store.db, () => clock.now()),
     webinarStage: new WebinarStageRepository(store.db),
+    webinarPolicies: new WebinarRoomPolicies(store.db),
     speechRecognizer: new PocketsphinxRecognizer({ ffmpeg: config.ffmpegBinary, modelDir: config.pocketsphinxModelDir }),
     cluster: membership.cluster,
     membership,

@@ -15,6 +15,9 @@ export interface ParticipantClaims {
 
 const MAX_REUSABLE_TOKENS = 10_000;
 
+/** However soon its room expires, a token works this long: a meeting going on keeps its room past its idle expiry. */
+export const MIN_PARTICIPANT_TOKEN_LIFETIME_S = 24 * 3600;
+
 /**
  * Participant tokens: the `participant_token` of host URLs, an HS256 JWT signed with a server key kept
  * in the database (so every node, and every restart, verifies the same tokens). Payload as Vonage's:
@@ -43,13 +46,19 @@ export class ParticipantTokens {
     return new ParticipantTokens(key.id, Buffer.from(key.secret));
   }
 
-  mint(claims: ParticipantClaims): string {
+  /**
+   * A token for `claims`, which stops working when its room expires (`roomExpiresAt`, ISO-8601), or a
+   * day after it was minted if that is later (or unknown): no link outlives the room it opens.
+   */
+  mint(claims: ParticipantClaims, roomExpiresAt?: string): string {
     const iat = Math.floor(Date.now() / 1000);
-    const key = `${claims.participantId} ${claims.roomId} ${claims.role} ${claims.user?.userId ?? ''}`;
+    const roomExpiry = roomExpiresAt === undefined ? 0 : Math.floor(Date.parse(roomExpiresAt) / 1000);
+    const exp = Math.max(roomExpiry, iat + MIN_PARTICIPANT_TOKEN_LIFETIME_S);
+    const key = `${claims.participantId} ${claims.roomId} ${claims.role} ${claims.user?.userId ?? ''} ${exp}`;
     const last = this.minted.get(key);
     if (last?.iat === iat) return last.token;
     const user = claims.user ? { userId: claims.user.userId, accountId: claims.user.accountId } : {};
-    const token = this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role, ...user, iat });
+    const token = this.sign({ participantId: claims.participantId, roomId: claims.roomId, role: claims.role, ...user, iat, exp });
     // Only the current second's tokens can be reused: older ones are dropped as the map grows.
     if (this.minted.size >= MAX_REUSABLE_TOKENS) this.minted.clear();
     this.minted.set(key, { iat, token });

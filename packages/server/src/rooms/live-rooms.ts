@@ -20,13 +20,14 @@ import type { ParticipantUser } from './room-admittance.js';
 import { LiveSession } from './live-session.js';
 import { displayNameOf } from './display-name.js';
 import { assertMayEndMeeting } from './moderation-rules.js';
-import { participantIdentity } from './participant-identity.js';
+import { participantIdentity, TOKEN_IDENTITY } from './participant-identity.js';
 import type { RoomClosures } from './room-closures.js';
 import { OrphanedSessions } from './orphaned-sessions.js';
 import { RoomEntrance } from './room-entrance.js';
 import type { RoomPasswordLinks } from './room-password-links.js';
 import type { RoomUpdates } from './room-updates.js';
 import type { Room } from './room.js';
+import { isSignedInParticipantId, personalLinkRevoked, personalLinkStillValid, webinarArrivalPolicy, waitsForPanelAdmission, type WebinarPolicies } from './webinar-policy.js';
 
 interface Dependencies {
   rooms: RoomsRepository;
@@ -47,6 +48,8 @@ interface Dependencies {
   speechRecognizer: SpeechRecognizer;
   /** Which node runs each room: a session starts here only once this node owns its room. */
   cluster: Cluster;
+  /** The settings of webinars whose sessions rooms back, and whether personal links still work. */
+  webinarPolicies?: WebinarPolicies;
   config: Pick<Config, 'maxPresenters' | 'chatRateWindowMs' | 'dataDir' | 'ffmpegBinary'>;
   clock: Clock;
   /** Runs reconnection grace periods; the system's timers unless a test drives its own. */
@@ -87,6 +90,7 @@ export class LiveRooms {
       }),
       deps.roomUpdates.onUpdated((room) => {
         this.sessions.get(room.id)?.roomChanged(room);
+        void this.refreshWebinarPolicy(room);
         // A room that closed with nobody in it will not open for those waiting (a live meeting goes on).
         if (!room.isAvailable && !this.sessions.has(room.id) && !this.starting.has(room.id)) this.entrance.close(room.id);
         else this.entrance.reconsider(room);
@@ -121,6 +125,9 @@ export class LiveRooms {
     if (identity !== undefined && (await this.deps.roomBlocks.isBlocked(room.id, identity))) {
       throw new ParleyError('participant_blocked', 'A host removed you from this meeting and blocked you from joining it again');
     }
+    // A token the page got by signing in names a user, not an invitee or registrant: no personal link.
+    const personalLinkId = claims && !isSignedInParticipantId(claims.participantId) ? claims.participantId : undefined;
+    const webinarPolicy = await webinarArrivalPolicy(this.deps.webinarPolicies, room, { participantId: personalLinkId, role, user });
     const application = await this.deps.applications.findApplication(room.applicationId);
     if (!application) throw ParleyError.notFound(`There is no meeting with code ${request.meetingCode}`);
     // Nobody waits at the door of a room that can no longer open.
@@ -133,6 +140,9 @@ export class LiveRooms {
       user,
       roomAccountId: application.accountId,
       address: context.address ?? 'unknown',
+      // A webinar's personal links (invitees', registrants') enter without its password, as RingCentral's do.
+      personalLink: webinarPolicy !== undefined && personalLinkId !== undefined,
+      untilAnswered: waitsForPanelAdmission(webinarPolicy, role),
       connection,
       signal: context.signal,
     });
@@ -148,6 +158,7 @@ export class LiveRooms {
         if (this.draining) throw tryAgain();
         session = await this.startSession(room);
       }
+      if (webinarPolicy) session.followWebinarPolicy(webinarPolicy);
       const participant = await session.join(as, connection);
       if (!participant) continue;
       if (canModerate(role)) connection.send({ type: 'waiting-room', waiting: this.entrance.waiting(room.id) });
@@ -168,7 +179,15 @@ export class LiveRooms {
     if (!claims || !room || claims.roomId !== room.id) throw resumeExpired();
     const running = this.sessions.get(room.id) ?? (await this.starting.get(room.id)?.catch(() => undefined));
     const session = running ?? (await this.adopt(room, claims));
+    // A webinar's session taken over follows its webinar's settings before anyone is back in it.
+    if (!running) await this.refreshWebinarPolicy(room);
     const participant = await session.resume(claims, connection);
+    // A personal link that stopped working while its holder was away does not take them back in.
+    const participantId = participant.identity?.startsWith(TOKEN_IDENTITY) ? participant.identity.slice(TOKEN_IDENTITY.length) : undefined;
+    if (!(await personalLinkStillValid(this.deps.webinarPolicies, session.room, participantId))) {
+      await session.leave(participant);
+      throw personalLinkRevoked();
+    }
     return { session, participant };
   }
 
@@ -272,6 +291,18 @@ export class LiveRooms {
   async releaseIfIdle(roomId: string): Promise<void> {
     if (this.sessions.has(roomId) || this.starting.has(roomId) || this.entrance.waiting(roomId).length > 0) return;
     await this.deps.cluster.releaseRoom(roomId).catch((error: Error) => this.deps.logger.warn({ err: error, roomId }, 'releasing a room failed; its claim lapses by itself'));
+  }
+
+  /** A webinar changed while its session is live: the session follows its settings at once. */
+  private async refreshWebinarPolicy(room: Room): Promise<void> {
+    const session = this.sessions.get(room.id);
+    if (!session || room.kind !== 'webinar' || !this.deps.webinarPolicies) return;
+    try {
+      const policy = await this.deps.webinarPolicies.policyOf(room.id);
+      if (policy) session.followWebinarPolicy(policy);
+    } catch (error) {
+      this.deps.logger.error({ err: error, roomId: room.id }, 'reading the changed webinar settings failed');
+    }
   }
 
   private startSession(room: Room): Promise<LiveSession> {

@@ -40,6 +40,7 @@ import { SerialQueue } from './serial-queue.js';
 import { SessionChat } from './session-chat.js';
 import { SessionMedia } from './session-media.js';
 import { WEBINAR_ASSIGNABLE_ROLES, WebinarStage } from './webinar-stage.js';
+import { panelistMediaLimits, UNRESTRICTED_WEBINAR_RULES, type WebinarRoomPolicy } from './webinar-policy.js';
 
 /**
  * Seed limit: people in one room. Every one of them may send audio, so the SFU room takes that many
@@ -134,6 +135,7 @@ export class LiveSession {
       maxPresenters: deps.config.maxPresenters,
       receivesMedia: (participant) => this.stage?.receivesMedia(participant) ?? true,
       features: () => this.features,
+      mediaLimits: (participant) => panelistMediaLimits(this.stage?.currentRules ?? UNRESTRICTED_WEBINAR_RULES, participant.info.role),
       logger: deps.logger,
     });
     this.controls = new MeetingControls(
@@ -287,6 +289,11 @@ export class LiveSession {
     void this.captions.followFeatures().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping captions failed'));
   }
 
+  /** A webinar's settings as they are now (at each join, and when they change): the stage follows them. */
+  followWebinarPolicy(policy: WebinarRoomPolicy): void {
+    this.stage?.follow(policy);
+  }
+
   /** A moderator starts or stops recording the meeting. */
   async setRecording(by: LiveParticipant, recording: boolean): Promise<void> {
     if (!canModerate(by.info.role)) throw ParleyError.forbidden('Only the host or a co-host can start or stop recording');
@@ -327,6 +334,8 @@ export class LiveSession {
       });
       const participant = new LiveParticipant(info, connection, publisher, subscriber, as.identity);
       await this.controls.admit(participant);
+      // A webinar whose host controls panelists' microphones has them join muted, as a moderator would.
+      if (!this.media.limitsOf(participant).ownMicrophone) await this.controls.holdMuted(participant);
       try {
         await this.deps.sessions.addParticipant({ id: info.id, sessionId: this.id, roomId: this.room.id, displayName: info.displayName, role: info.role, joinedAt: info.joinedAt, userId: as.userId, identity: as.identity });
       } catch (error) {
@@ -390,6 +399,7 @@ export class LiveSession {
   /** The participant's own microphone and camera switches; refused for media a moderator stopped. */
   updateMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
     this.controls.checkMediaState(participant, state);
+    this.media.checkCamera(participant, state);
     // Only these two: the signaling message that carries them has a `type` of its own.
     participant.info = { ...participant.info, audioMuted: state.audioMuted, videoMuted: state.videoMuted };
     this.broadcast({ type: 'participant-updated', participant: participant.info }, participant.id);
@@ -589,7 +599,7 @@ export class LiveSession {
     return this.queue.run(async () => {
       for (const participant of this.participants.values()) {
         participant.left = true;
-        participant.connection.send(message);
+        participant.connection.send(message.type === 'room-closed' && this.stage && !canPublish(participant.info.role) ? this.stage.endedForAudience(message.reason) : message);
         participant.connection.close();
         await participant.releaseMedia().catch(() => undefined);
       }

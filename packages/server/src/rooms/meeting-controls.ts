@@ -106,6 +106,16 @@ export class MeetingControls {
     };
   }
 
+  /**
+   * Has a participant who is joining start muted as if a moderator had muted them (a webinar whose host
+   * controls panelists' microphones): they speak once a moderator asks them to and they accept.
+   */
+  async holdMuted(participant: LiveParticipant): Promise<void> {
+    if (participant.info.moderated.audio) return;
+    await participant.publisher.setModerated('audio', true);
+    participant.info = { ...participant.info, moderated: { ...participant.info.moderated, audio: true }, audioMuted: true };
+  }
+
   /** Refuses a participant's own media change that would turn on what a moderator stopped. */
   checkMediaState(participant: LiveParticipant, state: { audioMuted: boolean; videoMuted: boolean }): void {
     if (!canPublish(participant.info.role) && (!state.audioMuted || !state.videoMuted)) {

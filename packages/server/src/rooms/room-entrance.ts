@@ -18,6 +18,10 @@ export interface Arrival {
   password: string | undefined;
   /** Where they connect from: wrong passwords are counted per room and address. */
   address: string;
+  /** They came with a personal link of a webinar (an invitee's, a registrant's): no password is asked of them. */
+  personalLink?: boolean;
+  /** They wait for a moderator's answer whatever the room's approval level (a webinar's panelists, when it says so). */
+  untilAnswered?: boolean;
   /** The user their participant token names; undefined for a guest. */
   user: ParticipantUser | undefined;
   /** The account the room belongs to (through its application), which `account_users` and `other_accounts` compare with. */
@@ -63,12 +67,13 @@ export class RoomEntrance {
     if (!canModerate(role)) {
       const refusal = admittanceRefusal(room.admittance, user, roomAccountId);
       if (refusal) throw ParleyError.forbidden(refusal);
-      await this.checkPassword(arrival);
+      if (!arrival.personalLink) await this.checkPassword(arrival);
     }
     // From here to queueing nothing awaits: a host arriving meanwhile cannot slip between the decision
     // and the queue, and leave this guest waiting for a host who is already in.
     const heldBack = isHeldBack(room.approvalAudience, user, roomAccountId);
-    const admission = admissionOf(role, room.joinApprovalLevel, this.deps.meetingDoorOf(room.id), heldBack);
+    const approvalLevel = arrival.untilAnswered ? 'explicit_approval' : room.joinApprovalLevel;
+    const admission = admissionOf(role, approvalLevel, this.deps.meetingDoorOf(room.id), heldBack || arrival.untilAnswered === true);
     if (admission.kind === 'refuse') throw new ParleyError(admission.code, 'This meeting is locked');
     if (admission.kind === 'enter') return;
     const waitingRoom = this.waitingRoomOf(room.id);
@@ -76,7 +81,7 @@ export class RoomEntrance {
     if (waitingRoom.isFull) throw waitingRoomFull();
     arrival.connection.send({ type: 'waiting', reason: admission.reason });
     try {
-      await waitingRoom.wait(arrival.displayName, arrival.signal);
+      await waitingRoom.wait(arrival.displayName, arrival.signal, { untilAnswered: arrival.untilAnswered === true });
     } finally {
       // Every wait ends here, however it ends: the last one out takes the waiting room with it.
       if (waitingRoom.isEmpty && this.waitingRooms.get(room.id) === waitingRoom) this.waitingRooms.delete(room.id);
@@ -100,7 +105,8 @@ export class RoomEntrance {
 
   /**
    * Lets in whoever the room's rules now admit: after its host came in, after its approval level
-   * changed. Every waiting guest waits for the same thing, so they all go in or all stay.
+   * changed. Every waiting guest waits for the same thing, so they all go in or all stay (but those who
+   * wait for a moderator's answer whatever the level).
    */
   reconsider(room: Room): void {
     const waitingRoom = this.waitingRooms.get(room.id);

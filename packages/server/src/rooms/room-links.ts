@@ -22,19 +22,19 @@ export interface RoomLinksDeps extends RoomThemeDeps {
  */
 export async function roomLinks(
   deps: RoomLinksDeps,
-  room: Pick<Room, 'id' | 'applicationId' | 'meetingCode' | 'hostParticipantId' | 'themeId'>,
+  room: Pick<Room, 'id' | 'applicationId' | 'meetingCode' | 'hostParticipantId' | 'themeId' | 'expiresAt'>,
   knownApplication?: Pick<Application, 'id' | 'defaultThemeId'>,
 ): Promise<RoomUrls> {
   const base = await pageBase(deps, room, knownApplication);
   return {
-    hostUrl: tokenUrl(base, room, deps.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' })),
+    hostUrl: tokenUrl(base, room, deps.participantTokens.mint({ participantId: room.hostParticipantId, roomId: room.id, role: 'host' }, room.expiresAt)),
     guestUrl: `${base}/${encodeURIComponent(room.meetingCode)}`,
   };
 }
 
 /** The room's page with a participant token of the caller's choosing (a user's own, say), like a host URL. */
-export async function participantUrl(deps: RoomLinksDeps, room: Pick<Room, 'id' | 'applicationId' | 'meetingCode' | 'themeId'>, claims: ParticipantClaims): Promise<string> {
-  return tokenUrl(await pageBase(deps, room), room, deps.participantTokens.mint(claims));
+export async function participantUrl(deps: RoomLinksDeps, room: Pick<Room, 'id' | 'applicationId' | 'meetingCode' | 'themeId' | 'expiresAt'>, claims: ParticipantClaims): Promise<string> {
+  return tokenUrl(await pageBase(deps, room), room, deps.participantTokens.mint(claims, room.expiresAt));
 }
 
 async function pageBase(deps: RoomLinksDeps, room: Pick<Room, 'applicationId' | 'themeId'>, knownApplication?: Pick<Application, 'id' | 'defaultThemeId'>): Promise<string> {

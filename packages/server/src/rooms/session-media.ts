@@ -7,6 +7,9 @@ import type { RoomFeatures } from './room.js';
 import { offeredSources, publishRefusal } from './publish-policy.js';
 import { SerialQueue } from './serial-queue.js';
 import { planReception, type RemoteStream } from './video-reception.js';
+import type { panelistMediaLimits } from './webinar-policy.js';
+
+type MediaLimits = ReturnType<typeof panelistMediaLimits>;
 
 interface Dependencies {
   /** Everyone in the session now. */
@@ -18,6 +21,8 @@ interface Dependencies {
   receivesMedia: (participant: LiveParticipant) => boolean;
   /** The room's features as they are now: whether everyone may share a screen. */
   features: () => Pick<RoomFeatures, 'screenSharing'>;
+  /** What a participant's webinar lets them send (see `panelistMediaLimits`); meetings allow everything. */
+  mediaLimits: (participant: LiveParticipant) => MediaLimits;
   logger: Logger;
 }
 
@@ -60,6 +65,16 @@ export class SessionMedia {
     participant.publisher.onTalking((talking) => this.setSpeaking(participant, talking));
   }
 
+  /** What the participant's webinar lets them send. */
+  limitsOf(participant: LiveParticipant): MediaLimits {
+    return this.deps.mediaLimits(participant);
+  }
+
+  /** Refuses turning on a camera the participant's webinar keeps off. */
+  checkCamera(participant: LiveParticipant, state: { videoMuted: boolean }): void {
+    if (!state.videoMuted && !this.deps.mediaLimits(participant).camera) throw panelistCameraOff();
+  }
+
   /** Gives a participant who was just announced everything already published. */
   subscribe(participant: LiveParticipant): void {
     this.refresh(participant);
@@ -88,6 +103,9 @@ export class SessionMedia {
       if (offered.sending.has('screen') && !state.sources.has('screen') && !this.deps.features().screenSharing && !canModerate(participant.info.role)) {
         throw ParleyError.forbidden('Only the host and co-hosts may share their screen in this meeting');
       }
+      const limits = this.deps.mediaLimits(participant);
+      if (offered.sending.has('camera') && !limits.camera) throw panelistCameraOff();
+      if (offered.sending.has('screen') && !limits.screen) throw ParleyError.forbidden('Panelists cannot share their screen in this webinar');
       const refusal = publishRefusal(offered.sending, this.others(participant), this.deps.maxPresenters);
       if (refusal) throw refusal;
       const before = state.sources;
@@ -215,4 +233,8 @@ export class SessionMedia {
       this.deps.logger.warn({ err: error, participantId: participant.id }, 'subscription update failed'),
     );
   }
+}
+
+function panelistCameraOff(): ParleyError {
+  return ParleyError.forbidden('Panelists cannot turn their camera on in this webinar');
 }

@@ -8,6 +8,8 @@ export const WAITING_ROOM_CAPACITY = 200;
 
 interface Waiter {
   guest: WaitingGuest;
+  /** Only a moderator's answer lets them in: the room's rules opening do not. */
+  untilAnswered: boolean;
   admit: () => void;
   turnAway: (error: ParleyError) => void;
 }
@@ -43,7 +45,7 @@ export class WaitingRoom {
    * Queues a guest; resolves when they are let in, rejects with `admission_denied` when turned away,
    * or with `bad_request` when `signal` aborts first (their connection closed, or they left).
    */
-  wait(displayName: string, signal?: AbortSignal): Promise<void> {
+  wait(displayName: string, signal?: AbortSignal, options: { untilAnswered?: boolean } = {}): Promise<void> {
     if (signal?.aborted) return Promise.reject(gaveUp());
     if (this.isFull) return Promise.reject(waitingRoomFull());
     const guest: WaitingGuest = { id: randomUUID(), displayName, since: this.clock.now().toISOString() };
@@ -58,6 +60,7 @@ export class WaitingRoom {
       };
       this.waiters.set(guest.id, {
         guest,
+        untilAnswered: options.untilAnswered ?? false,
         admit: settle(resolve),
         turnAway: (error) => settle(() => reject(error))(),
       });
@@ -75,8 +78,9 @@ export class WaitingRoom {
     return this.settle(ids, (waiter) => waiter.turnAway(new ParleyError('admission_denied', 'Someone in the meeting declined your request to join')));
   }
 
+  /** Lets in everyone who waits for the room's rules to open (not those waiting for an answer). */
   admitAll(): number {
-    return this.admit([...this.waiters.keys()]);
+    return this.admit([...this.waiters.values()].filter((w) => !w.untilAnswered).map((w) => w.guest.id));
   }
 
   /** Turns everyone away with `error` (the room closed for good, say). */

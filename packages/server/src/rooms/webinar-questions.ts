@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canPublish, QUESTION_MAX_LENGTH, type ParticipantRef, type WebinarQuestion } from '@parley/protocol';
+import { canPublish, QUESTION_MAX_LENGTH, type ParticipantRef, type WebinarQuestion, type WebinarRules } from '@parley/protocol';
 import type { Clock } from '../clock.js';
 import { ParleyError } from '../errors.js';
 import type { WebinarStageRepository } from '../store/webinar-stage-repository.js';
@@ -36,20 +36,27 @@ export class WebinarQuestions {
     for (const question of await this.deps.webinarStage.questions(this.sessionId)) this.questions.set(question.id, question);
   }
 
-  /** What `participant` may see, first asked first: the stage sees every question; an attendee the answered ones and their own. */
-  visibleTo(participant: LiveParticipant): WebinarQuestion[] {
+  /**
+   * What `participant` may see, first asked first: the stage sees every question; an attendee their
+   * own, and the others' the audience is shown (`reachesAudience`).
+   */
+  visibleTo(participant: LiveParticipant, rules: Pick<WebinarRules, 'moderatedQuestions'>): WebinarQuestion[] {
     const all = [...this.questions.values()];
     if (canPublish(participant.info.role)) return all;
-    return all.filter((q) => q.status === 'answered' || q.askedBy.id === participant.id);
+    return all.filter((q) => reachesAudience(q, rules) || q.askedBy.id === participant.id);
   }
 
-  async ask(asker: LiveParticipant, rawText: string): Promise<WebinarQuestion> {
+  async ask(asker: LiveParticipant, rawText: string, anonymous: boolean, rules: Pick<WebinarRules, 'questions' | 'anonymousQuestions'>): Promise<WebinarQuestion> {
     if (canPublish(asker.info.role)) throw ParleyError.forbidden('Questions are asked by the audience; the panel answers them');
+    if (!rules.questions) throw ParleyError.forbidden('Questions are off in this webinar');
+    if (anonymous && !rules.anonymousQuestions) throw ParleyError.forbidden('Questions cannot be anonymous in this webinar');
     const text = boundedTextOf(rawText, QUESTION_MAX_LENGTH, 'A question');
     if (!this.limiter.take(asker.id)) {
       throw ParleyError.rateLimited(`Too many questions: at most ${QUESTION_RATE_LIMIT} a minute`);
     }
-    return this.save({ id: randomUUID(), askedBy: refOf(asker), text, askedAt: this.deps.clock.now().toISOString(), status: 'open' });
+    // An anonymous question keeps who asked it (their page knows it as theirs) but never their name.
+    const askedBy = anonymous ? { id: asker.id, displayName: '' } : refOf(asker);
+    return this.save({ id: randomUUID(), askedBy, text, askedAt: this.deps.clock.now().toISOString(), status: 'open', ...(anonymous ? { anonymous } : {}) });
   }
 
   async answer(by: LiveParticipant, questionId: string, rawText: string): Promise<WebinarQuestion> {
@@ -84,4 +91,12 @@ export class WebinarQuestions {
 
 function refOf(participant: LiveParticipant): ParticipantRef {
   return { id: participant.id, displayName: participant.info.displayName };
+}
+
+/**
+ * Whether the whole audience is shown a question: once answered; with Q&A not moderated, also while
+ * open. A dismissed question stays between the panel and its asker.
+ */
+export function reachesAudience(question: WebinarQuestion, rules: Pick<WebinarRules, 'moderatedQuestions'>): boolean {
+  return question.status === 'answered' || (question.status === 'open' && !rules.moderatedQuestions);
 }

@@ -5,10 +5,12 @@ import {
   type ChatMessage,
   type ParticipantRole,
   type RaisedHand,
+  type RoomClosedEvent,
   type ServerMessage,
   type SettableRuntimeStatus,
   type WebinarQuestion,
   type WebinarRequest,
+  type WebinarRules,
   type WebinarRuntimeStatus,
   type WebinarStateEvent,
 } from '@parley/protocol';
@@ -18,7 +20,8 @@ import { ParleyError } from '../errors.js';
 import type { WebinarStageRepository } from '../store/webinar-stage-repository.js';
 import type { LiveParticipant } from './live-participant.js';
 import { SerialQueue } from './serial-queue.js';
-import { WebinarQuestions } from './webinar-questions.js';
+import { reachesAudience, WebinarQuestions } from './webinar-questions.js';
+import { UNRESTRICTED_WEBINAR_RULES, webinarRulesOf, type WebinarRoomPolicy } from './webinar-policy.js';
 
 /** The roles a moderator may give someone in a webinar (a meeting's are `cohost` and `guest`). */
 export const WEBINAR_ASSIGNABLE_ROLES: readonly AssignableRole[] = ['cohost', 'panelist', 'attendee'];
@@ -73,6 +76,10 @@ export class WebinarStage {
   private cancelCount: (() => void) | undefined;
   private readonly questions: WebinarQuestions;
   private readonly queue = new SerialQueue();
+  /** What the webinar's settings allow now; they may change during the session. */
+  private rules: WebinarRules = UNRESTRICTED_WEBINAR_RULES;
+  /** Where the audience goes once the webinar ends. */
+  private redirectUri: string | undefined;
 
   constructor(
     private readonly session: { id: string; roomId: string },
@@ -84,6 +91,26 @@ export class WebinarStage {
 
   get runtimeStatus(): WebinarRuntimeStatus {
     return this.status;
+  }
+
+  /** What the webinar's settings allow now. */
+  get currentRules(): WebinarRules {
+    return this.rules;
+  }
+
+  /** Follows the webinar's settings as they are now: every page is shown what changed (questions may appear or go). */
+  follow(policy: WebinarRoomPolicy): void {
+    this.redirectUri = policy.postWebinarRedirectUri;
+    const rules = webinarRulesOf(policy);
+    const changed = (Object.keys(rules) as (keyof WebinarRules)[]).some((rule) => rules[rule] !== this.rules[rule]);
+    this.rules = rules;
+    if (!changed) return;
+    for (const participant of this.members.all()) participant.connection.send(this.stateFor(participant));
+  }
+
+  /** How the audience is told the webinar ended for them: where to go next, when the webinar says. */
+  endedForAudience(reason: RoomClosedEvent['reason'] = 'webinar_ended'): RoomClosedEvent {
+    return { type: 'room-closed', reason, ...(this.redirectUri !== undefined ? { redirectUri: this.redirectUri } : {}) };
   }
 
   /** Stores the status a new session starts in. */
@@ -165,7 +192,13 @@ export class WebinarStage {
   }
 
   stateFor(participant: LiveParticipant): WebinarStateEvent {
-    return { type: 'webinar-state', runtimeStatus: this.status, attendeeCount: this.attendees, questions: this.questions.visibleTo(participant) };
+    return {
+      type: 'webinar-state',
+      runtimeStatus: this.status,
+      attendeeCount: this.attendees,
+      questions: this.questions.visibleTo(participant, this.rules),
+      rules: this.rules,
+    };
   }
 
   /** Carries out a webinar request from `actor`, or rejects with a `ParleyError` saying why not. */
@@ -176,7 +209,7 @@ export class WebinarStage {
         case 'set-runtime-status':
           return this.setStatus(actor, request.status);
         case 'ask-question':
-          return this.deliver(await this.questions.ask(actor, request.text));
+          return this.deliver(await this.questions.ask(actor, request.text, request.anonymous ?? false, this.rules));
         case 'answer-question':
           return this.deliver(await this.questions.answer(actor, request.questionId, request.text));
         case 'dismiss-question':
@@ -201,16 +234,20 @@ export class WebinarStage {
     this.members.broadcast({ type: 'webinar-status', runtimeStatus: status });
     if (status === 'Debrief') {
       const audience = [...this.members.all()].filter((p) => !canPublish(p.info.role));
-      await Promise.all(audience.map((p) => this.members.remove(p, { type: 'room-closed', reason: 'webinar_ended' })));
+      await Promise.all(audience.map((p) => this.members.remove(p, this.endedForAudience())));
     } else {
       this.members.mediaAudienceChanged();
     }
   }
 
-  /** A question reaches the stage and its asker; once answered, every attendee too. */
+  /**
+   * A question reaches the stage and its asker; every attendee too once the audience is shown it, and
+   * (Q&A not moderated) when it is dismissed, so that their pages drop it.
+   */
   private deliver(question: WebinarQuestion): void {
     const message: ServerMessage = { type: 'question', question };
-    const recipients = question.status === 'answered' ? this.members.all() : this.stageAnd(question.askedBy.id);
+    const toAudience = reachesAudience(question, this.rules) || (question.status === 'dismissed' && !this.rules.moderatedQuestions);
+    const recipients = toAudience ? this.members.all() : this.stageAnd(question.askedBy.id);
     for (const participant of recipients) participant.connection.send(message);
   }
 

@@ -104,7 +104,7 @@ export const ClientMessageSchema = Type.Union([
     requestId: RequestId,
   }),
   // Only a bound on the frame: the domain trims the text and refuses a wrong length with a clear error.
-  Type.Object({ type: Type.Literal('ask-question'), text: Type.String({ maxLength: 4000 }), requestId: RequestId }),
+  Type.Object({ type: Type.Literal('ask-question'), text: Type.String({ maxLength: 4000 }), anonymous: Type.Optional(Type.Boolean()), requestId: RequestId }),
   Type.Object({ type: Type.Literal('answer-question'), questionId: QuestionId, text: Type.String({ maxLength: 4000 }), requestId: RequestId }),
   Type.Object({ type: Type.Literal('dismiss-question'), questionId: QuestionId, requestId: RequestId }),
   Type.Object({ type: Type.Literal('media-reconnect-ack') }),

@@ -18,6 +18,7 @@ export interface Database {
   recordings: RecordingsTable;
   chat_messages: ChatMessagesTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  email_outbox: EmailOutboxTable;
   room_blocks: RoomBlocksTable;
   users: UsersTable;
   user_jwt_credentials: UserJwtCredentialsTable;
@@ -208,6 +209,32 @@ export interface ChatMessagesTable {
 }
 
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export type EmailStatus = 'pending' | 'sent' | 'failed';
+
+/** The email outbox (migration 0016): written with the change an email tells of, sent by the email worker. */
+export interface EmailOutboxTable {
+  id: string;
+  /** What it is about: `invitation:<invitee id>`, `invitation-cancelled:<invitee id>`, `registration:<registrant id>`. */
+  topic: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  /** An iCalendar attachment (`invite.ics`), when the email carries one. */
+  ics: string | null;
+  status: EmailStatus;
+  attempts: Generated<number>;
+  /** When a pending email is tried next; null once sent or given up. */
+  next_attempt_at: Timestamp | null;
+  /** A pending email still failing then is marked failed. */
+  give_up_at: Timestamp;
+  /** The worker sending it now, until `claimed_until`; another takes it over only after that. */
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
 
 /**
  * The webhook outbox: one row per event and receiver, written in the transaction of the change it

@@ -5,6 +5,7 @@ import type { Database } from '../store/schema.js';
 import type { UsersRepository } from '../store/users-repository.js';
 import { WebinarInviteesRepository, type InviteeRecord, type InviteeRole } from '../store/webinar-invitees-repository.js';
 import { invalidParameter, newWebinarId, type WebinarCaller, type WebinarSessionView } from './webinar.js';
+import type { WebinarEmails } from './webinar-emails.js';
 import type { Page, WebinarService } from './webinar-service.js';
 
 /** What may be said of an invitee when adding one: a name and email, or a user of the account, never both. */
@@ -48,6 +49,8 @@ export interface InviteeServiceDeps {
   clock: Clock;
   users: Pick<UsersRepository, 'findById'>;
   webinars: WebinarService;
+  /** Invitations and their cancellations; none without it. */
+  emails?: WebinarEmails;
 }
 
 /**
@@ -126,8 +129,19 @@ export class InviteeService {
       additions.push(record);
     }
 
+    // Invitations go to those added, and those updated to be sent one; cancellations to those removed who were.
+    const at = this.deps.clock.now();
+    const emails = this.deps.emails;
+    const outgoing = emails
+      ? [
+          ...(await Promise.all(additions.map((record) => emails.invitation(view, record, at)))),
+          ...(await Promise.all(updates.filter((record) => record.sendInvite && !byId.get(record.id)?.sendInvite).map((record) => emails.invitation(view, record, at)))),
+          ...(await Promise.all(deletions.map((id) => emails.invitationCancellation(view, byId.get(id) as InviteeRecord, at)))),
+        ].flat()
+      : [];
     await this.deps.db.transaction().execute(async (tx) => {
       const invitees = new WebinarInviteesRepository(tx);
+      await emails?.queue(tx, outgoing, at);
       for (const id of deletions) await invitees.delete(sessionId, id);
       for (const record of updates) await invitees.update(sessionId, record.id, record);
       for (const record of additions) await invitees.insert(record);

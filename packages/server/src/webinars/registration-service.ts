@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../store/unique-violation.js';
 import { WebinarRegistrantsRepository, type QuestionnaireAnswer, type RegistrantRecord } from '../store/webinar-registrants-repository.js';
 import { WebinarSessionsRepository } from '../store/webinar-sessions-repository.js';
 import { enqueueWebinarEvent } from '../store/webinar-event-outbox.js';
+import type { WebinarEmails } from './webinar-emails.js';
 import { checkAnswers, checkQuestions, type RegistrationQuestion, type RegistrationSettings } from './registration-settings.js';
 import { newWebinarId, type WebinarCaller, type WebinarSessionView } from './webinar.js';
 import { eventSourceOf, registrantEventBody, registrationStateEventBody } from './webinar-events.js';
@@ -49,6 +50,8 @@ export interface RegistrationServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   webinars: WebinarService;
+  /** Registrants' confirmations; none without it. */
+  emails?: WebinarEmails;
 }
 
 /**
@@ -176,6 +179,7 @@ export class RegistrationService {
       createdAt: now,
       updatedAt: now,
     };
+    const emails = (await this.deps.emails?.registrationConfirmation(registration.view, registrant, this.deps.clock.now())) ?? [];
     try {
       await this.deps.db.transaction().execute(async (tx) => {
         // Registrations of one session are counted one at a time, so two at once cannot both take its last seat.
@@ -185,6 +189,7 @@ export class RegistrationService {
         const full = registrationRefusal(before);
         if (full) throw ParleyError.forbidden(full);
         await registrants.insert(registrant);
+        await this.deps.emails?.queue(tx, emails, this.deps.clock.now());
         await enqueueWebinarEvent(tx, eventSourceOf(registration.view.webinar, registration.view.session), REGISTRANT_EVENTS, registrantEventBody('Create', registration.view.webinar, registrant), now);
         await this.reportStateChange(tx, before, registrants, now);
       });

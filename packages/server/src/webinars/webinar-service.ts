@@ -14,6 +14,8 @@ import {
 } from '../store/webinar-sessions-repository.js';
 import { enqueueWebinarEvent } from '../store/webinar-event-outbox.js';
 import { WebinarsRepository, type WebinarRecord } from '../store/webinars-repository.js';
+import type { OutgoingEmail } from '../store/email-outbox-repository.js';
+import type { WebinarEmails } from './webinar-emails.js';
 import { DEFAULT_REGISTRATION_SETTINGS } from './registration-settings.js';
 import { eventSourceOf, sessionEventBody } from './webinar-events.js';
 import {
@@ -33,6 +35,8 @@ const SESSION_EVENTS = '/webinar/configuration/v1/company/sessions';
 export interface WebinarServiceDeps extends RoomServiceDeps {
   db: Kysely<Database>;
   users: Pick<UsersRepository, 'findById'>;
+  /** Cancellations to the invitees of a deleted session; none without it. */
+  emails?: WebinarEmails;
 }
 
 export interface CreateWebinarInput {
@@ -120,7 +124,9 @@ export class WebinarService {
     });
     const updated = await this.getWebinar(caller, webinarId);
     // The rooms follow: a session without a title of its own is shown with the webinar's, and autoRecord is the rooms'.
-    for (const session of await this.sessions.listByWebinar(webinarId)) await this.syncRoom(updated, session);
+    // Only a password given is hashed again (scrypt is slow, and a new salt would end the `?pw=` of links for nothing).
+    const passwordChanged = input.settings?.password !== undefined;
+    for (const session of await this.sessions.listByWebinar(webinarId)) await this.syncRoom(updated, session, passwordChanged);
     return updated;
   }
 
@@ -133,7 +139,9 @@ export class WebinarService {
       throw ParleyError.forbidden('A webinar with a session in Active or Finished status cannot be deleted');
     }
     const rooms = await Promise.all(sessions.map((session) => this.deps.rooms.findById(session.roomId)));
+    const cancellations = await Promise.all(sessions.map((session, index) => this.cancellationsOf(webinar, session, rooms[index])));
     await this.deps.db.transaction().execute(async (tx) => {
+      await this.deps.emails?.queue(tx, cancellations.flat(), this.deps.clock.now());
       for (const [index, session] of sessions.entries()) await retire(tx, this.deps, webinar, session, rooms[index], this.deps.clock.now());
       await new WebinarsRepository(tx).delete(webinar.id);
     });
@@ -177,6 +185,7 @@ export class WebinarService {
         expiresAt: latestExpiry(now),
         recording: { autoRecord: webinar.settings.autoRecord },
         features: { recording: webinar.settings.recordingEnabled },
+        password: webinar.settings.password ?? null,
       });
       session.roomId = made.id;
       await new WebinarSessionsRepository(tx).insert(session);
@@ -242,7 +251,11 @@ export class WebinarService {
   async deleteSession(caller: WebinarCaller, webinarId: string, sessionId: string): Promise<void> {
     const view = await this.getSession(caller, webinarId, sessionId);
     if (view.status !== 'Scheduled') throw ParleyError.forbidden(`A session in ${view.status} status cannot be deleted`);
-    await this.deps.db.transaction().execute((tx) => retire(tx, this.deps, view.webinar, view.session, view.room, this.deps.clock.now()));
+    const cancellations = await this.cancellationsOf(view.webinar, view.session, view.room);
+    await this.deps.db.transaction().execute(async (tx) => {
+      await this.deps.emails?.queue(tx, cancellations, this.deps.clock.now());
+      await retire(tx, this.deps, view.webinar, view.session, view.room, this.deps.clock.now());
+    });
   }
 
   /**
@@ -281,14 +294,28 @@ export class WebinarService {
     return { webinar, session, status, room };
   }
 
-  /** The room shows the session's title and records as the webinar says; a retired room is left alone. */
-  private async syncRoom(webinar: Webinar, session: WebinarSessionRecord): Promise<Room | undefined> {
+  /**
+   * The room shows the session's title, records as the webinar says and asks its password (the room's
+   * entrance checks it; the room announces the change, so a live session follows the webinar's other
+   * settings at once); a retired room is left alone.
+   */
+  private async syncRoom(webinar: Webinar, session: WebinarSessionRecord, passwordChanged = false): Promise<Room | undefined> {
     const room = await this.deps.rooms.findById(session.roomId);
     if (!room?.isAvailable) return undefined;
     return this.rooms.update(room.applicationId, room.id, {
       displayName: sessionTitleOf({ webinar, session }),
       recording: { autoRecord: webinar.settings.autoRecord },
+      ...(passwordChanged ? { password: webinar.settings.password ?? null } : {}),
     });
+  }
+
+  /** The cancellations a deleted session's invitees are sent (those who were sent an invitation). */
+  private async cancellationsOf(webinar: Webinar, session: WebinarSessionRecord, room: Room | undefined): Promise<OutgoingEmail[]> {
+    const emails = this.deps.emails;
+    if (!emails || !room) return [];
+    const invitees = await new WebinarInviteesRepository(this.deps.db).list(session.id);
+    const view: WebinarSessionView = { webinar, session, status: 'Scheduled', room };
+    return (await Promise.all(invitees.map((invitee) => emails.invitationCancellation(view, invitee, this.deps.clock.now())))).flat();
   }
 
   /** The caller, or the user an administrator names, who must be of the caller's account. */

@@ -37,6 +37,7 @@ const NAMES: Record<ErrorCode, string> = {
   room_locked: 'LockedError',
   password_required: 'UnauthorizedError',
   password_incorrect: 'UnauthorizedError',
+  sign_in_required: 'UnauthorizedError',
   admission_denied: 'ForbiddenError',
   room_full: 'ForbiddenError',
   presenter_limit_reached: 'ForbiddenError',

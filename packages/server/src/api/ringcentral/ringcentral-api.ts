@@ -7,6 +7,7 @@ import { UserService } from '../../identity/users.js';
 import { BridgeService } from '../../rooms/bridge-service.js';
 import { MeetingHistory } from '../../rooms/meeting-history.js';
 import { PasswordAttempts } from '../../rooms/password-attempts.js';
+import { registerRoomSignInRoute } from '../public/room-sign-in-route.js';
 import type { Services } from '../../services.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
 import { registerBridgeRoutes } from './bridges-routes.js';
@@ -67,6 +68,8 @@ export async function ringCentralApi(app: FastifyInstance, options: { services: 
 
   const webinars = webinarServices(services);
   await app.register(webinarApi, { ...webinars, services, oauthSessions, prefix: WEBINAR_API_PREFIX });
-  // Public: the pages people register and cancel on, outside the OAuth-protected API's context.
+  // Public: the meeting page's sign-in (its wrong passwords count with the OAuth sign-ins'), and the
+  // pages people register and cancel on, outside the OAuth-protected API's context.
+  registerRoomSignInRoute(app, { services, userService, loginAttempts });
   await app.register(webinarRegistrationPageRoutes, { services, registration: webinars.registration, links: webinars.links });
 }

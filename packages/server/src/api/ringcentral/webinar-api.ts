@@ -6,6 +6,7 @@ import { InviteeService } from '../../webinars/invitee-service.js';
 import { RegistrationService } from '../../webinars/registration-service.js';
 import { SubscriptionService } from '../../webinars/subscription-service.js';
 import { WebinarHistory } from '../../webinars/webinar-history.js';
+import { WebinarEmails } from '../../webinars/webinar-emails.js';
 import { WebinarLinks } from '../../webinars/webinar-links.js';
 import { WebinarService } from '../../webinars/webinar-service.js';
 import { requireAccessToken } from './ringcentral-auth.js';
@@ -37,18 +38,23 @@ export interface WebinarDomain {
   history: WebinarHistory;
   subscriptions: SubscriptionService;
   links: WebinarLinks;
+  /** Whether a session's invitations are all sent (`hasUnsentInvites`). */
+  emails: WebinarEmails;
 }
 
 export function webinarServices(services: Services): WebinarDomain {
   const { db } = services.store;
-  const webinars = new WebinarService({ ...services, db });
+  const links = new WebinarLinks({ ...services, publicUrl: services.config.publicUrl });
+  const emails = new WebinarEmails({ db, links, enabled: services.config.smtpUrl !== '', from: services.config.mailFrom });
+  const webinars = new WebinarService({ ...services, db, emails });
   return {
     webinars,
-    invitees: new InviteeService({ db, clock: services.clock, users: services.users, webinars }),
-    registration: new RegistrationService({ db, clock: services.clock, webinars }),
+    invitees: new InviteeService({ db, clock: services.clock, users: services.users, webinars, emails }),
+    registration: new RegistrationService({ db, clock: services.clock, webinars, emails }),
     history: new WebinarHistory({ db, clock: services.clock, webinars, recordings: services.recordings }),
     subscriptions: new SubscriptionService({ db, clock: services.clock }),
-    links: new WebinarLinks({ ...services, publicUrl: services.config.publicUrl }),
+    links,
+    emails,
   };
 }
 
@@ -57,13 +63,13 @@ export function webinarServices(services: Services): WebinarDomain {
  * registration, history and notifications, authenticated by the OAuth tokens of `/restapi/oauth`, in RingCentral's error format.
  */
 export async function webinarApi(app: FastifyInstance, options: WebinarDomain & { services: Services; oauthSessions: OAuthSessions }): Promise<void> {
-  const { webinars, invitees, registration, history, subscriptions, links, services } = options;
+  const { webinars, invitees, registration, history, subscriptions, links, emails, services } = options;
   installRingCentralErrorHandling(app);
   acceptEmptyJsonBodies(app, WEBINAR_BODY_LIMIT);
   requireAccessToken(app, options.oauthSessions, scopeOf);
   await app.register(
     async (scope) => {
-      registerWebinarConfigurationRoutes(scope, { webinars, links });
+      registerWebinarConfigurationRoutes(scope, { webinars, links, emails });
       registerWebinarInviteeRoutes(scope, { invitees, links });
     },
     { prefix: '/configuration/v1' },

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { WebinarSessionStatus } from '../../store/webinar-sessions-repository.js';
+import type { WebinarEmails } from '../../webinars/webinar-emails.js';
 import type { WebinarLinks } from '../../webinars/webinar-links.js';
 import type { SessionInput, WebinarService } from '../../webinars/webinar-service.js';
 import { isoOf } from './history-paging.js';
@@ -27,12 +28,13 @@ const MAX_HOSTS = 10;
 export interface WebinarConfigurationRoutesDeps {
   webinars: WebinarService;
   links: WebinarLinks;
+  emails: WebinarEmails;
 }
 
 /** Webinars and sessions of RingCentral's Webinar Configuration API (spec §4.2.1, §4.2.2), under `/webinar/configuration/v1`. */
 export function registerWebinarConfigurationRoutes(app: FastifyInstance, deps: WebinarConfigurationRoutesDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const { webinars, links } = deps;
+  const { webinars, links, emails } = deps;
 
   api.post(
     '/webinars',
@@ -113,14 +115,14 @@ export function registerWebinarConfigurationRoutes(app: FastifyInstance, deps: W
     },
     async (request, reply) => {
       const view = await webinars.createSession(callerOfRequest(request), request.params.webinarId, sessionInputOf(request.body));
-      return reply.code(201).send(await sessionResourceOf(view, links));
+      return reply.code(201).send(await sessionResourceOf(view, { links, emails }));
     },
   );
 
   api.get(
     '/webinars/:webinarId/sessions/:sessionId',
     { schema: { summary: 'Get a session', description: '`status` is the room\'s: Active while it is live, Finished after.', tags: TAGS, params: SessionParams } },
-    async (request, reply) => reply.send(await sessionResourceOf(await webinars.getSession(callerOfRequest(request), request.params.webinarId, request.params.sessionId), links)),
+    async (request, reply) => reply.send(await sessionResourceOf(await webinars.getSession(callerOfRequest(request), request.params.webinarId, request.params.sessionId), { links, emails })),
   );
 
   api.patch(
@@ -136,7 +138,7 @@ export function registerWebinarConfigurationRoutes(app: FastifyInstance, deps: W
     },
     async (request, reply) => {
       const view = await webinars.updateSession(callerOfRequest(request), request.params.webinarId, request.params.sessionId, sessionInputOf(request.body));
-      return reply.send(await sessionResourceOf(view, links));
+      return reply.send(await sessionResourceOf(view, { links, emails }));
     },
   );
 
@@ -174,7 +176,7 @@ export function registerWebinarConfigurationRoutes(app: FastifyInstance, deps: W
         'start',
       );
       const result = webinarPageResult(page, views);
-      return reply.send({ records: await Promise.all(result.records.map((view) => sessionListEntryOf(view, links))), paging: result.paging });
+      return reply.send({ records: await Promise.all(result.records.map((view) => sessionListEntryOf(view, { links, emails }))), paging: result.paging });
     },
   );
 
@@ -201,7 +203,7 @@ export function registerWebinarConfigurationRoutes(app: FastifyInstance, deps: W
         'start',
       );
       const result = webinarPageResult(page, views);
-      return reply.send({ records: await Promise.all(result.records.map((view) => sessionListEntryOf(view, links))), paging: result.paging });
+      return reply.send({ records: await Promise.all(result.records.map((view) => sessionListEntryOf(view, { links, emails }))), paging: result.paging });
     },
   );
 }

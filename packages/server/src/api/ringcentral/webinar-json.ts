@@ -4,6 +4,7 @@ import type { WebinarSessionStatus } from '../../store/webinar-sessions-reposito
 import type { RegistrationQuestion, RegistrationSettings } from '../../webinars/registration-settings.js';
 import type { Registration } from '../../webinars/registration-service.js';
 import type { Webinar, WebinarSessionView, WebinarSettings } from '../../webinars/webinar.js';
+import type { WebinarEmails } from '../../webinars/webinar-emails.js';
 import type { WebinarLinks } from '../../webinars/webinar-links.js';
 
 /** `RcwDomainUserModel`: a user of an account; Parley's users are all of its one domain, `pbx`. */
@@ -115,7 +116,13 @@ export function webinarResourceOf(webinar: Webinar): WebinarResource {
   };
 }
 
-export async function sessionResourceOf(view: WebinarSessionView, links: WebinarLinks): Promise<SessionResource> {
+/** What a session is shown with beyond itself: its links, and whether its invitations all went out. */
+export interface SessionPresentation {
+  links: WebinarLinks;
+  emails: Pick<WebinarEmails, 'hasUnsentInvites'>;
+}
+
+export async function sessionResourceOf(view: WebinarSessionView, { links, emails }: SessionPresentation): Promise<SessionResource> {
   const { session, webinar, room } = view;
   return {
     id: session.id,
@@ -134,15 +141,15 @@ export async function sessionResourceOf(view: WebinarSessionView, links: Webinar
     // The RingCentral Video bridge a session's room is: its id there.
     videoBridgeId: room.id,
     attendeeJoinUri: await links.attendeeJoinUri(room),
-    // Parley sends no invitation email: nothing is ever left unsent.
-    hasUnsentInvites: false,
+    // A co-host or panelist not sent an invitation (not to be, not yet, or emails off).
+    hasUnsentInvites: await emails.hasUnsentInvites(session.id),
   };
 }
 
-export async function sessionListEntryOf(view: WebinarSessionView, links: WebinarLinks): Promise<SessionListEntry> {
+export async function sessionListEntryOf(view: WebinarSessionView, presentation: SessionPresentation): Promise<SessionListEntry> {
   const { webinar } = view;
   return {
-    ...(await sessionResourceOf(view, links)),
+    ...(await sessionResourceOf(view, presentation)),
     webinar: { id: webinar.id, title: webinar.title, description: webinar.description, host: { linkedUser: linkedUser(webinar.hostUserId, webinar.accountId) } },
   };
 }

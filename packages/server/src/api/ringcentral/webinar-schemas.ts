@@ -148,7 +148,7 @@ export const RegistrationUpdateRequest = Type.Object({
   settings: Type.Optional(
     Type.Object({
       autoCloseLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'The most registrants; 0: no limit.' })),
-      suppressEmails: Flag('Kept and shown: Parley sends no email.'),
+      suppressEmails: Flag("No confirmation email to this session's registrants (the host sends its own)."),
       registrationDigestEnabled: Flag('Kept and shown.'),
       preventMultipleDeviceJoins: Flag('Kept and shown.'),
       workEmailRequired: Flag('Kept and shown.'),

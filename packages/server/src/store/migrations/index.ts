@@ -14,6 +14,7 @@ import * as webinars from './0012-webinars.js';
 import * as webinarRuntime from './0013-webinar-runtime.js';
 import * as roomCameraAndScreenSharing from './0014-room-camera-and-screen-sharing.js';
 import * as sessionLiveState from './0015-session-live-state.js';
+import * as emailOutbox from './0016-email-outbox.js';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, DialectMigration> = {
   '0013-webinar-runtime': webinarRuntime,
   '0014-room-camera-and-screen-sharing': roomCameraAndScreenSharing,
   '0015-session-live-state': sessionLiveState,
+  '0016-email-outbox': emailOutbox,
 };

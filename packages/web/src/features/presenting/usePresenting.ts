@@ -36,7 +36,8 @@ export function usePresenting(room: ParleyRoom, media: LocalMedia, remotes: read
   useEffect(() => {
     if (!room.cameraRefusedAtJoin) return;
     setEnabled('video', false);
-    show({ key: 'presenterLimitAtJoin' });
+    // A webinar keeping its panelists' cameras off says so on the camera switch itself.
+    if (room.cameraRefusedAtJoin.code === 'presenter_limit_reached') show({ key: 'presenterLimitAtJoin' });
   }, [room, setEnabled, show]);
 
   const setCamera = useCallback(

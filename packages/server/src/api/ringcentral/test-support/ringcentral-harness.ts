@@ -3,6 +3,7 @@ import { createPrivateKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../app.js';
+import type { Config } from '../../../config.js';
 import { createAccount } from '../../../identity/accounts.js';
 import { createApplication } from '../../../identity/applications.js';
 import { UserService } from '../../../identity/users.js';
@@ -98,9 +99,9 @@ async function testAccount(services: TestServices, name: string): Promise<TestAc
 }
 
 /** The RingCentral APIs over a real database (SQLite unless told), with two companies. Each suite builds one and closes it. */
-export async function startRingCentralHarness(options: { dialect?: Dialect } = {}): Promise<RingCentralHarness> {
+export async function startRingCentralHarness(options: { dialect?: Dialect; config?: Partial<Config> } = {}): Promise<RingCentralHarness> {
   const clock = new TestClock();
-  const services = await createTestServices({ clock, ...(options.dialect ? { dialect: options.dialect } : {}) });
+  const services = await createTestServices({ clock, ...(options.dialect ? { dialect: options.dialect } : {}), ...(options.config ? { config: options.config } : {}) });
   const app = await buildApp(services);
   const acme = await testAccount(services, 'Acme');
   const globex = await testAccount(services, 'Globex');

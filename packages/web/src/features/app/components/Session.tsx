@@ -1,4 +1,4 @@
-import { ParleyRoom } from '@parley/client';
+import { ParleyClientError, ParleyRoom, signInToRoom } from '@parley/client';
 import type { PublicRoomInfo, WaitingReason } from '@parley/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { WaitingScreen } from '../../lobby/components/WaitingScreen';
 import { LockedScreen } from '../../lock/components/LockedScreen';
 import { StageOrAudience } from '../../webinar/components/StageOrAudience';
 import { useOnStage } from '../../webinar/useOnStage';
+import { postWebinarDestination } from '../../webinar/functions';
 import { isPasswordError, joinErrorCode, type JoinErrorCode } from '../../meeting/joinErrors';
 import type { DisconnectReason } from '../../meeting/useRoom';
 import { Prejoin } from '../../prejoin/components/Prejoin';
@@ -49,6 +50,10 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
   const [password, setPassword] = useState(params.linkPassword ?? '');
   // Hosts (the host URL) are never asked; a guest whose link carries a token or the password only once the server asks.
   const [passwordAsked, setPasswordAsked] = useState(!params.participantToken && !params.linkPassword);
+  // A webinar that admits only users asks visitors to sign in (once the server says so); the token
+  // that yields replaces the link's.
+  const [participantToken, setParticipantToken] = useState(params.participantToken);
+  const [signIn, setSignIn] = useState<{ email: string; password: string; signingIn: boolean; error: SignInError | null } | null>(null);
   const microphoneStart = microphoneStartOf(info.microphoneState);
   const cameraStart = cameraStartOf(info.cameraState);
   // A webinar's public link brings people into its audience: they never send, so no camera or microphone is opened.
@@ -68,16 +73,16 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
 
   // Join once the camera and microphone have started (or failed to). Waiting in the waiting room is
   // part of joining: leaving that phase (or this page) gives up the join.
-  const joinInputs = useRef({ displayName, media, params, info, password });
-  joinInputs.current = { displayName, media, params, info, password };
+  const joinInputs = useRef({ displayName, media, participantToken, info, password });
+  joinInputs.current = { displayName, media, participantToken, info, password };
   const joining = phase.kind === 'joining' || phase.kind === 'waiting';
   useEffect(() => {
     if (!joining || (!media.ready && !audienceLink)) return;
-    const { displayName: name, media: m, params: p, info: i, password: pw } = joinInputs.current;
+    const { displayName: name, media: m, participantToken: token, info: i, password: pw } = joinInputs.current;
     const giveUp = new AbortController();
     ParleyRoom.join({
       meetingCode: i.meetingCode,
-      ...(p.participantToken ? { participantToken: p.participantToken } : {}),
+      ...(token ? { participantToken: token } : {}),
       ...(pw ? { password: pw } : {}),
       displayName: normalizeDisplayName(name),
       localStream: (!audienceLink && m.stream) || new MediaStream(),
@@ -107,6 +112,9 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
           setPhase({ kind: 'locked' });
         } else if (code === 'admission_denied') {
           setPhase({ kind: 'denied' });
+        } else if (isSignInRequired(error)) {
+          setSignIn((asked) => ({ email: asked?.email ?? '', password: '', signingIn: false, error: 'sign_in_required' }));
+          setPhase({ kind: 'prejoin', error: null });
         } else {
           if (isPasswordError(code)) {
             setPasswordAsked(true);
@@ -120,11 +128,27 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
     return () => giveUp.abort();
   }, [joining, media.ready, audienceLink]);
 
-  const join = useCallback((name: string) => {
-    rememberDisplayName(name);
-    setDisplayName(name);
-    setPhase({ kind: 'joining', fromPrejoin: true });
-  }, []);
+  const join = useCallback(
+    (name: string) => {
+      rememberDisplayName(name);
+      setDisplayName(name);
+      if (!signIn) {
+        setPhase({ kind: 'joining', fromPrejoin: true });
+        return;
+      }
+      // Signing in comes first (the Join button busy meanwhile); the join follows with the token it yields.
+      setSignIn({ ...signIn, signingIn: true, error: null });
+      signInToRoom(info.meetingCode, signIn.email.trim(), signIn.password, params.participantToken ? { participantToken: params.participantToken } : {}).then(
+        (token) => {
+          setParticipantToken(token);
+          setSignIn(null);
+          setPhase({ kind: 'joining', fromPrejoin: true });
+        },
+        (error: unknown) => setSignIn((asked) => asked && { ...asked, password: '', signingIn: false, error: signInErrorOf(error) }),
+      );
+    },
+    [signIn, info.meetingCode, params.participantToken],
+  );
 
   const leave = useCallback(async () => {
     if (!room) return;
@@ -137,6 +161,12 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
 
   const onDisconnected = useCallback(
     (reason: DisconnectReason) => {
+      // A webinar that ended for its audience may send it to a page of its own (a thank-you, a survey).
+      const destination = room ? postWebinarDestination(room) : undefined;
+      if (destination) {
+        window.location.assign(destination);
+        return;
+      }
       setPhase((p) => (p.kind === 'meeting' && p.room === room ? { kind: 'left', reason } : p));
     },
     [room],
@@ -199,9 +229,20 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
           onDisplayNameChange={setDisplayName}
           media={media}
           audience={audienceLink}
-          joining={phase.kind === 'joining'}
+          joining={phase.kind === 'joining' || signIn?.signingIn === true}
           error={error && !isPasswordError(error) ? t(`errors.${error}`) : null}
           onJoin={join}
+          signIn={
+            signIn
+              ? {
+                  email: signIn.email,
+                  password: signIn.password,
+                  onEmailChange: (email) => setSignIn((asked) => asked && { ...asked, email }),
+                  onPasswordChange: (password) => setSignIn((asked) => asked && { ...asked, password }),
+                  error: signIn.error ? t(`webinarRules.signIn.errors.${signIn.error}`) : null,
+                }
+              : undefined
+          }
           password={
             info.passwordRequired && passwordAsked
               ? { value: password, onChange: setPassword, error: error && isPasswordError(error) ? t(`errors.${error}`) : null }
@@ -212,4 +253,17 @@ export function Session({ info, params }: { info: PublicRoomInfo; params: UrlPar
         />
       );
   }
+}
+
+/** Why the page asks to sign in (again): the server asked, the email and password did not match, too many tries, or anything else. */
+type SignInError = 'sign_in_required' | 'unauthorized' | 'rate_limited' | 'unknown';
+
+function signInErrorOf(error: unknown): SignInError {
+  const code = error instanceof ParleyClientError ? error.code : undefined;
+  return code === 'unauthorized' || code === 'rate_limited' ? code : 'unknown';
+}
+
+/** The webinar admits only users, and nobody signed in: the pre-join screen asks for an email and password. */
+function isSignInRequired(error: unknown): boolean {
+  return error instanceof ParleyClientError && error.code === 'sign_in_required';
 }

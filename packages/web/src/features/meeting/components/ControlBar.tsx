@@ -16,7 +16,8 @@ interface Props {
    */
   devices?: {
     audio: { enabled: boolean; available: boolean; locked?: boolean };
-    video: { enabled: boolean; available: boolean; locked?: boolean };
+    /** `fixedBy`: why the camera cannot be turned on at all (a webinar keeps its panelists' cameras off). */
+    video: { enabled: boolean; available: boolean; locked?: boolean; fixedBy?: string };
     onToggle: (kind: MediaKind, enabled: boolean) => void;
     onOpenSettings: () => void;
   };

@@ -43,7 +43,7 @@ import { QaButton } from '../../webinar/components/QaButton';
 import { QaPanel } from '../../webinar/components/QaPanel';
 import { RuntimeControl } from '../../webinar/components/RuntimeControl';
 import { WebinarBadge } from '../../webinar/components/WebinarBadge';
-import { isOnStage } from '../../webinar/functions';
+import { isOnStage, stageAllowances } from '../../webinar/functions';
 import { useWebinar } from '../../webinar/useWebinar';
 import { useRoom, type DisconnectReason } from '../useRoom';
 import { AudioBlockedNotice } from './AudioBlockedNotice';
@@ -76,7 +76,9 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
   const moderation = useModeration(room, media);
   // Follows promotion to co-host and back.
   const moderator = canModerate(moderation.self.role);
-  const presenting = usePresenting(room, media, remotes, features.screenSharing || moderator);
+  // A webinar may keep its panelists' cameras and screens off (the server refuses them too).
+  const allowed = stageAllowances(webinar.rules, moderation.self.role);
+  const presenting = usePresenting(room, media, remotes, (features.screenSharing || moderator) && allowed.screen);
   const layout = useLayoutMode(remotes.filter((p) => p.info.screenSharing).map((p) => p.info.id));
   const reportVisible = useVideoView(room);
   const chatOpen = chatEnabled && chat.open;
@@ -181,7 +183,7 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
       <ControlBar
         devices={{
           audio: { enabled: media.audioEnabled, available: media.hasAudio, locked: self.moderated.audio },
-          video: { enabled: media.videoEnabled, available: media.hasVideo, locked: self.moderated.video },
+          video: { enabled: media.videoEnabled, available: media.hasVideo, locked: self.moderated.video, ...(allowed.camera ? {} : { fixedBy: t('webinarRules.panelistCameraOff') }) },
           onToggle: toggle,
           onOpenSettings: () => setSettingsOpen(true),
         }}
@@ -263,7 +265,8 @@ export function Meeting({ room, media, onLeave, onDisconnected }: Props) {
           questions={webinar.questions}
           selfId={self.id}
           audience={false}
-          onAsk={(text) => room.askQuestion(text)}
+          rules={webinar.rules}
+          onAsk={(text, anonymous) => room.askQuestion(text, { anonymous })}
           onAnswer={(id, text) => room.answerQuestion(id, text)}
           onDismiss={(id) => room.dismissQuestion(id)}
           onClose={() => setQaOpen(false)}

@@ -11,6 +11,7 @@ import { DeviceSelect } from '../../devices/components/DeviceSelect';
 import { MediaToggleButton } from '../../devices/components/MediaToggleButton';
 import type { LocalMedia } from '../../devices/useLocalMedia';
 import { MAX_DISPLAY_NAME_LENGTH, normalizeDisplayName } from '../functions';
+import { SignInFields, type SignInFieldsProps } from '../../sign-in/components/SignInFields';
 import { PasswordField } from './PasswordField';
 import { Preview } from './Preview';
 import '../prejoin.css';
@@ -28,13 +29,15 @@ interface Props {
   onJoin: (displayName: string) => void;
   /** The room's password field, for guests of a room that has one. */
   password?: { value: string; onChange: (password: string) => void; error: string | null } | undefined;
+  /** A Parley user's email and password, for a webinar that admits only users. */
+  signIn?: SignInFieldsProps | undefined;
   /** Why the microphone switch is fixed: the room decides whether everyone starts muted or not. */
   microphoneFixedBy?: string | undefined;
   /** Why the camera switch is fixed (the room starts everyone with the camera off). */
   cameraFixedBy?: string | undefined;
 }
 
-export function Prejoin({ roomName, displayName, onDisplayNameChange, media, audience = false, joining, error, onJoin, password, microphoneFixedBy, cameraFixedBy }: Props) {
+export function Prejoin({ roomName, displayName, onDisplayNameChange, media, audience = false, joining, error, onJoin, password, signIn, microphoneFixedBy, cameraFixedBy }: Props) {
   const { t } = useTranslation();
   const nameId = useId();
   const nameErrorId = useId();
@@ -149,6 +152,7 @@ export function Prejoin({ roomName, displayName, onDisplayNameChange, media, aud
             )}
           </div>
 
+          {signIn && <SignInFields {...signIn} />}
           {password && <PasswordField {...password} />}
 
           {!audience && (

@@ -102,7 +102,8 @@ export function AudienceView({ room, media, onLeave, onDisconnected }: Props) {
           questions={webinar.questions}
           selfId={room.self.id}
           audience
-          onAsk={(text) => room.askQuestion(text)}
+          rules={webinar.rules}
+          onAsk={(text, anonymous) => room.askQuestion(text, { anonymous })}
           onAnswer={(id, text) => room.answerQuestion(id, text)}
           onDismiss={(id) => room.dismissQuestion(id)}
           onClose={() => setQaOpen(false)}

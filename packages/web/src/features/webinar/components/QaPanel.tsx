@@ -1,4 +1,4 @@
-import { ParleyClientError, QUESTION_MAX_LENGTH, type WebinarQuestion } from '@parley/client';
+import { ParleyClientError, QUESTION_MAX_LENGTH, type WebinarQuestion, type WebinarRules } from '@parley/client';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../webinar.css';
@@ -11,7 +11,9 @@ interface Props {
   selfId: string;
   /** An attendee asks; the panel answers and dismisses. */
   audience: boolean;
-  onAsk: (text: string) => Promise<void>;
+  /** What the webinar allows: whether attendees may ask at all, and anonymously. */
+  rules: WebinarRules | undefined;
+  onAsk: (text: string, anonymous: boolean) => Promise<void>;
   onAnswer: (questionId: string, text: string) => Promise<void>;
   onDismiss: (questionId: string) => Promise<void>;
   onClose: () => void;
@@ -30,9 +32,13 @@ function sendErrorOf(error: unknown): SendError {
  * The webinar's Q&A. Attendees ask and see the answered questions (and their own); the panel sees
  * every question and answers or dismisses it. Every text is rendered as text, never as markup.
  */
-export function QaPanel({ questions, selfId, audience, onAsk, onAnswer, onDismiss, onClose }: Props) {
+export function QaPanel({ questions, selfId, audience, rules, onAsk, onAnswer, onDismiss, onClose }: Props) {
   const { t } = useTranslation();
   const [error, setError] = useState<SendError | null>(null);
+  const [anonymous, setAnonymous] = useState(false);
+  const anonymousId = useId();
+  const asking = rules?.questions ?? true;
+  const mayBeAnonymous = asking && rules?.anonymousQuestions === true;
   const ordered = orderQuestions(questions);
   const attempt = async (work: () => Promise<void>): Promise<boolean> => {
     setError(null);
@@ -75,7 +81,21 @@ export function QaPanel({ questions, selfId, audience, onAsk, onAnswer, onDismis
           <span>{t(`webinar.qa.errors.${error}`)}</span>
         </p>
       )}
-      {audience && <Composer label={t('webinar.qa.askLabel')} placeholder={t('webinar.qa.askPlaceholder')} submitLabel={t('webinar.qa.ask')} testId="qa-ask" onSubmit={(text) => attempt(() => onAsk(text))} />}
+      {audience && !asking && (
+        <p className="qa-panel__closed" data-testid="qa-closed" role="status">
+          <Icon name="alert" size={16} />
+          <span>{t('webinarRules.questionsOff')}</span>
+        </p>
+      )}
+      {audience && mayBeAnonymous && (
+        <label className="qa-panel__anonymous" htmlFor={anonymousId}>
+          <input id={anonymousId} type="checkbox" data-testid="qa-anonymous" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} />
+          <span>{t('webinarRules.askAnonymously')}</span>
+        </label>
+      )}
+      {audience && asking && (
+        <Composer label={t('webinar.qa.askLabel')} placeholder={t('webinar.qa.askPlaceholder')} submitLabel={t('webinar.qa.ask')} testId="qa-ask" onSubmit={(text) => attempt(() => onAsk(text, mayBeAnonymous && anonymous))} />
+      )}
     </SidePanel>
   );
 }
@@ -83,10 +103,12 @@ export function QaPanel({ questions, selfId, audience, onAsk, onAnswer, onDismis
 function QuestionItem({ question, own, canAnswer, onAnswer, onDismiss }: { question: WebinarQuestion; own: boolean; canAnswer: boolean; onAnswer: (text: string) => Promise<boolean>; onDismiss: () => void }) {
   const { t } = useTranslation();
   const [answering, setAnswering] = useState(false);
+  // An anonymous question is nobody's to anyone, the panel included.
+  const asker = question.anonymous ? t('webinarRules.anonymous') : question.askedBy.displayName;
   return (
     <li className="qa-question" data-testid="qa-question" data-question-id={question.id} data-status={question.status}>
       <div className="qa-question__meta">
-        <span className="qa-question__asker">{question.askedBy.displayName}</span>
+        <span className="qa-question__asker" data-testid="qa-asker">{asker}</span>
         {own && <span className="qa-question__you">{t('webinar.qa.you')}</span>}
         {question.status !== 'answered' && <span className={`qa-question__state qa-question__state--${question.status}`}>{t(`webinar.qa.state.${question.status}`)}</span>}
       </div>
@@ -104,7 +126,7 @@ function QuestionItem({ question, own, canAnswer, onAnswer, onDismiss }: { quest
       {canAnswer &&
         (answering ? (
           <Composer
-            label={t('webinar.qa.answerLabel', { name: question.askedBy.displayName })}
+            label={t('webinar.qa.answerLabel', { name: asker })}
             placeholder={t('webinar.qa.answerPlaceholder')}
             submitLabel={t('webinar.qa.answer')}
             testId="qa-answer"
