@@ -5,7 +5,7 @@ import type { Database } from '../store/schema.js';
 import { WebinarInviteesRepository, type InviteeRecord } from '../store/webinar-invitees-repository.js';
 import type { RegistrantRecord } from '../store/webinar-registrants-repository.js';
 import type { RegistrationSettings } from './registration-settings.js';
-import { sessionTitleOf, type WebinarSessionView } from './webinar.js';
+import { sessionStartText, sessionTitleOf, type WebinarSessionView } from './webinar.js';
 import type { WebinarLinks } from './webinar-links.js';
 
 /** The iCalendar sequence of a session's invitations (RingCentral's `icalendarSequence`): Parley sends each once. */
@@ -147,16 +147,7 @@ export class WebinarEmails {
 
 /** When the session starts, in its own time zone, and for how long. */
 function whenOf(view: WebinarSessionView): string {
-  const start = new Intl.DateTimeFormat('en-US', {
-    timeZone: view.session.timeZone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(view.session.scheduledStartTime));
+  const start = sessionStartText(view.session);
   return `${start} (${view.session.timeZone}), ${Math.round(view.session.scheduledDuration / 60)} minutes`;
 }
 

@@ -101,6 +101,20 @@ export function sessionTitleOf(view: Pick<WebinarSessionView, 'webinar' | 'sessi
   return view.session.title !== '' ? view.session.title : view.webinar.title;
 }
 
+/** When a session starts, in its own time zone, for people to read: "Monday, March 2, 2026 at 3:00 PM GMT+1". */
+export function sessionStartText(session: Pick<WebinarSessionView['session'], 'timeZone' | 'scheduledStartTime'>): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: session.timeZone,
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(session.scheduledStartTime));
+}
+
 /** Webinar, session, invitee and registrant ids: 12 digits, as RingCentral's are numeric strings (at most 20 characters). */
 export function newWebinarId(): string {
   return String(randomInt(100_000_000_000, 999_999_999_999));

@@ -1,6 +1,6 @@
 import type { RegistrationQuestion } from '../../webinars/registration-settings.js';
 import { registrationRefusal, type Registration } from '../../webinars/registration-service.js';
-import { sessionTitleOf } from '../../webinars/webinar.js';
+import { sessionStartText, sessionTitleOf } from '../../webinars/webinar.js';
 import { escapeHtml, serverPage, type PageBranding } from '../server-page.js';
 
 /** What the person typed, to fill the form again when it is refused. */
@@ -102,16 +102,7 @@ export function notFoundPage(message: string): string {
 /** The session's title, when it starts in its own time zone, and how long it lasts. */
 function sessionIntro(registration: Registration, heading: 'h1' | 'h2' = 'h1'): string {
   const { session, webinar } = registration.view;
-  const when = new Intl.DateTimeFormat('en-US', {
-    timeZone: session.timeZone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(session.scheduledStartTime));
+  const when = sessionStartText(session);
   const minutes = Math.round(session.scheduledDuration / 60);
   const description = session.description || webinar.description;
   return `<${heading} id="intro">${escapeHtml(sessionTitleOf(registration.view))}</${heading}>
