@@ -61,6 +61,6 @@ export class ParleyNode {
   async stop(): Promise<void> {
     this.signal('SIGTERM');
     await this.exited;
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    if (process.env.PARLEY_KEEP_NODE_LOGS === undefined) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

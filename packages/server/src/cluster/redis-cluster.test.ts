@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import { waitUntil } from '../../../../e2e/support/wait.js';
 import { RedisCluster, type ClusterTimings } from './redis-cluster.js';
@@ -104,6 +105,35 @@ describe('RedisCluster', () => {
     assert.equal((await b.ownerOfRoom('lost-room'))?.id, 'lost-b');
     await new Promise((resolve) => setTimeout(resolve, TIMINGS.heartbeatMs * 3));
     assert.deepEqual(lost, ['lost-room'], 'told once');
+  });
+
+  test('while Redis is out of reach a node keeps its rooms, and takes them back once Redis answers again, empty', async () => {
+    const own = await RedisTestServer.start();
+    const port = Number(new URL(own.url).port);
+    const cluster = await RedisCluster.start({ redisUrl: own.url, node: { id: 'steady', publicUrl: 'http://steady.example', internalUrl: 'http://steady.internal:8080' }, logger, timings: TIMINGS });
+    let redisNow = own;
+    try {
+      const lost: string[] = [];
+      cluster.onRoomLost((roomId) => lost.push(roomId));
+      assert.equal(await cluster.claimRoom('room-9'), true);
+      await redisNow.stop();
+      // Several TTLs without Redis: nobody else could have taken the room, so it stays this node's.
+      await new Promise((resolve) => setTimeout(resolve, TIMINGS.ttlMs * 4));
+      assert.deepEqual(lost, [], 'no room lost while Redis was away');
+      assert.equal((await cluster.ownerOfRoom('room-9'))?.id, 'steady', 'still the owner, without asking Redis');
+      redisNow = await RedisTestServer.start(port);
+      const checker = new Redis(redisNow.url);
+      try {
+        await waitUntil(async () => ((await checker.get('parley:room:room-9')) === 'steady' ? undefined : 'the lease is not back in Redis yet'), 10_000);
+        await waitUntil(async () => ((await checker.get('parley:node:steady')) !== null ? undefined : 'the node is not registered again yet'), 10_000);
+      } finally {
+        checker.disconnect();
+      }
+      assert.deepEqual(lost, []);
+    } finally {
+      await cluster.close();
+      await redisNow.stop();
+    }
   });
 
   test('a Redis that cannot be reached stops the start with a message naming the variable', async () => {

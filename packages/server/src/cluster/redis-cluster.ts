@@ -78,6 +78,8 @@ export class RedisCluster implements Cluster {
   }
 
   async ownerOfRoom(roomId: string): Promise<ClusterNode | undefined> {
+    // A room this node holds is its own, whether Redis answers just now or not (see `RedisLeases`).
+    if (this.rooms.holds(roomId)) return this.self;
     const nodeId = await this.rooms.holderOf(roomId);
     if (nodeId === undefined) return undefined;
     if (nodeId === this.self.id) return this.self;

@@ -18,12 +18,20 @@ if holder then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1`;
 
-/** Renews each lease the caller still holds; answers 1 or 0 per key. Never touches another's lease. */
+/**
+ * Renews each lease the caller still holds, and takes back one that lapsed with nobody else taking it
+ * (Redis was out of reach for a while, or restarted empty); answers 1 or 0 per key. Never touches
+ * another's lease.
+ */
 const RENEW = `
 local held = {}
 for i, key in ipairs(KEYS) do
-  if redis.call('GET', key) == ARGV[1] then
+  local holder = redis.call('GET', key)
+  if holder == ARGV[1] then
     redis.call('PEXPIRE', key, ARGV[2])
+    held[i] = 1
+  elseif not holder then
+    redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
     held[i] = 1
   else
     held[i] = 0
@@ -38,12 +46,18 @@ return 0`;
 
 /**
  * Leases in Redis, one key each (`<prefix><name>` = holder id, with a TTL), held by one holder (a
- * node) that renews all of its leases together. A lease whose renewal fails for a whole TTL, or that
- * another holder has by then, is lost: its listeners hear of it and the holder forgets it.
+ * node) that renews all of its leases together. A lease another holder has by the next renewal is
+ * lost: its listeners hear of it and the holder forgets it.
+ *
+ * While Redis cannot be reached, the holder keeps what it holds: no other node can take a lease
+ * meanwhile (they cannot reach Redis either), so the meetings go on where they run, and the first
+ * renewal once Redis answers again takes back what lapsed. The price is a partition that cuts one
+ * node off from a Redis the others still reach: they may take its rooms after a TTL while it runs
+ * them still, until it reaches Redis again and hears them lost.
  */
 export class RedisLeases {
-  /** What this holder holds, and when each was last known to be its own. */
-  private readonly held = new Map<string, number>();
+  /** What this holder holds. */
+  private readonly held = new Set<string>();
   private readonly listeners = new Set<(name: string) => void>();
 
   constructor(
@@ -56,7 +70,7 @@ export class RedisLeases {
 
   async claim(name: string): Promise<boolean> {
     const won = (await this.redis.eval(CLAIM, 1, this.prefix + name, this.holder, this.ttlMs)) === 1;
-    if (won) this.held.set(name, Date.now());
+    if (won) this.held.add(name);
     return won;
   }
 
@@ -75,7 +89,7 @@ export class RedisLeases {
   }
 
   async releaseAll(): Promise<void> {
-    await Promise.all([...this.held.keys()].map((name) => this.release(name)));
+    await Promise.all([...this.held].map((name) => this.release(name)));
   }
 
   onLost(listener: (name: string) => void): () => void {
@@ -85,22 +99,18 @@ export class RedisLeases {
 
   /** Called once per heartbeat. */
   async renew(): Promise<void> {
-    const names = [...this.held.keys()];
+    const names = [...this.held];
     if (names.length === 0) return;
-    const startedAt = Date.now();
     let answers: number[];
     try {
       answers = (await this.redis.eval(RENEW, names.length, ...names.map((name) => this.prefix + name), this.holder, this.ttlMs)) as number[];
     } catch (error) {
-      this.logger.warn({ err: error, leases: names.length }, 'cannot renew leases in Redis');
-      // Redis may have let them lapse by now: past a TTL without a renewal, another holder may have them.
-      for (const name of names) if (startedAt - (this.held.get(name) ?? 0) >= this.ttlMs) this.lose(name);
+      this.logger.warn({ err: error, leases: names.length }, 'cannot renew leases in Redis; keeping them until it answers again');
       return;
     }
     names.forEach((name, index) => {
       if (!this.held.has(name)) return; // released meanwhile
-      if (answers[index] === 1) this.held.set(name, startedAt);
-      else this.lose(name);
+      if (answers[index] !== 1) this.lose(name);
     });
   }
 

@@ -15,8 +15,9 @@ export class RedisTestServer {
     private readonly server: ChildProcess,
   ) {}
 
-  static async start(): Promise<RedisTestServer> {
-    const port = await freePort();
+  /** Starts a server on a free port, or on `port` (a server started again where one was stopped). */
+  static async start(port?: number): Promise<RedisTestServer> {
+    port ??= await freePort();
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
     const server = spawn('setpriv', ['--pdeathsig', 'SIGTERM', '--', 'redis-server', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const started = new RedisTestServer(`redis://127.0.0.1:${port}`, server);
@@ -29,10 +30,11 @@ export class RedisTestServer {
     return started;
   }
 
-  async stop(): Promise<void> {
+  /** Stops the server (SIGTERM), or kills it (SIGKILL), as a test that loses its Redis would. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     if (this.server.exitCode !== null || this.server.signalCode !== null) return;
     const exited = new Promise((resolve) => this.server.once('exit', resolve));
-    process.kill(this.server.pid as number, 'SIGTERM');
+    process.kill(this.server.pid as number, signal);
     await exited;
   }
 }
