@@ -29,6 +29,19 @@ async function gathered(pc: RTCPeerConnection): Promise<string> {
 }
 
 /** A publisher sending RTP on a microphone and a camera line: Janus relays packets without decoding them. */
+/** Ends a test's bots, its attendees' subscriptions, the publisher and the room. */
+async function closeAll(bot: BotPublisher, attendees: readonly BotSubscriber[], publisher: { close(): Promise<void> }, room: { destroy(): Promise<void> }): Promise<void> {
+  await bot.close();
+  await Promise.all(
+    attendees.map(async (a) => {
+      await a.subscriber?.close();
+      await a.pc.close();
+    }),
+  );
+  await publisher.close();
+  await room.destroy();
+}
+
 class BotPublisher {
   readonly pc = new RTCPeerConnection({ iceUseIpv6: false, bundlePolicy: 'max-bundle' });
   private readonly tracks = { microphone: new MediaStreamTrack({ kind: 'audio' }), camera: new MediaStreamTrack({ kind: 'video' }) };
@@ -171,13 +184,7 @@ describe('CascadingRoom over two Janus servers', () => {
     assert.deepEqual(await remotes(), [], 'the origin no longer sends the publisher anywhere');
     await origin.close();
 
-    await bot.close();
-    await Promise.all(attendees.map(async (a) => {
-      await a.subscriber?.close();
-      await a.pc.close();
-    }));
-    await publisher.close();
-    await room.destroy();
+    await closeAll(bot, attendees, publisher, room);
   });
 
   it('feeds the leaf again from where the origin is re-created when the origin’s Janus dies', async () => {
@@ -228,12 +235,6 @@ describe('CascadingRoom over two Janus servers', () => {
     await leafAttendee.subscriber?.receive(again);
     await waitUntil(() => leafAttendee.packets > before + 100, 'the leaf attendee receives the publisher from the re-created origin');
 
-    await bot.close();
-    await Promise.all(attendees.map(async (a) => {
-      await a.subscriber?.close();
-      await a.pc.close();
-    }));
-    await publisher.close();
-    await room.destroy();
+    await closeAll(bot, attendees, publisher, room);
   });
 });
