@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { RedisTestServer } from '../packages/server/src/cluster/test-support/redis-test-server.js';
 import { createApplication } from '../packages/server/src/identity/applications.js';
 import { openStore } from '../packages/server/src/store/database.js';
-import { freshPostgresDatabase, type TestDatabase } from '../packages/server/src/store/test-support/postgres-test-server.js';
+import { PostgresTestServer, type TestDatabase } from '../packages/server/src/store/test-support/postgres-test-server.js';
 import { TestWebhookReceiver } from '../packages/server/src/webhooks/test-support/webhook-receiver.js';
 import { apiClient, type ApiClient } from './support/api-client.js';
 import { startExternalJanus, stopExternalJanus, type ExternalJanus } from './support/external-janus.js';
@@ -33,6 +33,8 @@ async function roomsPerJanus(node: ParleyNode): Promise<Record<string, number>> 
 
 describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { timeout: 600_000 }, () => {
   let redis: RedisTestServer;
+  // Its own server, not the test process's shared one: a test case kills it.
+  let postgres: PostgresTestServer;
   let database: TestDatabase;
   const janus: ExternalJanus[] = [];
   const nodes: ParleyNode[] = [];
@@ -42,7 +44,10 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
   let apiB: ApiClient;
   let receiver: TestWebhookReceiver;
   let room: CreatedRoom;
+  /** Who is in a meeting now. */
   const people: Attendee[] = [];
+  /** Everyone who joined the first room, present or gone. */
+  const joinedFirstRoom: Attendee[] = [];
 
   /** Starts a node of the cluster (more may start later: a test case kills one, say). */
   async function startNode(name: string): Promise<ParleyNode> {
@@ -57,7 +62,8 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
   }
 
   before(async () => {
-    [redis, database] = await Promise.all([RedisTestServer.start(), freshPostgresDatabase()]);
+    [redis, postgres] = await Promise.all([RedisTestServer.start(), PostgresTestServer.start()]);
+    database = await postgres.createDatabase();
     janus.push(await startExternalJanus('first', { min: 45000, max: 45499 }), await startExternalJanus('second', { min: 45500, max: 45999 }));
     // The application, made in the shared database before any node runs (it migrates it on the way).
     const store = await openStore(database.url);
@@ -77,17 +83,25 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
   });
 
   after(async () => {
-    await Promise.all(people.map((p) => p.participant.close()));
+    await Promise.all([...new Set([...people, ...joinedFirstRoom])].map((p) => p.participant.close()));
     await Promise.all(nodes.map((node) => node.stop()));
     await receiver?.close();
     for (const j of janus) await stopExternalJanus(j);
-    await database?.drop();
+    await postgres?.stop();
     await redis?.stop();
   });
 
+  /** Someone joins the first room, by `url`. */
+  async function joinFirstRoom(url: string, name: string): Promise<Attendee> {
+    const attendee = await enterMeeting(url, name);
+    people.push(attendee);
+    joinedFirstRoom.push(attendee);
+    return attendee;
+  }
+
   it('people joining one room through different nodes see and hear each other, and chat', async () => {
-    people.push(await enterMeeting(room._links.host_url.href, 'Ann'));
-    people.push(await enterMeeting(onNode(room._links.guest_url.href, nodeB), 'Bob'));
+    await joinFirstRoom(room._links.host_url.href, 'Ann');
+    await joinFirstRoom(onNode(room._links.guest_url.href, nodeB), 'Bob');
     await everyoneShownOnce(people, Date.now() + 30_000);
     await mediaFlowsBetween(people, Date.now() + 60_000);
     const [ann, bob] = people as [Attendee, Attendee];
@@ -141,15 +155,44 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     } finally {
       registry.disconnect();
     }
-    people.push(await enterMeeting(onNode(room._links.guest_url.href, nodeB), 'Eve'));
+    const eve = await joinFirstRoom(onNode(room._links.guest_url.href, nodeB), 'Eve');
     await everyoneShownOnce(people, Date.now() + 30_000);
     await mediaFlowsBetween(people, Date.now() + 60_000);
-    await people[2]!.page.click('[data-testid="chat-button"]');
-    await waitUntil(async () => ((await chatTexts(people[2]!.page)).join('|') === 'Hello from node B|Hello from node A|Without Redis' ? undefined : `Eve shows ${JSON.stringify(await chatTexts(people[2]!.page))}`));
+    await eve.page.click('[data-testid="chat-button"]');
+    await waitUntil(async () => ((await chatTexts(eve.page)).join('|') === 'Hello from node B|Hello from node A|Without Redis' ? undefined : `Eve shows ${JSON.stringify(await chatTexts(eve.page))}`));
+  });
+
+  it('PostgreSQL killed with kill -9 mid-meeting: the meeting goes on, and what happened meanwhile is stored once it is back', async (t) => {
+    await postgres.crash();
+    // Long enough for every node's pool, outbox and sweep to have met the dead server.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await everyoneShownOnce(people, Date.now() + BACK_WITHIN_MS);
+    await mediaFlowsBetween(people, Date.now() + BACK_WITHIN_MS);
+    // A message cannot be stored, so it is refused, and the draft stays for sending again.
+    const [ann] = people as [Attendee];
+    await sendChat(ann, 'Said while the database was down');
+    await ann.page.waitForSelector('[data-testid="chat-error"]', { timeout: BACK_WITHIN_MS });
+    // Someone leaving is seen by everyone at once; the database hears of it (and sends the webhook) later.
+    const eve = people.pop() as Attendee;
+    await eve.page.click('[data-testid="leave-button"]');
+    await everyoneShownOnce(people, Date.now() + BACK_WITHIN_MS);
+    await mediaFlowsBetween(people, Date.now() + BACK_WITHIN_MS);
+
+    const restarting = Date.now();
+    await postgres.restart();
+    t.diagnostic(`PostgreSQL recovered in ${Date.now() - restarting} ms`);
+    await ann.page.press('[data-testid="chat-input"]', 'Enter');
+    for (const person of people) await waitUntil(async () => ((await chatTexts(person.page)).includes('Said while the database was down') ? undefined : `${person.name} has no message yet`));
+    const fay = await joinFirstRoom(onNode(room._links.guest_url.href, nodeB), 'Fay');
+    await everyoneShownOnce(people, Date.now() + 30_000);
+    await mediaFlowsBetween(people, Date.now() + 60_000);
+    await fay.page.click('[data-testid="chat-button"]');
+    await waitUntil(async () => ((await chatTexts(fay.page)).at(-1) === 'Said while the database was down' ? undefined : `Fay shows ${JSON.stringify(await chatTexts(fay.page))}`));
+    for (const node of [nodeA, nodeB]) assert.ok(node.running, `node ${node.name} outlived the outage:\n${node.logs.slice(-3000)}`);
   });
 
   it('delivers every webhook of the meeting exactly once, though both nodes run webhook delivery', async () => {
-    for (const person of people) await person.page.click('[data-testid="leave-button"]');
+    for (const person of people.splice(0)) await person.page.click('[data-testid="leave-button"]');
     const sessionEvents = () => receiver.events().filter((e) => e.room_id === room.id || e.event.startsWith('session:participant'));
     await waitUntil(() => (sessionEvents().some((e) => e.event === 'session:ended') ? undefined : `received ${JSON.stringify(sessionEvents().map((e) => e.event))}`), 30_000);
     // Anything sent twice would arrive soon after: wait a few polls of both nodes.
@@ -157,7 +200,7 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
     assert.equal(new Set(ids).size, ids.length, `each webhook-id once: ${JSON.stringify(ids)}`);
     const events = receiver.events().map((e) => e.event).sort();
-    const each = (event: string) => Array<string>(people.length).fill(event);
+    const each = (event: string) => Array<string>(joinedFirstRoom.length).fill(event);
     assert.deepEqual(events, ['session:ended', ...each('session:participant:joined'), ...each('session:participant:left'), 'session:started']);
     const outbox = await fetchPendingCount(apiA);
     assert.equal(outbox, 0, 'nothing left to send');
@@ -203,16 +246,37 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     assert.deepEqual(eventsOf().map((e) => e.event).sort(), ['session:ended', 'session:participant:joined', 'session:participant:joined', 'session:participant:left', 'session:participant:left', 'session:started']);
   });
 
-  it('a node stopped with SIGTERM releases what it held, leaves the registry and exits with 0', async () => {
+  it('a node stopped with SIGTERM hands its meeting over within 10 s, releases what it held, leaves the registry and exits with 0', async (t) => {
+    const created = await apiA.api('POST', '/v1/meetings/rooms', { display_name: 'Handed over' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const handed = created.body as CreatedRoom;
+    const guests = [await enterMeeting(onNode(handed._links.host_url.href, nodeB), 'Gus'), await enterMeeting(onNode(handed._links.guest_url.href, nodeA), 'Hal')];
+    people.push(...guests);
+    await everyoneShownOnce(guests, Date.now() + 30_000);
+    await mediaFlowsBetween(guests, Date.now() + 60_000);
+    for (const person of guests) await person.page.click('[data-testid="chat-button"]');
+    await sendChat(guests[1]!, 'Before the drain');
+    for (const person of guests) await waitUntil(async () => ((await chatTexts(person.page)).includes('Before the drain') ? undefined : `${person.name} has no message yet`));
+    // Gus's page reached node B first: B runs the meeting and A relays Hal to it.
+    assert.equal(Object.values(await roomsPerJanus(nodeB)).reduce((sum, n) => sum + n, 0), 1, 'node B holds the room');
+
     const registry = new Redis(redis.url);
     try {
       const nodeKeys = () => registry.keys('parley:node:*');
       const before = await nodeKeys();
       assert.equal(before.length, 2);
       nodeB.signal('SIGTERM');
+      const drainedAt = Date.now();
       assert.equal(await nodeB.exited, 0, nodeB.logs.slice(-2000));
+      t.diagnostic(`node B handed over and exited ${Date.now() - drainedAt} ms after SIGTERM`);
+      await everyoneShownOnce(guests, drainedAt + BACK_WITHIN_MS);
+      await mediaFlowsBetween(guests, drainedAt + BACK_WITHIN_MS);
+      t.diagnostic(`every page was back on node A, media flowing both ways, ${Date.now() - drainedAt} ms after SIGTERM`);
+      assert.equal(Object.values(await roomsPerJanus(nodeA)).reduce((sum, n) => sum + n, 0), 1, 'node A runs the meeting now');
+      for (const person of guests) assert.deepEqual(await chatTexts(person.page), ['Before the drain'], `${person.name}'s chat is intact`);
+
       const after = await nodeKeys();
-      assert.equal(after.length, 1, 'node B left the registry at once');
+      assert.equal(after.length, 1, 'node B left the registry');
       const nodeBId = before.find((key) => !after.includes(key))!.slice('parley:node:'.length);
       for (const key of await registry.keys('parley:*')) {
         if (key.startsWith('parley:node:') || key.startsWith('parley:media-load:')) continue;
@@ -221,6 +285,13 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     } finally {
       registry.disconnect();
     }
+
+    // Nothing of the meeting was lost in the move: it started once and ends once, and each arrival and departure is sent once.
+    for (const person of guests) await person.page.click('[data-testid="leave-button"]');
+    const eventsOf = () => receiver.events().filter((e) => e.room_id === handed.id);
+    await waitUntil(() => (eventsOf().some((e) => e.event === 'session:ended') ? undefined : `received ${JSON.stringify(eventsOf().map((e) => e.event))}`), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.deepEqual(eventsOf().map((e) => e.event).sort(), ['session:ended', 'session:participant:joined', 'session:participant:joined', 'session:participant:left', 'session:participant:left', 'session:started']);
   });
 });
 

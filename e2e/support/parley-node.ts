@@ -47,6 +47,11 @@ export class ParleyNode {
     return this.process.exited;
   }
 
+  /** Whether the process still runs: none of the parts a test kills may take a node down with it. */
+  get running(): boolean {
+    return !this.process.hasExited();
+  }
+
   /** What the node printed last (its logs), for failure messages. */
   get logs(): string {
     return fs.readFileSync(this.process.logFile, 'utf8').slice(-20_000);

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { canModerate, type JoinRequest, type ParticipantRole, type ResumeRequest, type RoomClosedEvent } from '@parley/protocol';
 import type { SpeechRecognizer } from '../captions/speech-recognizer.js';
-import type { Clock, Scheduler } from '../clock.js';
+import { systemScheduler, type Clock, type Scheduler } from '../clock.js';
 import type { Cluster } from '../cluster/cluster.js';
 import type { Config } from '../config.js';
 import { ParleyError } from '../errors.js';
@@ -10,6 +10,7 @@ import type { ResumeClaims, ResumeTokens } from '../identity/resume-tokens.js';
 import type { MediaBackend } from '../media/media-backend.js';
 import type { ChatMessagesRepository } from '../store/chat-messages-repository.js';
 import type { ApplicationsRepository } from '../store/applications-repository.js';
+import { OutageTolerantWrites } from '../store/outage-tolerant-writes.js';
 import type { RecordingsRepository } from '../store/recordings-repository.js';
 import type { RoomBlocksRepository } from '../store/room-blocks-repository.js';
 import type { RoomsRepository } from '../store/rooms-repository.js';
@@ -74,8 +75,11 @@ export class LiveRooms {
   private readonly orphans: OrphanedSessions;
   /** Set once this node hands its meetings over: it starts and takes over none any more. */
   private draining = false;
+  /** What the sessions here record as they go, kept through a database outage. */
+  private readonly writes: OutageTolerantWrites;
 
   constructor(private readonly deps: Dependencies) {
+    this.writes = new OutageTolerantWrites({ scheduler: deps.scheduler ?? systemScheduler, logger: deps.logger });
     this.entrance = new RoomEntrance({
       clock: deps.clock,
       passwordLinks: deps.roomPasswordLinks,
@@ -282,6 +286,7 @@ export class LiveRooms {
   async shutdown(): Promise<void> {
     for (const stop of this.stopListening) stop();
     await this.closeAll('internal', 'The server is shutting down');
+    this.writes.close();
   }
 
   /**
@@ -310,7 +315,7 @@ export class LiveRooms {
   }
 
   private sessionDeps(): Parameters<typeof LiveSession.start>[1] {
-    return { ...this.deps, waitingGuests: (roomId) => this.entrance.waiting(roomId), nodeUrls: () => this.nodeUrls() };
+    return { ...this.deps, writes: this.writes, waitingGuests: (roomId) => this.entrance.waiting(roomId), nodeUrls: () => this.nodeUrls() };
   }
 
   private sessionEnded(roomId: string): (ended: LiveSession) => void {

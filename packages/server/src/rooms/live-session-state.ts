@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { MediaKind } from '@parley/protocol';
+import type { OutageTolerantWrites } from '../store/outage-tolerant-writes.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 
 /**
@@ -45,18 +46,21 @@ export class LiveSessionStateKeeper {
   constructor(
     private readonly sessionId: string,
     initial: LiveSessionState,
-    private readonly deps: { sessions: Pick<SessionsRepository, 'saveLiveState'>; logger: Logger },
+    private readonly deps: { sessions: Pick<SessionsRepository, 'saveLiveState'>; writes: OutageTolerantWrites; logger: Logger },
   ) {
     this.saved = JSON.stringify(initial);
   }
 
-  /** Keeps `state` if it differs from what was kept; resolves once it is written (or failed, logged). */
+  /**
+   * Keeps `state` if it differs from what was kept; resolves once it is written, or waits for the
+   * database to come back, or failed (logged).
+   */
   keep(state: LiveSessionState): Promise<void> {
     const json = JSON.stringify(state);
     if (json === this.saved) return this.writing;
     this.saved = json;
-    this.writing = this.writing
-      .then(() => this.deps.sessions.saveLiveState(this.sessionId, json))
+    this.writing = this.deps.writes
+      .run('meeting state', () => this.deps.sessions.saveLiveState(this.sessionId, json))
       .catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.sessionId }, 'keeping the meeting state failed'));
     return this.writing;
   }

@@ -37,6 +37,7 @@ import { INITIAL_LIVE_SESSION_STATE, LiveSessionStateKeeper, parseLiveSessionSta
 import { closeAtAfterSession } from './room-deadlines.js';
 import type { Room, RoomFeatures } from './room.js';
 import { SerialQueue } from './serial-queue.js';
+import type { OutageTolerantWrites } from '../store/outage-tolerant-writes.js';
 import { SessionChat } from './session-chat.js';
 import { SessionMedia } from './session-media.js';
 import { WEBINAR_ASSIGNABLE_ROLES, WebinarStage } from './webinar-stage.js';
@@ -81,6 +82,8 @@ interface Dependencies extends SessionRecorderDeps, SessionCaptionsDeps {
   clock: Clock;
   /** Runs the reconnection grace periods; the system's timers unless a test drives its own. */
   scheduler?: Scheduler;
+  /** The record of who left and that the meeting ended, which a database outage delays, never loses. */
+  writes: OutageTolerantWrites;
   logger: Logger;
 }
 
@@ -124,8 +127,9 @@ export class LiveSession {
     keptState: LiveSessionState = INITIAL_LIVE_SESSION_STATE,
   ) {
     this.chat = new SessionChat(id, room, deps);
-    this.grace = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (participant) => void this.giveUp(participant));
-    this.returning = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (info) => void this.giveUpReturning(info));
+    const failedToLetGo = (error: Error) => deps.logger.error({ err: error, sessionId: id }, 'letting go of a participant who did not come back failed');
+    this.grace = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (participant) => void this.giveUp(participant).catch(failedToLetGo));
+    this.returning = new ReconnectionGrace(deps.scheduler ?? systemScheduler, (info) => void this.giveUpReturning(info).catch(failedToLetGo));
     this.stateKeeper = new LiveSessionStateKeeper(id, keptState, deps);
     this.locked = keptState.locked;
     this.features = { ...room.features };
@@ -506,7 +510,8 @@ export class LiveSession {
       if (this.ended || !this.returning.isHeld(info)) return;
       this.returning.forget(info);
       this.deps.logger.info({ sessionId: this.id, participantId: info.id }, 'participant did not come back after the takeover');
-      await this.deps.sessions.markParticipantLeft(info.id, this.deps.clock.now().toISOString());
+      const leftAt = this.deps.clock.now().toISOString();
+      await this.deps.writes.run('participant left', () => this.deps.sessions.markParticipantLeft(info.id, leftAt));
       this.broadcast({ type: 'participant-left', participantId: info.id });
       if (this.participants.size === 0 && this.returning.heldParticipants().length === 0) await this.end();
     });
@@ -574,7 +579,7 @@ export class LiveSession {
     this.mediaReconnection.forget(participant);
     const now = this.deps.clock.now().toISOString();
     await participant.releaseMedia();
-    await this.deps.sessions.markParticipantLeft(participant.id, now);
+    await this.deps.writes.run('participant left', () => this.deps.sessions.markParticipantLeft(participant.id, now));
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     this.stage?.removed(participant);
     this.deps.logger.info({ sessionId: this.id, participantId: participant.id }, 'participant left');
@@ -647,10 +652,12 @@ export class LiveSession {
     await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
     const endedAt = this.deps.clock.now();
     await this.mediaRoom.destroy();
-    // The room may have changed since the session started (a new expires_at, say): its deadline follows
-    // the room as it is now. A room deleted meanwhile is no longer read, and its deadline no longer matters.
-    const room = (await this.deps.rooms.findById(this.room.id)) ?? this.room;
-    await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(room, endedAt) });
+    await this.deps.writes.run('session ended', async () => {
+      // The room may have changed since the session started (a new expires_at, say): its deadline follows
+      // the room as it is now. A room deleted meanwhile is no longer read, and its deadline no longer matters.
+      const room = (await this.deps.rooms.findById(this.room.id)) ?? this.room;
+      await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(room, endedAt) });
+    });
     this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session ended');
   }
 

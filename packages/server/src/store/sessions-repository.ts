@@ -102,8 +102,10 @@ export class SessionsRepository {
     return rows.map((row) => ({ id: row.id, roomId: row.room_id, startedAt: row.started_at, endedAt: row.ended_at }));
   }
 
-  /** Records a participant who joined, and puts `session:participant:joined` in the outbox in the same transaction. */
-  /** Stores a participant who joined; without `userId`, a guest; `identity`, who they are across visits. */
+  /**
+   * Records a participant who joined (without `userId`, a guest; `identity`, who they are across
+   * visits), and puts `session:participant:joined` in the outbox in the same transaction.
+   */
   async addParticipant(p: Omit<ParticipantRecord, 'leftAt' | 'userId'> & { userId?: string | null; identity?: string | null }): Promise<void> {
     const row = {
       id: p.id,

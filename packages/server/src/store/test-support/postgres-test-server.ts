@@ -13,6 +13,8 @@ const run = promisify(execFile);
 const DEBIAN_POSTGRES_ROOT = '/usr/lib/postgresql';
 /** A bound on a broken start, not a wait: a healthy server is ready in well under a second. */
 const READY_TIMEOUT_MS = 30_000;
+/** Starts tried after a crash, 200 ms apart, while the dead server's backends are still going. */
+const RESTART_ATTEMPTS = 50;
 
 /**
  * A private PostgreSQL server for a test process: a fresh cluster in a temporary folder, trust
@@ -22,36 +24,67 @@ const READY_TIMEOUT_MS = 30_000;
  */
 export class PostgresTestServer {
   private admin: pg.Client | undefined;
+  private server: ChildProcess | undefined;
 
-  private constructor(
-    private readonly folder: string,
-    private readonly server: ChildProcess,
-  ) {}
+  private constructor(private readonly folder: string) {}
 
   static async start(): Promise<PostgresTestServer> {
     const bin = postgresBinDir();
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-postgres-'));
-    const asServerUser = process.getuid?.() === 0 ? ['--reuid=postgres', '--regid=postgres', '--init-groups'] : [];
-    const data = path.join(folder, 'data');
     try {
-      if (asServerUser.length > 0) await run('chown', ['postgres:', folder]);
-      const initdb = [path.join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions'];
-      await run('setpriv', [...asServerUser, '--', ...initdb]);
+      if (asServerUser().length > 0) await run('chown', ['postgres:', folder]);
+      const initdb = [path.join(bin, 'initdb'), '-D', path.join(folder, 'data'), '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions'];
+      await run('setpriv', [...asServerUser(), '--', ...initdb]);
     } catch (error) {
       fs.rmSync(folder, { recursive: true, force: true });
       throw new Error(`Cannot make a PostgreSQL cluster: ${(error as { stderr?: string }).stderr || (error as Error).message}`);
     }
-    const settings = { listen_addresses: '', unix_socket_directories: folder, fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
-    const postgres = [path.join(bin, 'postgres'), '-D', data, ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
-    const server = spawn('setpriv', [...asServerUser, '--pdeathsig', 'SIGINT', '--', ...postgres], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const started = new PostgresTestServer(folder, server);
+    const started = new PostgresTestServer(folder);
     try {
-      await untilReady(server);
+      await started.run();
     } catch (error) {
       await started.stop();
       throw error;
     }
     return started;
+  }
+
+  /** Starts the server on this folder's cluster, and resolves once it accepts connections. */
+  private async run(): Promise<void> {
+    const settings = { listen_addresses: '', unix_socket_directories: this.folder, fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+    const postgres = [path.join(postgresBinDir(), 'postgres'), '-D', path.join(this.folder, 'data'), ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+    this.server = spawn('setpriv', [...asServerUser(), '--pdeathsig', 'SIGINT', '--', ...postgres], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await untilReady(this.server);
+  }
+
+  /**
+   * Kills the server as a crashed host would (SIGKILL to the postmaster, no shutdown); its backends
+   * end once they notice, and its data stays for `restart`.
+   */
+  async crash(): Promise<void> {
+    await this.admin?.end().catch(() => undefined);
+    this.admin = undefined;
+    if (this.server && this.server.exitCode === null && this.server.signalCode === null) {
+      const exited = new Promise((resolve) => this.server?.once('exit', resolve));
+      process.kill(this.server.pid as number, 'SIGKILL');
+      await exited;
+    }
+  }
+
+  /**
+   * Starts the server again on the same cluster, socket and databases, after `crash`: it recovers
+   * from its write-ahead log as after a power cut. Backends left by the dead server exit once they
+   * notice; until then PostgreSQL refuses to start, so it is asked again.
+   */
+  async restart(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run();
+      } catch (error) {
+        if (attempt === RESTART_ATTEMPTS || !String((error as Error).message).includes('still in use')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 
   /** A new empty database, named at random: its `postgres://` URL, and how to drop it. */
@@ -71,9 +104,10 @@ export class PostgresTestServer {
   /** Stops the server, by its process id, and removes its folder. */
   async stop(): Promise<void> {
     await this.admin?.end().catch(() => undefined);
-    if (this.server.exitCode === null && this.server.signalCode === null) {
-      const exited = new Promise((resolve) => this.server.once('exit', resolve));
-      process.kill(this.server.pid as number, 'SIGINT');
+    const server = this.server;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      process.kill(server.pid as number, 'SIGINT');
       await exited;
     }
     fs.rmSync(this.folder, { recursive: true, force: true });
@@ -110,6 +144,11 @@ after(async () => {
   // A server that failed to start has failed the tests that asked for it already.
   await shared?.then((server) => server.stop(), () => undefined);
 });
+
+/** Run as root, the server's programs run as the `postgres` user, as PostgreSQL insists. */
+function asServerUser(): string[] {
+  return process.getuid?.() === 0 ? ['--reuid=postgres', '--regid=postgres', '--init-groups'] : [];
+}
 
 /** The newest PostgreSQL installed the Debian way. */
 function postgresBinDir(): string {
