@@ -29,6 +29,12 @@ export interface Cluster {
   /** Gives the room up: its session ended here, or this node hands it over. */
   releaseRoom(roomId: string): Promise<void>;
   /**
+   * Takes another node out of the registry at once: it refused a connection, so its process is gone.
+   * Its rooms are then free to claim, without waiting for its registration to lapse. Were it alive
+   * after all, its next heartbeat registers it again, and it hears of any room taken from it as lost.
+   */
+  forgetNode(nodeId: string): Promise<void>;
+  /**
    * Tells the listener of each room this node owned and lost (its claim lapsed, say while Redis was
    * out of reach): another node may run it now, so this one must stop. Returns the unsubscribe.
    */

@@ -22,6 +22,10 @@ export class LocalCluster implements Cluster {
 
   async releaseRoom(): Promise<void> {}
 
+  async forgetNode(): Promise<void> {
+    // There is no other node to forget.
+  }
+
   onRoomLost(): () => void {
     // A node on its own never loses a room to another.
     return () => undefined;

@@ -81,6 +81,25 @@ describe('RedisCluster', () => {
     assert.equal((await b.ownerOfRoom('lease-room'))?.id, 'lease-b');
   });
 
+  test('a dead node forgotten by another (it refused a connection) frees its rooms at once', async () => {
+    // Slow expiry here: anything claimed within this test was freed by forgetting, not by time.
+    const slow: ClusterTimings = { heartbeatMs: 10_000, ttlMs: 30_000 };
+    const start = (id: string) =>
+      RedisCluster.start({ redisUrl: redis.url, node: { id, publicUrl: `http://${id}.example`, internalUrl: `http://${id}.internal:8080` }, logger, timings: slow });
+    const [a, b] = await Promise.all([start('forgot-a'), start('forgot-b')]);
+    started.push(a, b);
+    assert.equal(await a.claimRoom('forgot-room'), true);
+    await crash(a);
+    assert.equal(await b.claimRoom('forgot-room'), false, 'still registered, so still the owner');
+    assert.equal((await b.ownerOfRoom('forgot-room'))?.id, 'forgot-a');
+    await b.forgetNode('forgot-a');
+    assert.equal(await b.ownerOfRoom('forgot-room'), undefined);
+    assert.equal(await b.claimRoom('forgot-room'), true);
+    assert.equal((await b.ownerOfRoom('forgot-room'))?.id, 'forgot-b');
+    await b.forgetNode('forgot-b');
+    assert.ok((await b.nodes()).some((n) => n.id === 'forgot-b'), 'a node never forgets itself');
+  });
+
   test('releasing gives the room up, but never a room another node took since', async () => {
     const a = await node('release-a');
     const b = await node('release-b');

@@ -73,8 +73,12 @@ export class RedisCluster implements Cluster {
     return records.flatMap((record) => (record === null ? [] : [JSON.parse(record) as ClusterNode]));
   }
 
-  claimRoom(roomId: string): Promise<boolean> {
-    return this.rooms.claim(roomId);
+  async claimRoom(roomId: string): Promise<boolean> {
+    if (await this.rooms.claim(roomId)) return true;
+    // A lease outlives its node by at most a TTL; the room of a node gone from the registry is free.
+    const holder = await this.rooms.holderOf(roomId);
+    if (holder === undefined || holder === this.self.id || (await this.redis.exists(NODE_KEY + holder)) === 1) return false;
+    return this.rooms.takeOver(roomId, holder);
   }
 
   async ownerOfRoom(roomId: string): Promise<ClusterNode | undefined> {
@@ -90,6 +94,10 @@ export class RedisCluster implements Cluster {
 
   releaseRoom(roomId: string): Promise<void> {
     return this.rooms.release(roomId);
+  }
+
+  async forgetNode(nodeId: string): Promise<void> {
+    if (nodeId !== this.self.id) await this.redis.del(NODE_KEY + nodeId);
   }
 
   onRoomLost(listener: (roomId: string) => void): () => void {

@@ -39,6 +39,12 @@ for i, key in ipairs(KEYS) do
 end
 return held`;
 
+/** Takes the lease from a holder known to be gone, unless somebody else took it meanwhile: 1 or 0. */
+const TAKE_OVER = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
 /** Deletes the lease only if the caller holds it: a node never releases what another took since. */
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -70,6 +76,13 @@ export class RedisLeases {
 
   async claim(name: string): Promise<boolean> {
     const won = (await this.redis.eval(CLAIM, 1, this.prefix + name, this.holder, this.ttlMs)) === 1;
+    if (won) this.held.add(name);
+    return won;
+  }
+
+  /** Takes the lease from `gone` (a holder that died); false when it no longer holds it. */
+  async takeOver(name: string, gone: string): Promise<boolean> {
+    const won = (await this.redis.eval(TAKE_OVER, 1, this.prefix + name, gone, this.holder, this.ttlMs)) === 1;
     if (won) this.held.add(name);
     return won;
   }

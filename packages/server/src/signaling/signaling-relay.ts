@@ -80,9 +80,20 @@ export class SignalingRelay {
     owner.on('message', (data, isBinary) => {
       if (page.readyState === page.OPEN) page.send(data, { binary: isBinary });
     });
-    owner.on('error', (error) => log.warn({ err: error }, 'the node running the meeting cannot be reached'));
+    // Settles once the cluster knows what this node found out about the owner.
+    let learned: Promise<void> = Promise.resolve();
+    owner.on('error', (error) => {
+      log.warn({ err: error }, 'the node running the meeting cannot be reached');
+      // Nothing listens where the owner did: its process is gone, and its rooms are free to take now
+      // rather than once its registration lapses. The page comes back after that, to a room it can have.
+      if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') {
+        learned = this.deps.cluster.forgetNode(node.id).catch((cause: Error) => log.warn({ err: cause }, 'cannot take the gone node out of the registry'));
+      }
+    });
     owner.on('close', () => {
-      if (page.readyState === page.OPEN) page.close(CLOSE_TRY_AGAIN, 'try again');
+      void learned.then(() => {
+        if (page.readyState === page.OPEN) page.close(CLOSE_TRY_AGAIN, 'try again');
+      });
     });
     return {
       fromPage(data, isBinary) {
