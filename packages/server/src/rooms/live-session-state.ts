@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { MediaKind } from '@parley/protocol';
+import { PARTICIPANT_ROLES, type MediaKind, type ParticipantRole } from '@parley/protocol';
 import type { OutageTolerantWrites } from '../store/outage-tolerant-writes.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 
@@ -15,9 +15,14 @@ export interface LiveSessionState {
   captions: boolean;
   /** What moderators stopped, by participant id. */
   moderated: Record<string, Record<MediaKind, boolean>>;
+  /**
+   * Everyone's role now, by participant id: a co-host promoted during the meeting comes back a co-host
+   * (the session's record keeps the role each joined with).
+   */
+  roles: Record<string, ParticipantRole>;
 }
 
-export const INITIAL_LIVE_SESSION_STATE: LiveSessionState = { locked: false, recording: null, captions: false, moderated: {} };
+export const INITIAL_LIVE_SESSION_STATE: LiveSessionState = { locked: false, recording: null, captions: false, moderated: {}, roles: {} };
 
 /** Reads the kept state; anything missing or unreadable is the state a new session starts with. */
 export function parseLiveSessionState(json: string | undefined): LiveSessionState {
@@ -29,6 +34,7 @@ export function parseLiveSessionState(json: string | undefined): LiveSessionStat
       recording: value.recording && typeof value.recording === 'object' ? { automatic: value.recording.automatic === true } : null,
       captions: value.captions === true,
       moderated: value.moderated && typeof value.moderated === 'object' ? value.moderated : {},
+      roles: rolesOf(value.roles),
     };
   } catch {
     return INITIAL_LIVE_SESSION_STATE;
@@ -64,4 +70,11 @@ export class LiveSessionStateKeeper {
       .catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.sessionId }, 'keeping the meeting state failed'));
     return this.writing;
   }
+}
+
+/** The roles kept, any that is not a role left out. */
+function rolesOf(value: unknown): Record<string, ParticipantRole> {
+  if (!value || typeof value !== 'object') return {};
+  const known = new Set<string>(PARTICIPANT_ROLES);
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, ParticipantRole] => typeof entry[1] === 'string' && known.has(entry[1])));
 }

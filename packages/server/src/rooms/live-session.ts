@@ -230,10 +230,11 @@ export class LiveSession {
     await session.chat.restore();
     await session.stage?.restore();
     for (const record of present) {
+      const role = state.roles[record.id] ?? record.role;
       const info: ParticipantInfo = {
         id: record.id,
         displayName: record.displayName,
-        role: record.role,
+        role,
         audioMuted: true,
         videoMuted: true,
         moderated: { audio: false, video: false, ...state.moderated[record.id] },
@@ -243,7 +244,7 @@ export class LiveSession {
       };
       session.returning.track(info);
       session.returning.hold(info);
-      if (record.role === 'host') session.hostHasJoined = true;
+      if (role === 'host') session.hostHasJoined = true;
     }
     if (state.recording && room.features.recording) {
       await session.recorder.start({ automatic: state.recording.automatic }).catch((error: Error) =>
@@ -672,10 +673,12 @@ export class LiveSession {
   private liveState(): LiveSessionState {
     const recording = this.recorder.state();
     const moderated: LiveSessionState['moderated'] = {};
+    const roles: LiveSessionState['roles'] = {};
     for (const info of [...[...this.participants.values()].map((p) => p.info), ...this.returning.heldParticipants()]) {
       if (info.moderated.audio || info.moderated.video) moderated[info.id] = { ...info.moderated };
+      roles[info.id] = info.role;
     }
-    return { locked: this.locked, recording: recording.active ? { automatic: recording.automatic } : null, captions: this.captions.state().active, moderated };
+    return { locked: this.locked, recording: recording.active ? { automatic: recording.automatic } : null, captions: this.captions.state().active, moderated, roles };
   }
 
   /** Everyone a message concerns: in a webinar, news of an attendee reaches only the stage and them. */

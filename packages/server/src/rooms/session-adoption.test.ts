@@ -47,6 +47,7 @@ describe('taking a session over', { timeout: 60_000 }, () => {
     const said = await ann.session.sendChat(ann.participant, 'Before the crash');
     await ann.session.setLocked(ann.participant, true);
     await ann.session.setRecording(ann.participant, true);
+    await ann.session.controls.handle(ann.participant, { type: 'set-role', participantId: bob.participant.id, role: 'cohost' });
     await dave.session.leave(dave.participant);
     const sessionId = ann.session.id;
 
@@ -60,6 +61,7 @@ describe('taking a session over', { timeout: 60_000 }, () => {
     assert.equal(state.sessionId, sessionId, 'the same session');
     assert.equal(state.self.id, bob.participant.id);
     assert.equal(state.self.displayName, 'Bob');
+    assert.equal(state.self.role, 'cohost', 'promoted during the meeting, and still');
     assert.deepEqual(state.chatHistory, [said]);
     assert.deepEqual(
       state.participants.map((p) => [p.displayName, p.reconnecting]),
