@@ -25,6 +25,11 @@ function onNode(url: string, node: ParleyNode): string {
   return moved.toString();
 }
 
+/** How many rooms the node holds, on all Janus servers together. */
+async function roomsHeldBy(node: ParleyNode): Promise<number> {
+  return Object.values(await roomsPerJanus(node)).reduce((sum, n) => sum + n, 0);
+}
+
 /** How many rooms each Janus holds, as the node's `/metrics` says. */
 async function roomsPerJanus(node: ParleyNode): Promise<Record<string, number>> {
   const metrics = await (await fetch(`${node.baseUrl}/metrics`)).text();
@@ -99,6 +104,38 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     return attendee;
   }
 
+  /**
+   * A new meeting of two, run by `owner`: the first joins through it, the second through `relaying`.
+   * They see, hear and chat with each other (`said`) before the test does anything to the owner.
+   */
+  async function meetingOfTwoOn(owner: ParleyNode, relaying: ParleyNode, displayName: string, names: [string, string], said: string): Promise<{ meeting: CreatedRoom; pair: Attendee[] }> {
+    const created = await apiA.api('POST', '/v1/meetings/rooms', { display_name: displayName });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const meeting = created.body as CreatedRoom;
+    const pair = [await enterMeeting(onNode(meeting._links.host_url.href, owner), names[0]), await enterMeeting(onNode(meeting._links.guest_url.href, relaying), names[1])];
+    people.push(...pair);
+    await everyoneShownOnce(pair, Date.now() + 30_000);
+    await mediaFlowsBetween(pair, Date.now() + 60_000);
+    for (const person of pair) await person.page.click('[data-testid="chat-button"]');
+    await sendChat(pair[1]!, said);
+    for (const person of pair) await waitUntil(async () => ((await chatTexts(person.page)).includes(said) ? undefined : `${person.name} has no message yet`));
+    // The first page reached the owner first: it runs the meeting, and the other node relays the second.
+    assert.equal(await roomsHeldBy(owner), 1, `node ${owner.name} holds the room`);
+    return { meeting, pair };
+  }
+
+  /** The pair leave; every event of their meeting arrives once, whichever node's outbox worker sent it. */
+  async function everyWebhookOnce(meeting: CreatedRoom, pair: readonly Attendee[]): Promise<void> {
+    for (const person of pair) await person.page.click('[data-testid="leave-button"]');
+    const eventsOf = () => receiver.events().filter((e) => e.room_id === meeting.id);
+    await waitUntil(() => (eventsOf().some((e) => e.event === 'session:ended') ? undefined : `received ${JSON.stringify(eventsOf().map((e) => e.event))}`), 60_000);
+    // Anything sent twice would arrive soon after: wait a few polls of both nodes.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const ids = receiver.received.map((r) => r.headers['webhook-id']);
+    assert.equal(new Set(ids).size, ids.length, `each webhook-id once: ${JSON.stringify(ids)}`);
+    assert.deepEqual(eventsOf().map((e) => e.event).sort(), ['session:ended', 'session:participant:joined', 'session:participant:joined', 'session:participant:left', 'session:participant:left', 'session:started']);
+  }
+
   it('people joining one room through different nodes see and hear each other, and chat', async () => {
     await joinFirstRoom(room._links.host_url.href, 'Ann');
     await joinFirstRoom(onNode(room._links.guest_url.href, nodeB), 'Bob');
@@ -114,10 +151,8 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     }
     await saveScreenshot(bob.page, 'cluster-two-nodes');
     // Ann's page reached node A first: node A runs the meeting, node B relays Bob to it.
-    const a = await roomsPerJanus(nodeA);
-    const b = await roomsPerJanus(nodeB);
-    assert.equal(Object.values(a).reduce((sum, n) => sum + n, 0), 1, `node A holds the room on one Janus: ${JSON.stringify(a)}`);
-    assert.equal(Object.values(b).reduce((sum, n) => sum + n, 0), 0, `node B holds no room: ${JSON.stringify(b)}`);
+    assert.equal(await roomsHeldBy(nodeA), 1, `node A holds the room: ${JSON.stringify(await roomsPerJanus(nodeA))}`);
+    assert.equal(await roomsHeldBy(nodeB), 0, `node B holds no room: ${JSON.stringify(await roomsPerJanus(nodeB))}`);
   });
 
   it('the Janus holding the meeting killed with kill -9: everyone is back within 10 s', async (t) => {
@@ -209,18 +244,7 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
   it('the node running the meeting killed with kill -9: the meeting goes on for everyone left, and no webhook is lost', async (t) => {
     // A third node, so that the owner's death leaves two: the pages try the URLs they were given.
     const nodeC = await startNode('c');
-    const created = await apiA.api('POST', '/v1/meetings/rooms', { display_name: 'Outlives its node' });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const moving = created.body as CreatedRoom;
-    const movers = [await enterMeeting(onNode(moving._links.host_url.href, nodeC), 'Cleo'), await enterMeeting(onNode(moving._links.guest_url.href, nodeB), 'Dan')];
-    people.push(...movers);
-    await everyoneShownOnce(movers, Date.now() + 30_000);
-    await mediaFlowsBetween(movers, Date.now() + 60_000);
-    for (const person of movers) await person.page.click('[data-testid="chat-button"]');
-    await sendChat(movers[1]!, 'Before the node went');
-    for (const person of movers) await waitUntil(async () => ((await chatTexts(person.page)).includes('Before the node went') ? undefined : `${person.name} has no message yet`));
-    // Cleo's page reached node C first: C runs the meeting and B relays Dan to it.
-    assert.equal(Object.values(await roomsPerJanus(nodeC)).reduce((sum, n) => sum + n, 0), 1, 'node C holds the room');
+    const { meeting, pair: movers } = await meetingOfTwoOn(nodeC, nodeB, 'Outlives its node', ['Cleo', 'Dan'], 'Before the node went');
 
     nodeC.signal('SIGKILL');
     const killedAt = Date.now();
@@ -236,29 +260,11 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     }
     await saveScreenshot(movers[0]!.page, 'cluster-after-node-kill');
 
-    // Every event of that meeting arrives once, whichever node's outbox worker sent it.
-    for (const person of movers) await person.page.click('[data-testid="leave-button"]');
-    const eventsOf = () => receiver.events().filter((e) => e.room_id === moving.id);
-    await waitUntil(() => (eventsOf().some((e) => e.event === 'session:ended') ? undefined : `received ${JSON.stringify(eventsOf().map((e) => e.event))}`), 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const ids = receiver.received.map((r) => r.headers['webhook-id']);
-    assert.equal(new Set(ids).size, ids.length, `each webhook-id once: ${JSON.stringify(ids)}`);
-    assert.deepEqual(eventsOf().map((e) => e.event).sort(), ['session:ended', 'session:participant:joined', 'session:participant:joined', 'session:participant:left', 'session:participant:left', 'session:started']);
+    await everyWebhookOnce(meeting, movers);
   });
 
   it('a node stopped with SIGTERM hands its meeting over within 10 s, releases what it held, leaves the registry and exits with 0', async (t) => {
-    const created = await apiA.api('POST', '/v1/meetings/rooms', { display_name: 'Handed over' });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const handed = created.body as CreatedRoom;
-    const guests = [await enterMeeting(onNode(handed._links.host_url.href, nodeB), 'Gus'), await enterMeeting(onNode(handed._links.guest_url.href, nodeA), 'Hal')];
-    people.push(...guests);
-    await everyoneShownOnce(guests, Date.now() + 30_000);
-    await mediaFlowsBetween(guests, Date.now() + 60_000);
-    for (const person of guests) await person.page.click('[data-testid="chat-button"]');
-    await sendChat(guests[1]!, 'Before the drain');
-    for (const person of guests) await waitUntil(async () => ((await chatTexts(person.page)).includes('Before the drain') ? undefined : `${person.name} has no message yet`));
-    // Gus's page reached node B first: B runs the meeting and A relays Hal to it.
-    assert.equal(Object.values(await roomsPerJanus(nodeB)).reduce((sum, n) => sum + n, 0), 1, 'node B holds the room');
+    const { meeting, pair: guests } = await meetingOfTwoOn(nodeB, nodeA, 'Handed over', ['Gus', 'Hal'], 'Before the drain');
 
     const registry = new Redis(redis.url);
     try {
@@ -272,7 +278,7 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
       await everyoneShownOnce(guests, drainedAt + BACK_WITHIN_MS);
       await mediaFlowsBetween(guests, drainedAt + BACK_WITHIN_MS);
       t.diagnostic(`every page was back on node A, media flowing both ways, ${Date.now() - drainedAt} ms after SIGTERM`);
-      assert.equal(Object.values(await roomsPerJanus(nodeA)).reduce((sum, n) => sum + n, 0), 1, 'node A runs the meeting now');
+      assert.equal(await roomsHeldBy(nodeA), 1, 'node A runs the meeting now');
       for (const person of guests) assert.deepEqual(await chatTexts(person.page), ['Before the drain'], `${person.name}'s chat is intact`);
 
       const after = await nodeKeys();
@@ -287,11 +293,7 @@ describe('Two Parley nodes sharing PostgreSQL, Redis and two Janus servers', { t
     }
 
     // Nothing of the meeting was lost in the move: it started once and ends once, and each arrival and departure is sent once.
-    for (const person of guests) await person.page.click('[data-testid="leave-button"]');
-    const eventsOf = () => receiver.events().filter((e) => e.room_id === handed.id);
-    await waitUntil(() => (eventsOf().some((e) => e.event === 'session:ended') ? undefined : `received ${JSON.stringify(eventsOf().map((e) => e.event))}`), 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    assert.deepEqual(eventsOf().map((e) => e.event).sort(), ['session:ended', 'session:participant:joined', 'session:participant:joined', 'session:participant:left', 'session:participant:left', 'session:started']);
+    await everyWebhookOnce(meeting, guests);
   });
 });
 
