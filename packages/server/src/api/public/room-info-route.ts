@@ -5,6 +5,7 @@ import type { PublicRoomInfo, PublicTheme } from '@parley/protocol';
 import type { Room } from '../../rooms/room.js';
 import type { Services } from '../../services.js';
 import { logoUrl } from '../../themes/logo-urls.js';
+import { roomByMeetingCode } from './room-by-meeting-code.js';
 import { themeOfRoom } from '../../themes/room-theme.js';
 import type { Theme } from '../../themes/theme.js';
 
@@ -36,7 +37,7 @@ export async function roomInfoRoutes(app: FastifyInstance, options: { services: 
       reply.header('access-control-allow-origin', '*');
       const { meetingCode } = request.params;
       const { company } = request.query;
-      const room = /^\d{1,32}$/.test(meetingCode) ? await services.rooms.findByMeetingCode(meetingCode) : undefined;
+      const room = await roomByMeetingCode(services.rooms, meetingCode);
       const theme = room ? await themeOfRoom(services, room) : null;
       // A company's URL shows only its own rooms: under another company's segment (or one the room's
       // theme does not have) the room does not exist.

@@ -6,6 +6,7 @@ import { signIn } from '../../identity/sign-in.js';
 import type { UserService } from '../../identity/users.js';
 import type { PasswordAttempts } from '../../rooms/password-attempts.js';
 import { signedInParticipantId } from '../../rooms/webinar-policy.js';
+import { roomByMeetingCode } from './room-by-meeting-code.js';
 import type { Services } from '../../services.js';
 
 const SignInParams = Type.Object({ meetingCode: Type.String({ maxLength: 64 }) });
@@ -39,7 +40,7 @@ export function registerRoomSignInRoute(app: FastifyInstance, options: { service
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const { meetingCode } = request.params;
-      const room = /^\d{1,32}$/.test(meetingCode) ? await services.rooms.findByMeetingCode(meetingCode) : undefined;
+      const room = await roomByMeetingCode(services.rooms, meetingCode);
       if (!room) return reply.code(404).send({ code: 'not_found', message: `There is no meeting with code ${meetingCode}` });
       let user;
       try {
