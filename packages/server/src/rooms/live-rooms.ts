@@ -101,7 +101,13 @@ export class LiveRooms {
       }),
       // Another node may run the room now (this one lost touch with the cluster a while): the session is
       // handed over as in a drain, still open in the database, and its pages resume where it runs.
-      deps.cluster.onRoomLost((roomId) => void this.sessions.get(roomId)?.handOver()),
+      deps.cluster.onRoomLost(
+        (roomId) =>
+          void this.sessions
+            .get(roomId)
+            ?.handOver()
+            .catch((error: Error) => deps.logger.error({ err: error, roomId }, 'handing over a room lost to another node failed')),
+      ),
     ];
   }
 

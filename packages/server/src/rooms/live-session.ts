@@ -327,17 +327,7 @@ export class LiveSession {
         joinedAt: this.deps.clock.now().toISOString(),
         screenSharing: false,
       };
-      const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
-      const subscriber = this.mediaRoom.createSubscriber({
-        participantId: info.id,
-        // A webinar's attendee only watches: their subscriber may be on another media server.
-        audience: this.room.kind === 'webinar' && !canPublish(info.role),
-        onMoved: () => this.subscriberMoved(participant),
-        // Offers come only once subscriptions are set, after `participant` exists, on whichever
-        // connection they have by then (a resume replaces it).
-        onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
-      });
-      const participant = new LiveParticipant(info, connection, publisher, subscriber, as.identity);
+      const participant = await this.connectMedia(info, connection, as.identity);
       await this.controls.admit(participant);
       // A webinar whose host controls panelists' microphones has them join muted, as a moderator would.
       if (!this.media.limitsOf(participant).ownMicrophone) await this.controls.holdMuted(participant);
@@ -487,14 +477,9 @@ export class LiveSession {
    */
   private async readmit(info: ParticipantInfo, claims: ResumeClaims, connection: ParticipantConnection): Promise<LiveParticipant> {
     this.returning.forget(info);
-    const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
-    const subscriber = this.mediaRoom.createSubscriber({
-      participantId: info.id,
-      onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
-    });
-    const participant = new LiveParticipant(info, connection, publisher, subscriber, claims.identity);
+    const participant = await this.connectMedia(info, connection, claims.identity);
     for (const kind of ['audio', 'video'] as const) {
-      if (info.moderated[kind]) await publisher.setModerated(kind, true);
+      if (info.moderated[kind]) await participant.publisher.setModerated(kind, true);
     }
     await this.controls.admit(participant);
     this.media.add(participant);
@@ -502,6 +487,22 @@ export class LiveSession {
     this.grace.track(participant);
     this.stage?.added(participant);
     this.mediaReconnection.begin([participant]);
+    return participant;
+  }
+
+  /** A participant's publisher and subscriber on this session's media room, joining or coming back. */
+  private async connectMedia(info: ParticipantInfo, connection: ParticipantConnection, identity: string | undefined): Promise<LiveParticipant> {
+    const publisher = await this.mediaRoom.joinPublisher({ participantId: info.id, displayName: info.displayName });
+    const subscriber = this.mediaRoom.createSubscriber({
+      participantId: info.id,
+      // A webinar's attendee only watches: their subscriber may be on another media server.
+      audience: this.room.kind === 'webinar' && !canPublish(info.role),
+      onMoved: () => this.subscriberMoved(participant),
+      // Offers come only once subscriptions are set, after `participant` exists, on whichever
+      // connection they have by then (a resume replaces it).
+      onOffer: (offer) => participant.connection.send({ type: 'subscriber-offer', sdp: offer.sdp, streams: offer.streams }),
+    });
+    const participant = new LiveParticipant(info, connection, publisher, subscriber, identity);
     return participant;
   }
 
@@ -607,9 +608,8 @@ export class LiveSession {
         participant.left = true;
         participant.connection.send(message.type === 'room-closed' && this.stage && !canPublish(participant.info.role) ? this.stage.endedForAudience(message.reason) : message);
         participant.connection.close();
-        await participant.releaseMedia().catch(() => undefined);
       }
-      this.participants.clear();
+      // Ending releases what media they hold.
       await this.end();
     });
   }
@@ -622,37 +622,21 @@ export class LiveSession {
   handOver(): Promise<void> {
     return this.queue.run(async () => {
       if (this.ended) return;
-      this.ended = true;
       await this.stateKeeper.keep(this.liveState());
-      this.grace.clear();
-      this.returning.clear();
-      this.stage?.close();
-      this.onEnded(this);
       for (const participant of this.participants.values()) {
         participant.left = true;
         participant.connection.send({ type: 'node-draining' });
         participant.connection.close();
       }
-      await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
-      await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
-      for (const participant of this.participants.values()) await participant.releaseMedia().catch(() => undefined);
-      this.participants.clear();
-      await this.mediaRoom.destroy();
+      await this.stopHere();
       this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session handed over');
     });
   }
 
   private async end(): Promise<void> {
     if (this.ended) return;
-    this.ended = true;
-    this.grace.clear();
-    this.returning.clear();
-    this.stage?.close();
-    this.onEnded(this);
-    await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
-    await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
+    await this.stopHere();
     const endedAt = this.deps.clock.now();
-    await this.mediaRoom.destroy();
     await this.deps.writes.run('session ended', async () => {
       // The room may have changed since the session started (a new expires_at, say): its deadline follows
       // the room as it is now. A room deleted meanwhile is no longer read, and its deadline no longer matters.
@@ -660,6 +644,23 @@ export class LiveSession {
       await this.deps.sessions.end({ id: this.id, roomId: this.room.id, endedAt: endedAt.toISOString(), roomCloseAt: closeAtAfterSession(room, endedAt) });
     });
     this.deps.logger.info({ roomId: this.room.id, sessionId: this.id }, 'session ended');
+  }
+
+  /**
+   * Stops running the session on this node, whether it ends or is handed over: its timers, stage,
+   * recording and captions, whatever media its participants still hold, and its media room.
+   */
+  private async stopHere(): Promise<void> {
+    this.ended = true;
+    this.grace.clear();
+    this.returning.clear();
+    this.stage?.close();
+    this.onEnded(this);
+    await this.recorder.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'ending the recording failed'));
+    await this.captions.close().catch((error: Error) => this.deps.logger.error({ err: error, sessionId: this.id }, 'stopping the captions failed'));
+    for (const participant of this.participants.values()) await participant.releaseMedia().catch(() => undefined);
+    this.participants.clear();
+    await this.mediaRoom.destroy();
   }
 
   private broadcast(message: ServerMessage, exceptId?: string): void {
