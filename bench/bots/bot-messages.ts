@@ -38,6 +38,3 @@ export type BotCommand<Start> = Start | { type: 'report' } | { type: 'stop' };
 export type PublisherTotals = Record<string, { packets: number; bytes: number; frames: number; width: number; height: number }>;
 
 export type BotEvent<Totals> = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'report'; totals: Totals };
-
-export type PublisherBotEvent = BotEvent<PublisherTotals>;
-export type SubscriberBotEvent = BotEvent<SubscriberTotals>;
